@@ -1,0 +1,153 @@
+"""The data model: frozen dataclasses that carry their source location."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input file: path as given and 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One article listed in the volume's table of contents."""
+
+    authors: tuple[str, ...]
+    title: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The journal's cover block: what volume the article appeared in."""
+
+    journal: str
+    subtitle: str
+    volume: str  # Roman numeral as printed, e.g. "L"
+    volume_number: int
+    year: int
+    academy: str
+    institute: str
+    place: str
+    issn: str
+    eissn: str
+    udc: str
+    url: str
+    toc: tuple[TocEntry, ...]
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    affiliation: str
+    email: str
+    note: str  # the text of the author's "*" note, as printed
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Where a print page ended: inside paragraph `paragraph` at `offset`.
+
+    `offset` counts characters into the paragraph's Markdown text; 0 means the
+    page broke before the paragraph began.
+    """
+
+    page: int  # 1 = the first break in the article
+    paragraph: int
+    offset: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    n: int
+    text: str  # Markdown; note references as [^N]
+    line: int
+
+
+@dataclass(frozen=True)
+class SheetRange:
+    """Sheets (list, л.) of an archival file: `first` to `last`, verso marked."""
+
+    first: str
+    last: str
+
+    @property
+    def is_single(self) -> bool:
+        return self.first == self.last
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation inside a note.
+
+    kind: "archival", "bibliographic", "web", "periodical" or "unparsed".
+    `text` is the exact span of the note it was read from. `levels` maps the
+    archive's level names (fond, opis, papka, delo) to the numbers as written;
+    `inherited` names the levels (and "archive") taken from the citation before,
+    so that resolution can be redone after an editor changes an earlier note.
+    """
+
+    kind: str
+    text: str
+    archive: str = ""
+    levels: tuple[tuple[str, str], ...] = ()
+    sheets: tuple[SheetRange, ...] = ()
+    inherited: tuple[str, ...] = ()
+    ibid: bool = False
+    bib_key: str = ""
+    pages: str = ""
+    url: str = ""
+    accessed: str = ""
+    commentary: str = ""
+
+    def level(self, name: str) -> str:
+        return dict(self.levels).get(name, "")
+
+
+@dataclass(frozen=True)
+class Note:
+    n: int
+    text: str  # Markdown
+    line: int
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """A bibliography entry; `original` keeps the printed string verbatim."""
+
+    key: str
+    section: str
+    entry_type: str
+    fields: tuple[tuple[str, str], ...]
+    original: str
+    line: int
+    parent: str = ""  # key of the entry this one belongs to (an archive's fonds)
+
+    def field(self, name: str) -> str:
+        return dict(self.fields).get(name, "")
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    source: str  # path of the source text, as given
+    cover: Cover
+    title: str
+    authors: tuple[Author, ...]
+    abstract: str
+    keywords: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
+    notes: tuple[Note, ...]
+    bibliography: tuple[BibEntry, ...]
+    page_breaks: tuple[PageBreak, ...]
+    title_line: int = 0
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
