@@ -1,0 +1,102 @@
+"""The `edition` command: import, build, check, serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .config import Config, load_config, normalise_base_url
+from .errors import BuildError, Problem
+
+
+def _config(args: argparse.Namespace) -> Config:
+    root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
+    config, problems = load_config(root)
+    if problems:
+        raise BuildError(problems)
+    return config.with_overrides(
+        sources=Path(args.sources).resolve() if getattr(args, "sources", None) else None,
+        content=Path(args.content).resolve() if getattr(args, "content", None) else None,
+        out=Path(args.out).resolve() if getattr(args, "out", None) else None,
+        base_url=normalise_base_url(args.base_url) if getattr(args, "base_url", None) else None,
+    )
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .pipeline import import_sources
+
+    config = _config(args)
+    imported, problems = import_sources(config, force=args.force)
+    _report(problems.items)
+    for slug in imported:
+        print(f"imported {slug}")
+    return 1 if problems.errors else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build, import_sources
+
+    started = time.perf_counter()
+    config = _config(args)
+    imported, problems = import_sources(config)
+    _report(problems.items)
+    if problems.errors:
+        print(
+            "build stopped: the sources have errors; the previous site is unchanged",
+            file=sys.stderr,
+        )
+        return 1
+    result = build(config, search=not args.no_search, strict=args.strict)
+    _report(result.warnings)
+    elapsed = time.perf_counter() - started
+    print(
+        f"built {result.pages} pages into {config.out} in {elapsed:.2f} s"
+        + (f" (imported {', '.join(imported)})" if imported else "")
+    )
+    return 0
+
+
+def add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", help="project folder holding edition.yaml (default: .)")
+    parser.add_argument("--sources", help="folder of source texts")
+    parser.add_argument("--content", help="folder of structured content")
+    parser.add_argument("--out", help="output folder (default: _site)")
+    parser.add_argument("--base-url", help="path the site is served under, e.g. /repo/")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="edition", description=__doc__)
+    sub = main.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("import", help="parse sources/*.txt into content/<slug>/")
+    add_paths(p)
+    p.add_argument("--force", action="store_true", help="re-import unchanged sources too")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("build", help="import changed sources, then build the site")
+    add_paths(p)
+    p.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=cmd_build)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BuildError as exc:
+        _report(exc.problems)
+        print("stopped: nothing was written; the previous site is unchanged", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

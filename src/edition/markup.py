@@ -1,0 +1,106 @@
+"""Markdown to HTML: markdown-it with raw HTML off and a note-reference rule.
+
+Source text is untrusted: raw HTML is disabled, so `<script>` arrives as
+text, and markdown-it's link validator refuses `javascript:` URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markupsafe import escape
+
+NOTE_REF = re.compile(r"\[\^(\d+)\]")
+# Private-use characters mark where a citation link starts and ends; they
+# survive Markdown rendering untouched and never occur in extracted text.
+_OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
+
+
+def _note_ref_rule(state: StateInline, silent: bool) -> bool:
+    """Inline rule: `[^N]` becomes a note_ref token, like mdit_py_plugins' footnote."""
+    match = NOTE_REF.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("note_ref", "", 0)
+        token.meta = {"n": int(match.group(1))}
+    state.pos = match.end()
+    return True
+
+
+def _render_note_ref(self, tokens, idx, options, env) -> str:
+    n = tokens[idx].meta["n"]
+    return (
+        f'<a class="note-ref" href="#fn-{n}" id="fnref-{n}" role="doc-noteref" '
+        f'aria-describedby="fn-{n}" data-note="{n}">{n}</a>'
+    )
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.inline.ruler.before("link", "note_ref", _note_ref_rule)
+    md.add_render_rule("note_ref", _render_note_ref)
+    md.disable(["image"])
+    return md
+
+
+def inline(text: str) -> str:
+    """Render one paragraph's Markdown as inline HTML (no block constructs)."""
+    return markdown().renderInline(text)
+
+
+def plain(text: str) -> str:
+    """Markdown to plain text: for titles in <head>, JSON-LD and search metadata."""
+    text = NOTE_REF.sub("", text)
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    return re.sub(r"(?<!\\)\*", "", text).replace("\\*", "*")
+
+
+_TAG = re.compile(r"<(/?)([a-z]+)[^>]*>")
+
+
+def _balanced(html: str) -> bool:
+    stack: list[str] = []
+    for closing, name in _TAG.findall(html):
+        if not closing:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def inline_with_links(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
+    """Render `text`, turning each (span, href, title) into a link around that span.
+
+    Spans are exact substrings (a citation as written). A span that cannot be
+    wrapped without breaking the HTML's nesting is left unlinked.
+    """
+    marked, start, hrefs = "", 0, []
+    for span, href, title in spans:
+        at = text.find(span, start) if span else -1
+        if at < 0:
+            continue
+        marked += text[start:at] + f"{_OPEN}{len(hrefs)}{_MID}{span}{_CLOSE}"
+        hrefs.append((href, title))
+        start = at + len(span)
+    html = inline(marked + text[start:])
+
+    def link(match: re.Match[str]) -> str:
+        href, title = hrefs[int(match.group(1))]
+        inner = match.group(2)
+        if not _balanced(inner) or "<a " in inner:
+            return inner
+        attr = f' title="{escape(title)}"' if title else ""
+        return f'<a class="cite" href="{escape(href)}"{attr}>{inner}</a>'
+
+    pattern = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
+    return pattern.sub(link, html).replace(_OPEN, "").replace(_MID, "").replace(_CLOSE, "")
+
+
+def make_renderer() -> Callable[[str], str]:
+    return inline

@@ -1,0 +1,412 @@
+"""Read the plain text of a printed article into the model, keeping line numbers.
+
+The text is what a PDF extractor gives: a cover block, the author, title,
+abstract and keywords, then body paragraphs separated by blank lines with the
+notes of each print page placed where the page ended, then the bibliography.
+A body paragraph cut by a page's notes continues after them, sometimes in the
+middle of a word. Everything here is a pure function of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .cover import parse_cover
+from .errors import Problems
+from .model import Article, Author, BibEntry, Cover, Note, PageBreak, Paragraph
+
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT, "0123456789")
+NOTE_START = re.compile(rf"^([{SUPERSCRIPT}]+)\s*(.*)$", re.S)
+MARKER = re.compile(rf"[{SUPERSCRIPT}]+")
+AUTHOR_NOTE = re.compile(r"^(\*+)\s+(.*)$", re.S)
+AUTHOR_LINE = re.compile(r"^(?!\*)(.+?)(\*+)$")
+BIBLIOGRAPHY_HEADINGS = ("bibliography", "references", "sources and literature", "works cited")
+# Closing characters that may follow a sentence's full stop.
+_CLOSERS = "\"'”’»)]*" + SUPERSCRIPT
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive non-blank lines; `lines` are (line number, text)."""
+
+    lines: tuple[tuple[int, str], ...]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def first(self) -> str:
+        return self.lines[0][1]
+
+
+def split_blocks(lines: Sequence[tuple[int, str]]) -> list[Block]:
+    """Group numbered lines into blocks separated by blank lines."""
+    blocks: list[Block] = []
+    current: list[tuple[int, str]] = []
+    for number, text in lines:
+        if text.strip():
+            current.append((number, text.rstrip()))
+        elif current:
+            blocks.append(Block(tuple(current)))
+            current = []
+    if current:
+        blocks.append(Block(tuple(current)))
+    return blocks
+
+
+def note_number(text: str) -> int:
+    """Turn superscript digits into an int: '⁴⁵' -> 45."""
+    return int(text.translate(_SUP_TO_DIGIT))
+
+
+def markers_to_refs(text: str) -> str:
+    """Replace superscript note markers with Markdown note references."""
+    return MARKER.sub(lambda m: f"[^{note_number(m.group())}]", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Does this fragment end a sentence (so a page break may end the paragraph)?"""
+    stripped = re.sub(r"(\[\^\d+\])+$", "", text.rstrip()).rstrip(_CLOSERS)
+    return stripped.endswith((".", "!", "?", "…"))
+
+
+def continues(previous: str, fragment: str, across_notes: bool) -> bool:
+    """Is `fragment` the rest of the paragraph `previous`, cut by a page break?
+
+    After a block of notes a page surely broke, so only a finished sentence
+    followed by a capital starts a new paragraph. A bare blank line is
+    normally a paragraph break; only an unfinished sentence going on in lower
+    case (a page that had no notes) joins.
+    """
+    if across_notes:
+        return not (ends_sentence(previous) and starts_sentence(fragment))
+    if ends_sentence(previous):
+        return False
+    return not starts_sentence(fragment) or previous.rstrip().endswith(
+        (",", "-", "–", "—", "(", "“")
+    )
+
+
+def starts_sentence(text: str) -> bool:
+    first = text.lstrip("\"'“‘«([*")
+    return bool(first) and (first[0].isupper() or first[0].isdigit())
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """Every word and hyphenated compound of the article, lowercased."""
+    words: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
+            words.add(word)
+            words.update(word.split("-"))
+    return words
+
+
+def join_hyphenated(left: str, right: str, words: set[str]) -> str:
+    """Join `left` ending in '-' with `right`, deciding if the hyphen is the printer's.
+
+    A line-break hyphen goes (`obvi-` + `ous`); a real compound keeps it
+    (`Soviet-` + `Albanian`). The article's own vocabulary decides first.
+    """
+    head = re.search(r"([^\W\d_]+)-$", left)
+    tail = re.match(r"([^\W\d_]+)", right)
+    if not head or not tail:
+        return left + right
+    first, second = head.group(1), tail.group(1)
+    joined, compound = (first + second).lower(), f"{first}-{second}".lower()
+    if joined in words and compound not in words:
+        return left[:-1] + right
+    if compound in words or second[0].isupper():
+        return left + right
+    if first.lower() in words and second.lower() in words:
+        return left + right
+    return left[:-1] + right
+
+
+def join_lines(lines: Sequence[str], words: set[str]) -> str:
+    """Join the lines of one block into one line of text."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not text:
+            text = line
+        elif text.endswith("-") and text[-2:-1].isalpha():
+            text = join_hyphenated(text, line, words)
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def _is_note_block(block: Block) -> bool:
+    return bool(NOTE_START.match(block.first) or AUTHOR_NOTE.match(block.first))
+
+
+def _unclosed_emphasis(text: str) -> bool:
+    # A lone "*" at the start of a line is the author note's sign, not markup.
+    return text.count("*") % 2 == 1
+
+
+@dataclass
+class _Body:
+    paragraphs: list[Paragraph]
+    notes: list[Note]
+    author_notes: list[str]
+    page_breaks: list[PageBreak]
+
+
+def _read_note(
+    block: Block, path: str, words: set[str], body: _Body, problems: Problems, seen: dict[int, int]
+) -> None:
+    joined = join_lines([t for _, t in block.lines], words)
+    note = NOTE_START.match(joined)
+    if not note:
+        body.author_notes.append(AUTHOR_NOTE.match(joined).group(2).strip())
+        return
+    n, text = note_number(note.group(1)), note.group(2).strip()
+    if n in seen:
+        problems.error(
+            path,
+            block.line,
+            f"note {n} appears twice (first at line {seen[n]})",
+            "renumber the notes or remove the duplicate",
+            "duplicate-note",
+        )
+        return
+    seen[n] = block.line
+    body.notes.append(Note(n, text, block.line))
+    if _unclosed_emphasis(text):
+        problems.error(
+            path,
+            block.line,
+            f"unclosed '*' (italic) in note {n}",
+            "close the italic with a second '*'",
+            "unclosed-emphasis",
+        )
+
+
+def parse_body(blocks: Sequence[Block], path: str, words: set[str], problems: Problems) -> _Body:
+    """Rejoin body paragraphs across page breaks and collect the notes."""
+    body = _Body([], [], [], [])
+    seen: dict[int, int] = {}
+    text, line = "", 0
+    notes_at = 0  # line of the note block since the last fragment, 0 if none
+
+    def close() -> None:
+        if not text:
+            return
+        body.paragraphs.append(Paragraph(len(body.paragraphs) + 1, text, line))
+        if _unclosed_emphasis(text):
+            problems.error(
+                path,
+                line,
+                "unclosed '*' (italic) in this paragraph",
+                "close the italic with a second '*', or escape a literal one as '\\*'",
+                "unclosed-emphasis",
+            )
+
+    for block in blocks:
+        if _is_note_block(block):
+            _read_note(block, path, words, body, problems, seen)
+            notes_at = notes_at or block.line
+            continue
+        fragment = markers_to_refs(join_lines([t for _, t in block.lines], words))
+        if text and continues(text, fragment, bool(notes_at)):
+            if text.endswith("-") and text[-2:-1].isalpha():
+                text = join_hyphenated(text, fragment, words)
+                offset = len(text) - len(fragment)
+            else:
+                text, offset = f"{text} {fragment}", len(text) + 1
+            brk_line = notes_at or block.line - 1
+            body.page_breaks.append(
+                PageBreak(len(body.page_breaks) + 1, len(body.paragraphs) + 1, offset, brk_line)
+            )
+        else:
+            close()
+            if notes_at and text:
+                body.page_breaks.append(
+                    PageBreak(len(body.page_breaks) + 1, len(body.paragraphs) + 1, 0, notes_at)
+                )
+            text, line = fragment, block.line
+        notes_at = 0
+    close()
+    return body
+
+
+def check_notes(body: _Body, path: str, problems: Problems) -> None:
+    """Every marker needs its note and every note a marker."""
+    numbers = {note.n for note in body.notes}
+    referenced: dict[int, int] = {}
+    for paragraph in body.paragraphs:
+        for match in re.finditer(r"\[\^(\d+)\]", paragraph.text):
+            referenced.setdefault(int(match.group(1)), paragraph.line)
+    for n, line in sorted(referenced.items()):
+        if n not in numbers:
+            problems.error(
+                path,
+                line,
+                f"marker {n} has no note",
+                "add the note at the foot of the page, or remove the marker",
+                "marker-without-note",
+            )
+    for note in body.notes:
+        if note.n not in referenced:
+            problems.error(
+                path,
+                note.line,
+                f"note {note.n} has no marker in the text",
+                "add the superscript marker where the note belongs",
+                "note-without-marker",
+            )
+
+
+def _front_matter(blocks: Sequence[Block], path: str, problems: Problems):
+    """Find author, affiliation, title, abstract and keywords; return them and the rest."""
+    author_at = next(
+        (i for i, b in enumerate(blocks) if len(b.lines) == 1 and AUTHOR_LINE.match(b.first)),
+        None,
+    )
+    abstract_at = next((i for i, b in enumerate(blocks) if b.first.startswith("Abstract:")), None)
+    if abstract_at is None:
+        line = blocks[0].line if blocks else 1
+        problems.error(
+            path, line, "no 'Abstract:' found", "the article needs an abstract", "no-abstract"
+        )
+        return None
+    if author_at is None or author_at > abstract_at:
+        problems.error(
+            path,
+            blocks[abstract_at].line,
+            "no author line (a name ending with '*') before the abstract",
+            "mark the author with '*' as in print",
+            "no-author",
+        )
+        return None
+    names = [
+        n.strip()
+        for n in re.split(
+            r"\*+\s*,\s*|\*+\s+and\s+", AUTHOR_LINE.match(blocks[author_at].first).group(0)
+        )
+        if n.strip()
+    ]
+    names = [n.rstrip("*").strip() for n in names]
+    between = blocks[author_at + 1 : abstract_at]
+    affiliation, title_blocks = "", list(between)
+    if between and between[0].first.startswith("*"):
+        affiliation = " ".join(t.strip() for _, t in between[0].lines).strip("*").strip()
+        title_blocks = between[1:]
+    if not title_blocks:
+        problems.error(
+            path, blocks[abstract_at].line, "no title before the abstract", "", "no-title"
+        )
+        return None
+    title = " ".join(t.strip() for b in title_blocks for _, t in b.lines)
+    abstract_block = blocks[abstract_at]
+    abstract = " ".join(t.strip() for _, t in abstract_block.lines)[len("Abstract:") :].strip()
+    rest_at = abstract_at + 1
+    keywords: tuple[str, ...] = ()
+    if rest_at < len(blocks) and blocks[rest_at].first.startswith("Keywords:"):
+        raw = " ".join(t.strip() for _, t in blocks[rest_at].lines)[len("Keywords:") :]
+        keywords = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", raw) if k.strip())
+        rest_at += 1
+    return {
+        "cover_blocks": blocks[:author_at],
+        "names": names,
+        "affiliation": affiliation,
+        "title": title,
+        "title_line": title_blocks[0].line,
+        "abstract": abstract,
+        "keywords": keywords,
+        "rest": blocks[rest_at:],
+    }
+
+
+def split_bibliography(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
+    """Split the blocks after the front matter into body and bibliography lines."""
+    for i, block in enumerate(blocks):
+        if len(block.lines) == 1 and block.first.strip().lower() in BIBLIOGRAPHY_HEADINGS:
+            lines = [line for b in blocks[i + 1 :] for line in (*b.lines, (b.lines[-1][0] + 1, ""))]
+            return list(blocks[:i]), lines
+    return list(blocks), []
+
+
+def parse_article(
+    text: str, path: str, slug: str, parse_bibliography=None
+) -> tuple[Article | None, Problems]:
+    """Parse a whole article. Returns (None, problems) when errors make it unusable."""
+    problems = Problems()
+    if not text.strip():
+        problems.error(path, 1, "the file is empty", "put the article's text in it", "empty")
+        return None, problems
+    numbered = list(enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1))
+    blocks = split_blocks(numbered)
+    front = _front_matter(blocks, path, problems)
+    if front is None:
+        return None, problems
+    cover: Cover = parse_cover(front["cover_blocks"], path, problems)
+    body_blocks, bib_lines = split_bibliography(front["rest"])
+    words = vocabulary(t for b in body_blocks for _, t in b.lines)
+    body = parse_body(body_blocks, path, words, problems)
+    check_notes(body, path, problems)
+    bibliography: tuple[BibEntry, ...] = ()
+    if parse_bibliography is not None and bib_lines:
+        bibliography, bib_problems = parse_bibliography(bib_lines, path)
+        problems.items.extend(bib_problems)
+    emails = [re.sub(r"^\s*", "", n) for n in body.author_notes]
+    authors = tuple(
+        Author(
+            name=name,
+            affiliation=front["affiliation"],
+            email=_email(emails[i]) if i < len(emails) else "",
+            note=emails[i] if i < len(emails) else "",
+        )
+        for i, name in enumerate(front["names"])
+    )
+    if problems.errors:
+        return None, problems
+    article = Article(
+        slug=slug,
+        source=path,
+        cover=cover,
+        title=front["title"],
+        authors=authors,
+        abstract=front["abstract"],
+        keywords=front["keywords"],
+        paragraphs=tuple(body.paragraphs),
+        notes=tuple(sorted(body.notes, key=lambda n: n.n)),
+        bibliography=bibliography,
+        page_breaks=tuple(body.page_breaks),
+        title_line=front["title_line"],
+    )
+    return article, problems
+
+
+def _email(note: str) -> str:
+    match = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", note)
+    return match.group() if match else ""
+
+
+def decode_source(data: bytes, path: str, problems: Problems) -> str | None:
+    """Decode UTF-8, naming the line of the first bad byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(
+            path,
+            line,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8",
+            "encoding",
+        )
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.error(path, line, "the file contains NUL bytes (binary data?)", "", "binary")
+        return None
+    return text.removeprefix("\ufeff")

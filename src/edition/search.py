@@ -1,0 +1,5 @@
+"""Placeholder until the search stage lands (branch `search`)."""
+
+
+def index_site(site_dir, base_url):
+    return None

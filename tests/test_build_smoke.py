@@ -1,0 +1,16 @@
+"""The bundled article builds into a site with its pages."""
+
+from pathlib import Path
+
+from conftest import build_project, make_project
+
+
+def test_bundled_article_builds(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert build_project(project, "--no-search") == 0
+    article = (
+        project / "_site" / "articles" / "balcanica-2019-edemskiy" / "index.html"
+    ).read_text()
+    assert 'id="fn-45"' in article
+    assert 'href="#fn-1" id="fnref-1"' in article
+    assert (project / "content" / "balcanica-2019-edemskiy" / "article.yaml").exists()
