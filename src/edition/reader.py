@@ -10,7 +10,8 @@ middle of a word. Everything here is a pure function of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .cover import parse_cover
@@ -97,39 +98,42 @@ def starts_sentence(text: str) -> bool:
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 
-def vocabulary(texts: Iterable[str]) -> set[str]:
-    """Every word and hyphenated compound of the article, lowercased."""
-    words: set[str] = set()
+def vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """Every word and hyphenated compound of the article, lowercased, counted."""
+    words: Counter[str] = Counter()
     for text in texts:
         for match in _WORD.finditer(text):
             word = match.group().lower()
-            words.add(word)
-            words.update(word.split("-"))
+            words[word] += 1
+            if "-" in word:
+                words.update(word.split("-"))
     return words
 
 
-def join_hyphenated(left: str, right: str, words: set[str]) -> str:
+def join_hyphenated(left: str, right: str, words: Mapping[str, int]) -> str:
     """Join `left` ending in '-' with `right`, deciding if the hyphen is the printer's.
 
     A line-break hyphen goes (`obvi-` + `ous`); a real compound keeps it
-    (`Soviet-` + `Albanian`). The article's own vocabulary decides first.
+    (`Soviet-` + `Albanian`). The article's own vocabulary decides first; the
+    halves count as words only if they occur elsewhere than at this break.
     """
-    head = re.search(r"([^\W\d_]+)-$", left)
+    head = re.search(r"((?:[^\W\d_]+-)*)([^\W\d_]+)-$", left)
     tail = re.match(r"([^\W\d_]+)", right)
     if not head or not tail:
         return left + right
-    first, second = head.group(1), tail.group(1)
-    joined, compound = (first + second).lower(), f"{first}-{second}".lower()
-    if joined in words and compound not in words:
+    prefix, first, second = head.group(1), head.group(2), tail.group(1)
+    joined = (prefix + first + second).lower()
+    compound = f"{prefix}{first}-{second}".lower()
+    if words.get(joined) and not words.get(compound):
         return left[:-1] + right
-    if compound in words or second[0].isupper():
+    if words.get(compound) or second[0].isupper():
         return left + right
-    if first.lower() in words and second.lower() in words:
+    if words.get(first.lower(), 0) >= 2 and words.get(second.lower(), 0) >= 2:
         return left + right
     return left[:-1] + right
 
 
-def join_lines(lines: Sequence[str], words: set[str]) -> str:
+def join_lines(lines: Sequence[str], words: Mapping[str, int]) -> str:
     """Join the lines of one block into one line of text."""
     text = ""
     for line in lines:
@@ -161,7 +165,12 @@ class _Body:
 
 
 def _read_note(
-    block: Block, path: str, words: set[str], body: _Body, problems: Problems, seen: dict[int, int]
+    block: Block,
+    path: str,
+    words: Mapping[str, int],
+    body: _Body,
+    problems: Problems,
+    seen: dict[int, int],
 ) -> None:
     joined = join_lines([t for _, t in block.lines], words)
     note = NOTE_START.match(joined)
@@ -190,7 +199,9 @@ def _read_note(
         )
 
 
-def parse_body(blocks: Sequence[Block], path: str, words: set[str], problems: Problems) -> _Body:
+def parse_body(
+    blocks: Sequence[Block], path: str, words: Mapping[str, int], problems: Problems
+) -> _Body:
     """Rejoin body paragraphs across page breaks and collect the notes."""
     body = _Body([], [], [], [])
     seen: dict[int, int] = {}
