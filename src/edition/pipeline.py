@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ class BuildResult:
     imported: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     search: object | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def slug_for(source: Path) -> str:
@@ -161,11 +163,22 @@ def render_site(site: Site) -> list[Page]:
 
 def build(config: Config, search: bool = True, strict: bool = False) -> BuildResult:
     """Build the site into config.out; the previous site survives any failure."""
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     # First gather all data: parse, resolve, check.
     site, problems = gather(config)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
+    lap("gather")
     pages = render_site(site)
+    lap("render")
 
     # Then write: everything into a staging folder, indexed, then swapped in.
     files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
