@@ -193,6 +193,7 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
         if asset.is_file()
     ]
     staging = write_tree(config.out, files, copies)
+    lap("write")
     result = BuildResult(
         pages=len(pages), files=len(files) + len(copies), warnings=problems.warnings
     )
@@ -201,8 +202,11 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
             from . import search as search_stage
 
             result.search = search_stage.index_site(staging, config.base_url)
+            lap("search")
     except BaseException:
         discard(staging)
         raise
     swap_in(staging, config.out)
+    lap("swap")
+    result.timings = timings
     return result
