@@ -27,11 +27,11 @@ from collections.abc import Mapping, Sequence
 import bibtexparser
 from bibtexparser.model import Entry, Field
 
+from edition.bibmatch import ARCHIVAL, compare_citation, match_archive, match_citation
 from edition.bibnames import fold, parse_date, significant_words, split_names, surname
 from edition.errors import Problem
 from edition.model import BibEntry
 
-ARCHIVAL = "Archival collection"
 _ITALIC = re.compile(r"\*([^*]+)\*")
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _URL = re.compile(r"<(https?://[^>\s]+)>")
@@ -388,3 +388,14 @@ def bibliography_problems(
 
 def _warn(path: str, line: int, message: str, hint: str, code: str) -> Problem:
     return Problem("warning", path, line, message, hint, code)
+
+
+__all__ = [
+    "ARCHIVAL",
+    "bibliography_problems",
+    "compare_citation",
+    "match_archive",
+    "match_citation",
+    "parse_bibliography",
+    "to_bibtex",
+]

@@ -21,14 +21,13 @@ _TRANSLIT = str.maketrans(
 _LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
 _EXTRA = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 _STOPWORDS = frozenset(
-    "a an the and or of on in at to for from by with into its his her their "
-    "i v na s o k u za iz ob po od der die das des und le la les du de et".split()
+    ("a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "for", "from", "by", "with")
+    + ("into", "its", "his", "her", "their", "i", "v", "na", "s", "o", "k", "u", "za", "iz")
+    + ("ob", "po", "od", "der", "die", "das", "des", "und", "le", "la", "les", "du", "de", "et")
 )
 _MONTHS = {
-    m: n
-    for n, m in enumerate(
-        "january february march april may june july august september october november december"
-        .split(), 1)
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
 
 
