@@ -42,7 +42,7 @@ _NAMES = re.compile(
     r"|(?:[^\W\d_]{1,2}\.\s*)+[^\W\d_])"
 )
 _EDS = re.compile(r",?\s*\(?\b(eds?)\.\)?\s*\.?\s*$")
-_ARCHIVE_WORD = re.compile(r"ar(?:k?h|c)iv|arquivo|архив|levéltár|\bfonds?\b", re.I)
+_ARCHIVE_WORD = re.compile(r"ar(?:k?h|ch?)iv|arquivo|архив|levéltár|\bfonds?\b", re.I)
 _JOURNAL = re.compile(
     r"\*(?P<journal>[^*]+)\*\s*,?\s*(?:vol\.\s*)?(?P<volume>\d+)?"
     r"(?:\s*[./,]\s*(?:no\.\s*)?(?P<number>\d+))?\s*"
@@ -192,7 +192,7 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
             found = {k: v.strip() for k, v in journal.groupdict().items() if v and v.strip()}
             return "article", {**fields, **found}
         return "misc", fields
-    if _ARCHIVE_WORD.search(text) and not marker and "year" not in fields:
+    if _ARCHIVE_WORD.search(head) and not (marker or url or imprint):
         return "misc", {**fields, **_archive(head)}
     title = re.split(r"\s\[|,\s*eds?\.\s|,\s*vol\.\s", head)[0]
     _take_translation(head[len(title) :], fields)
