@@ -91,7 +91,7 @@ def test_golden_article():
     assert [(e.key, e.section, e.entry_type, e.parent) for e in ARTICLE] == GOLDEN
     assert len([e for e in ARTICLE if not e.parent]) + 1 == 15  # 14 + the archive's fonds
     assert ARTICLE[1].original == "Fonds 2, 3 and 10"
-    assert ARTICLE[1].field("crossref") == "rgani"
+    assert ARTICLE[1].field("xref") == "rgani"
 
 
 def test_golden_article_lines_and_originals_are_the_source_lines():

@@ -8,7 +8,9 @@ Choices (the BibTeX is read by people and by reference managers):
   ``howpublished = {Archival collection}``: there is no standard archive type,
   and ``@misc`` is the one every BibTeX style, biblatex, Zotero and JabRef accept.
   An archive's sub-line (``— Fonds 2, 3 and 10``) is its own ``misc`` entry with
-  ``crossref`` naming the archive; the archive gets ``shorthand`` (RGANI).
+  ``xref`` naming the archive (biblatex's link without inheritance, which, unlike
+  ``crossref``, does not need the parent printed after its children); the
+  archive gets ``shorthand`` (RGANI), which `match_archive` goes by.
 - Values are Unicode as printed; Markdown italics (``*``) are removed from
   fields, a bracketed translation goes to ``titleaddon``, a missing name to
   ``others`` (``et al.``), an accessed date to ``urldate`` (ISO).
@@ -70,20 +72,14 @@ def parse_bibliography(
         fields.pop("x-lead", None)
         parent = parent if is_sub else key
         if is_sub and parent != key:
-            fields = {**fields, "crossref": parent}
-        ordered = tuple((k, fields[k]) for k in sorted(fields) if fields[k])
+            fields = {**fields, "xref": parent}
+        ordered = tuple((k, fields[k]) for k in sorted(fields, key=_field_order) if fields[k])
         entries.append(
             BibEntry(key, section, entry_type, ordered, text, line, parent if is_sub else "")
         )
     if not entries:
         problems.append(
-            _warn(
-                path,
-                lines[0][0] if lines else 0,
-                "the bibliography is empty",
-                "entries are lines starting with '- '",
-                "bib-empty",
-            )
+            _warn(path, lines[0][0] if lines else 0, "bib-empty", "the bibliography is empty")
         )
     return tuple(entries), problems
 
@@ -103,13 +99,7 @@ def _group_entries(
             is_sub = not text.startswith("- ")
             if is_sub and not out:
                 problems.append(
-                    _warn(
-                        path,
-                        number,
-                        f"sub-line {text!r} has no entry above it",
-                        "put it under the archive it belongs to",
-                        "bib-orphan",
-                    )
+                    _warn(path, number, "bib-orphan", f"sub-line {text!r} has no entry above it")
                 )
                 is_sub = False
             out.append((section, text[2:].strip(), number, is_sub))
@@ -124,9 +114,8 @@ def _group_entries(
                 _warn(
                     path,
                     number,
-                    f"line {text!r} is neither a heading nor an entry",
-                    "start each entry with '- '",
                     "bib-stray-line",
+                    f"line {text!r} is neither a heading nor an entry",
                 )
             )
     return out
@@ -169,9 +158,8 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
         fields["publisher"] = imprint["publisher"].strip()
         fields["year"] = imprint["year"]
         head = before[: max(cut, 0)].strip()
-    names = _NAMES.match(head)
     marker = re.search(r"[*“\"]", head)
-    if names and marker and _NAMES.match(head[: marker.start()]):
+    if marker and _NAMES.match(head[: marker.start()]):
         prefix = head[: marker.start()].strip()
         eds = _EDS.search(prefix)
         prefix = prefix[: eds.start()] if eds else prefix
@@ -205,6 +193,18 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
         year = re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", fields["title"])
         return "online", {**fields, "year": year[-1]} if year else fields
     return ("book" if marker or imprint else "misc"), fields
+
+
+_ORDER = (
+    ("author", "editor", "title", "titleaddon", "booktitle", "journal", "volume", "number")
+    + ("pages", "month", "year", "publisher", "address", "howpublished", "shorthand", "url")
+    + ("urldate", "xref", "x-section", "x-original")
+)
+
+
+def _field_order(name: str) -> tuple[int, str]:
+    """Order fields as a reader expects them, unknown ones last."""
+    return (_ORDER.index(name) if name in _ORDER else len(_ORDER), name)
 
 
 def _take_translation(rest: str, fields: dict[str, str]) -> None:
@@ -251,49 +251,20 @@ def _check_entry(
     text: str, line: int, entry_type: str, fields: Mapping[str, str], path: str, problems: list
 ) -> None:
     if text.count("*") % 2:
-        problems.append(
-            _warn(
-                path,
-                line,
-                f"unclosed '*' in {text!r}",
-                "close the italics or remove the stray '*'",
-                "bib-unclosed-italic",
-            )
-        )
+        problems.append(_warn(path, line, "bib-unclosed-italic", f"unclosed '*' in {text!r}"))
     for word in re.findall(r"\w+", text):
         scripts = {
             "cyrillic" if "\u0400" <= c <= "\u04ff" else "latin" for c in word if c.isalpha()
         }
         if len(scripts) > 1:
             problems.append(
-                _warn(
-                    path,
-                    line,
-                    f"{word!r} mixes Latin and Cyrillic letters",
-                    "retype the word in one script",
-                    "bib-mixed-script",
-                )
+                _warn(path, line, "bib-mixed-script", f"{word!r} mixes Latin and Cyrillic letters")
             )
     if text.count("{") != text.count("}"):
-        problems.append(
-            _warn(
-                path,
-                line,
-                f"unbalanced braces in {text!r}",
-                "BibTeX needs '{' and '}' in pairs",
-                "bib-braces",
-            )
-        )
+        problems.append(_warn(path, line, "bib-braces", f"unbalanced braces in {text!r}"))
     if entry_type == "misc" and fields.get("howpublished") != ARCHIVAL:
         problems.append(
-            _warn(
-                path,
-                line,
-                f"cannot tell what kind of work {text!r} is",
-                "expected *Title* with an imprint, a quoted title with a "
-                "journal or 'In *Book*', a <url>, or an archive",
-                "bib-unknown-type",
-            )
+            _warn(path, line, "bib-unknown-type", f"cannot tell what kind of work {text!r} is")
         )
 
 
@@ -374,20 +345,27 @@ def bibliography_problems(
     cited |= {e.parent for e in entries if e.key in cited and e.parent}
     cited |= {e.key for e in entries if e.parent in cited}
     return [
-        _warn(
-            path,
-            e.line,
-            f"bibliography entry {e.key!r} is cited in no note",
-            "it is kept; check whether a note cites it in a form the matcher missed",
-            "bib-uncited",
-        )
+        _warn(path, e.line, "bib-uncited", f"bibliography entry {e.key!r} is cited in no note")
         for e in entries
         if e.key not in cited
     ]
 
 
-def _warn(path: str, line: int, message: str, hint: str, code: str) -> Problem:
-    return Problem("warning", path, line, message, hint, code)
+_HINTS = {
+    "bib-empty": "entries are lines starting with '- '",
+    "bib-orphan": "put it under the archive it belongs to",
+    "bib-stray-line": "start each entry with '- '",
+    "bib-unclosed-italic": "close the italics or remove the stray '*'",
+    "bib-mixed-script": "retype the word in one script",
+    "bib-braces": "BibTeX needs '{' and '}' in pairs",
+    "bib-unknown-type": "expected *Title* with an imprint, a quoted title with a journal or "
+    "'In *Book*', a <url>, or an archive",
+    "bib-uncited": "it is kept; check whether a note cites it in a form the matcher missed",
+}
+
+
+def _warn(path: str, line: int, code: str, message: str) -> Problem:
+    return Problem("warning", path, line, message, _HINTS[code], code)
 
 
 __all__ = [
