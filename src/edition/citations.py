@@ -9,10 +9,17 @@ in different styles (`f.` is a fond in one style, a delo in another).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from edition.archives import SHEETS, Archive, Registry
+from edition.archives import (
+    SHEETS,
+    Archive,
+    Registry,
+    format_sheets,
+    normalize_sheet,
+    sheet_key,
+)
 from edition.errors import Problem
 from edition.model import Citation, Note, SheetRange
 
@@ -24,7 +31,6 @@ _SHEET_ITEM = rf"{_SHEET}(?:\s*[–—-]\s*{_SHEET})?"
 SHEET_LIST_RE = re.compile(rf"{_SHEET_ITEM}(?:\s*[,;]\s*{_SHEET_ITEM})*", re.I)
 SHEET_ITEM_RE = re.compile(rf"({_SHEET})(?:\s*[–—-]\s*({_SHEET}))?", re.I)
 NUMBER_RE = re.compile(rf"\d+(?:[{_L}](?![{_L}]))?$", re.I)
-SHEET_PARTS_RE = re.compile(rf"(\d+)([{_L}]?)\s*((?:ob|об)\.?)?$", re.I)
 IBID_RE = re.compile(r"[*_]*(?:ibidem|ibid|ib\.|там\s+же|tam\s+zhe)\.?[*_]*", re.I)
 LOCATOR_RE = re.compile(rf"(?:(?:pp?|[sс])\.\s*)?({SHEET_LIST_RE.pattern})", re.I)
 SKIP_RE = re.compile(r"[\s,.:]*")
@@ -53,31 +59,6 @@ TRAILING_PARENS_RE = re.compile(r"\s*\([^()]*\)\s*\.?\s*$")
 # --- sheets ------------------------------------------------------------------------------
 
 
-def normalize_sheet(text: str) -> str:
-    """Write a sheet compactly: `5 об.` -> `5об.`, `5ob` -> `5ob.`."""
-    m = SHEET_PARTS_RE.match(text.strip())
-    if not m:
-        return text.strip()
-    verso = m.group(3) or ""
-    if verso:
-        verso = ("об" if verso[0].lower() == "о" else "ob") + "."
-    return m.group(1) + m.group(2) + verso
-
-
-def sheet_key(sheet: str) -> tuple:
-    """Sort key: numeric first (5 < 5ob. < 6 < 10), anything else after, by text."""
-    m = SHEET_PARTS_RE.match(sheet)
-    if not m:
-        return (1, 0, sheet, 0)
-    return (0, int(m.group(1)), m.group(2).lower(), 1 if m.group(3) else 0)
-
-
-def _position(sheet: str) -> int | None:
-    """Recto n -> 2n, verso n -> 2n+1; None for sheets with a letter or no number."""
-    kind, number, letter, verso = sheet_key(sheet)
-    return None if kind or letter else 2 * number + verso
-
-
 def parse_sheets(text: str) -> tuple[SheetRange, ...]:
     """Read a sheet list (`1–9`, `63, 69`, `73–77; 89–96`, `5ob.–6`) into ranges."""
     ranges = []
@@ -85,30 +66,6 @@ def parse_sheets(text: str) -> tuple[SheetRange, ...]:
         first = normalize_sheet(m.group(1))
         ranges.append(SheetRange(first, normalize_sheet(m.group(2)) if m.group(2) else first))
     return tuple(ranges)
-
-
-def merge_sheets(ranges: Iterable[SheetRange]) -> tuple[SheetRange, ...]:
-    """Sort ranges naturally and merge those that overlap or touch."""
-    merged: list[SheetRange] = []
-    for r in sorted(ranges, key=lambda r: (sheet_key(r.first), sheet_key(r.last))):
-        if merged and _touches(merged[-1].last, r.first):
-            last = max(merged[-1].last, r.last, key=sheet_key)
-            merged[-1] = SheetRange(merged[-1].first, last)
-        else:
-            merged.append(r)
-    return tuple(merged)
-
-
-def _touches(last: str, first: str) -> bool:
-    a, b = _position(last), _position(first)
-    if a is None or b is None:
-        return last == first
-    return b <= a + 1 or (a % 2 == 0 and b == a + 2)
-
-
-def format_sheets(ranges: Iterable[SheetRange]) -> str:
-    """Write ranges as `1–9, 53`."""
-    return ", ".join(r.first if r.is_single else f"{r.first}–{r.last}" for r in ranges)
 
 
 # --- reading a note ----------------------------------------------------------------------
@@ -468,7 +425,7 @@ def citation_problems(notes: Sequence[Note], path: str) -> list[Problem]:
                             "warning",
                             path,
                             note.line,
-                            f'{where}: the sheet range "{r.first}–{r.last}" in "{c.text}" runs backwards',
+                            f'{where}: the sheets "{r.first}–{r.last}" in "{c.text}" run backwards',
                             "check the numbers against the print",
                             "backwards-range",
                         )
