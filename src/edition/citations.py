@@ -30,7 +30,9 @@ _SHEET = rf"\d+(?:[{_L}](?![{_L}]))?(?:\s*{_VERSO})?"
 _SHEET_ITEM = rf"{_SHEET}(?:\s*[–—-]\s*{_SHEET})?"
 SHEET_LIST_RE = re.compile(rf"{_SHEET_ITEM}(?:\s*[,;]\s*{_SHEET_ITEM})*", re.I)
 SHEET_ITEM_RE = re.compile(rf"({_SHEET})(?:\s*[–—-]\s*({_SHEET}))?", re.I)
-NUMBER_RE = re.compile(rf"\d+(?:[{_L}](?![{_L}]))?$", re.I)
+# A unit's number: 463, 0129, 3а, or with a letter prefix as GARF writes fonds (R-5446).
+_NUMBER = rf"(?:[{_L}]-)?\d+(?:[{_L}](?![{_L}]))?"
+NUMBER_RE = re.compile(rf"{_NUMBER}$", re.I)
 IBID_RE = re.compile(r"[*_]*(?:ibidem|ibid|ib\.|там\s+же|tam\s+zhe)\.?[*_]*", re.I)
 LOCATOR_RE = re.compile(rf"(?:(?:pp?|[sс])\.\s*)?({SHEET_LIST_RE.pattern})", re.I)
 SKIP_RE = re.compile(r"[\s,.:]*")
@@ -88,7 +90,9 @@ class _Reader:
         labels = sorted({a for t in registry.all_styles.values() for a in t}, key=len, reverse=True)
         alts = "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?![^\W\d_])") for a in labels)
         self.token_re = re.compile(
-            rf"[ \t]*[,.]?[ \t]*[*_]*(?<![^\W\d_])({alts})[*_]*\s*({SHEET_LIST_RE.pattern})", re.I
+            rf"[ \t]*[,.]?[ \t]*[*_]*(?<![^\W\d_])({alts})[*_]*\s*"
+            rf"((?:[{_L}]-)?{SHEET_LIST_RE.pattern})",
+            re.I,
         )
 
     def read(self) -> tuple[Citation, ...]:
