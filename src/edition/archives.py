@@ -31,6 +31,9 @@ SHEETS = "list"  # the abbreviation table's key for sheets; not a level
 RESERVED = {SHEETS, "archive", "sheets", "pages", "bib_key", "url", "accessed"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LEVEL_RE = re.compile(r"^[a-z]+$")
+PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
+}
 SHEET_PARTS_RE = re.compile(r"(\d+)([a-zа-яё]?)\s*((?:ob|об)\.?)?$", re.I)
 CYRILLIC = dict(
     zip(
@@ -196,10 +199,15 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
         problem = getattr(err, "problem", None) or str(err)
         problems.append(Problem("error", path, line, f"not valid YAML: {problem}", "", "yaml"))
         return Registry((), path), problems
+    _check_tags(root, bad)
     top = _mapping(root, bad, "the registry", "start with `archives:`")
-    for key, node in top.items():
-        if key != "archives":
-            bad(node, f"unrecognised key {key!r} at the top level", "the only key is `archives`")
+    for key_node, _ in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key_node.value != "archives":
+            bad(
+                key_node,
+                f"unrecognised key {key_node.value!r} at the top level",
+                "the only key is `archives`",
+            )
     entries = top.get("archives")
     if not isinstance(entries, yaml.SequenceNode):
         bad(entries or root, "`archives` must be a list of archives", "start each with `- slug:`")
@@ -216,6 +224,22 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
                 bad(node, f"the name {name!r} is used by both {other!r} and {archive.slug!r}")
         archives.append(archive)
     return Registry(tuple(archives), path), problems
+
+
+def _check_tags(root: yaml.Node | None, bad) -> None:
+    """Refuse tags other than YAML's own: the registry is plain data."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            bad(node, f"unsupported tag {node.tag!r}", "write plain YAML: text, lists, mappings")
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _mapping(node: yaml.Node | None, bad, what: str, hint: str = "") -> dict[str, yaml.Node]:
@@ -246,14 +270,14 @@ def _archive(node: yaml.Node, bad) -> Archive | None:
     for key, value in keys.items():
         if key not in ARCHIVE_KEYS:
             bad(value, f"unrecognised key {key!r}", f"known keys: {', '.join(ARCHIVE_KEYS)}")
-    for key, required in ARCHIVE_KEYS.items():
-        if required and key not in keys:
-            bad(node, f"the archive has no {key!r}", "every archive needs it")
-    if any(required and key not in keys for key, required in ARCHIVE_KEYS.items()):
-        return None
-    slug = _text(keys["slug"], bad, "slug")
+    missing = [key for key, required in ARCHIVE_KEYS.items() if required and key not in keys]
+    for key in missing:
+        bad(node, f"the archive has no {key!r}", "every archive needs it")
+    slug = _text(keys["slug"], bad, "slug") if "slug" in keys else ""
     if slug and not SLUG_RE.match(slug):
         bad(keys["slug"], f"slug {slug!r} is not lowercase ASCII", "use e.g. avp-rf")
+    if missing:
+        return None
     levels = _texts(keys["levels"], bad, "levels")
     for level in levels:
         if not LEVEL_RE.match(level) or level in RESERVED:
