@@ -150,6 +150,12 @@ class Registry:
         return merged
 
     @cached_property
+    def label_alternation(self) -> str:
+        """A regex alternation of every abbreviation, longest first, not inside a word."""
+        labels = sorted({a for t in self.all_styles.values() for a in t}, key=len, reverse=True)
+        return "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?![^\W\d_])") for a in labels)
+
+    @cached_property
     def all_levels(self) -> tuple[str, ...]:
         """Every level name in a hierarchy order consistent with each archive's."""
         order: list[str] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from edition.archives import (
     SHEETS,
@@ -36,6 +37,7 @@ NUMBER_RE = re.compile(rf"{_NUMBER}$", re.I)
 IBID_RE = re.compile(r"[*_]*(?:ibidem|ibid|ib\.|там\s+же|tam\s+zhe)\.?[*_]*", re.I)
 LOCATOR_RE = re.compile(rf"(?:(?:pp?|[sс])\.\s*)?({SHEET_LIST_RE.pattern})", re.I)
 SKIP_RE = re.compile(r"[\s,.:]*")
+GAP_RE = re.compile(r"[\s;,]*")
 AFTER_NAME_RE = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))*[*_]*[\s,.:]*")
 URL_RE = re.compile(r"<(https?://[^>\s]+)>|(?<![<\w])(https?://[^\s<>]+[^\s<>.,;)])")
 ACCESSED_RE = re.compile(r"(?:last\s+)?accessed(?:\s+on)?:?\s*([^)]+?)\s*\)?\.?\s*$", re.I)
@@ -79,6 +81,16 @@ def parse_note(text: str, registry: Registry) -> tuple[Citation, ...]:
     return reader.read()
 
 
+@lru_cache(maxsize=16)
+def _token_re(labels: str) -> re.Pattern[str]:
+    """One token: separator, a level's abbreviation (markup may wrap it), its value."""
+    return re.compile(
+        rf"[ \t]*[,.]?[ \t]*[*_]*(?<![^\W\d_])({labels})[*_]*\s*"
+        rf"((?:[{_L}]-)?{SHEET_LIST_RE.pattern})",
+        re.I,
+    )
+
+
 class _Reader:
     """One pass over a note; `prev`/`style` remember the citation just read."""
 
@@ -87,18 +99,12 @@ class _Reader:
         self.registry = registry
         self.out: list[Citation] = []
         self.style = ""
-        labels = sorted({a for t in registry.all_styles.values() for a in t}, key=len, reverse=True)
-        alts = "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?![^\W\d_])") for a in labels)
-        self.token_re = re.compile(
-            rf"[ \t]*[,.]?[ \t]*[*_]*(?<![^\W\d_])({alts})[*_]*\s*"
-            rf"((?:[{_L}]-)?{SHEET_LIST_RE.pattern})",
-            re.I,
-        )
+        self.token_re = _token_re(registry.label_alternation)
 
     def read(self) -> tuple[Citation, ...]:
         text, pos = self.text, 0
         while True:
-            pos = re.compile(r"[\s;,]*").match(text, pos).end()
+            pos = GAP_RE.match(text, pos).end()
             if pos >= len(text):
                 return tuple(self.out)
             found = self._archival_at(pos, pos)
