@@ -120,9 +120,15 @@ def _imported_digest(target: Path) -> str:
 
 def load_registry(config: Config, problems: Problems) -> archives.Registry | None:
     path = config.content / REGISTRY_FILE
-    registry, found = archives.load_registry(path)
-    problems.items.extend(found)
-    return registry
+    if not path.exists():
+        problems.error(str(path), 0, "the archive registry is missing",
+                       "copy content/archives.yaml from the edition's repository")
+        return None
+    try:
+        return archives.load_registry(str(path))
+    except BuildError as exc:
+        problems.items.extend(exc.problems)
+        return None
 
 
 def load_articles(config: Config, problems: Problems) -> list[Article]:
@@ -145,7 +151,7 @@ def gather(config: Config) -> tuple[Site, Problems]:
     if registry is None:
         return Site(config, articles), problems
     tree = archives.build_tree(articles, registry)
-    site = Site(config, articles, archival_url=lambda c: archives.file_url(c, registry) or "")
+    site = Site(config, articles, archival_url=lambda c: archives.unit_url(c, registry))
     site.extra["tree"] = tree
     site.extra["registry"] = registry
     _ = load_yaml  # editorial.yaml is applied here (issue 6)
