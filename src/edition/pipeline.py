@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import archives, bibliography, citations
+from .archive_pages import ArchiveContext
 from .config import Config
 from .content import ContentError, dump_article, load_article, load_yaml
 from .errors import BuildError, Problem, Problems
@@ -121,8 +123,12 @@ def _imported_digest(target: Path) -> str:
 def load_registry(config: Config, problems: Problems) -> archives.Registry | None:
     path = config.content / REGISTRY_FILE
     if not path.exists():
-        problems.error(str(path), 0, "the archive registry is missing",
-                       "copy content/archives.yaml from the edition's repository")
+        problems.error(
+            str(path),
+            0,
+            "the archive registry is missing",
+            "copy content/archives.yaml from the edition's repository",
+        )
         return None
     try:
         return archives.load_registry(str(path))
@@ -164,7 +170,30 @@ def render_site(site: Site) -> list[Page]:
     for article in site.articles:
         path = f"articles/{article.slug}/"
         pages.append(render_page(env, "article.html", path, site, **article_context(article, site)))
+    tree, registry = site.extra.get("tree"), site.extra.get("registry")
+    if tree is not None:
+        context = ArchiveContext(tree, registry, site.articles)
+        pages.append(render_page(env, "archives.html", "archives/", site, **context.index()))
+        for node in tree.walk():
+            if node.level == "delo" or not node.children:
+                pages.append(
+                    render_page(env, "archive_file.html", node.url, site, **context.file(node))
+                )
+            else:
+                pages.append(
+                    render_page(env, "archive_unit.html", node.url, site, **context.unit(node))
+                )
     return pages
+
+
+def data_files(site: Site) -> dict[str, bytes]:
+    """Machine-readable exports written beside the pages."""
+    files: dict[str, bytes] = {}
+    tree, registry = site.extra.get("tree"), site.extra.get("registry")
+    if tree is not None:
+        rows = archives.citations_export(tree, registry)
+        files["archives/citations.json"] = json.dumps(rows, ensure_ascii=False, indent=1).encode()
+    return files
 
 
 def build(config: Config, search: bool = True, strict: bool = False) -> BuildResult:
@@ -188,6 +217,7 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
 
     # Then write: everything into a staging folder, indexed, then swapped in.
     files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
+    files.update(data_files(site))
     for article in site.articles:
         folder = config.content / article.slug
         for name in ("article.yaml", "references.bib"):
