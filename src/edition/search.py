@@ -187,21 +187,23 @@ def index_site(site_dir: Path, base_url: str = "/", language: str | None = None)
         _fail(str(site_dir), f"Pagefind could not run: {exc}", "check the pagefind-bin install")
     seconds = time.perf_counter() - start
     log = done.stdout + done.stderr
-    if done.returncode != 0:
-        tail = " / ".join(line.strip() for line in log.strip().splitlines()[-5:])
-        _fail(str(site_dir), f"Pagefind failed (exit {done.returncode}): {tail}", "")
-    pages = _count(log, "pages")
-    if pages == 0:
+    pages = _count(log, "page")
+    if pages == 0 or "not able to build an index" in log:
+        skipped = [line.strip() for line in log.splitlines() if line.strip().startswith("* ")]
         _fail(
             str(site_dir),
-            "Pagefind found no page to index",
-            "pages need <html lang> and a data-pagefind-body element",
+            "Pagefind found no page to index" + (f" ({skipped[0][2:]})" if skipped else ""),
+            "pages need an <html lang> element and a data-pagefind-body element",
         )
+    if done.returncode != 0:
+        lines = dict.fromkeys(line.strip() for line in log.splitlines() if line.strip())
+        tail = " / ".join(list(lines)[-4:])
+        _fail(str(site_dir), f"Pagefind failed (exit {done.returncode}): {tail}", "")
     bundle = site_dir / "pagefind"
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return SearchStats(
         pages=pages,
-        words=_count(log, "words"),
+        words=_count(log, "word"),
         seconds=round(seconds, 3),
         bundle_bytes=sum(p.stat().st_size for p in files),
         index_bytes=sum(p.stat().st_size for p in files if not _UNUSED.match(p.name)),
@@ -211,7 +213,7 @@ def index_site(site_dir: Path, base_url: str = "/", language: str | None = None)
 
 
 def _count(log: str, what: str) -> int:
-    found = re.search(rf"Indexed (\d+) {what}", log)
+    found = re.search(rf"Indexed (\d+) {what}s?\b", log)
     return int(found.group(1)) if found else 0
 
 
