@@ -97,7 +97,9 @@ def page(env: Environment, head: str, body: str) -> str:
 
 def build_site(site: Path) -> None:
     env = Environment(
-        loader=ChoiceLoader([DictLoader({"base.html": BASE}), FileSystemLoader(ROOT / "templates")]),
+        loader=ChoiceLoader(
+            [DictLoader({"base.html": BASE}), FileSystemLoader(ROOT / "templates")]
+        ),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     register(env)
@@ -128,7 +130,9 @@ def stats_and_servers(tmp_path_factory):
     stats = index_site(site, "/repo/")
     servers = {}
     for prefix, directory in [("/", site), ("/repo/", www)]:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=directory))
+        server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Quiet, directory=directory)
+        )
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers[prefix] = (server, f"http://127.0.0.1:{server.server_address[1]}{prefix}")
     yield stats, {p: url for p, (_, url) in servers.items()}
@@ -305,14 +309,19 @@ def test_measure_first_query(browser, stats_and_servers):
     stats, servers = stats_and_servers
     page = browser.new_page()
     page.goto(servers["/"] + "articles/test/")
-    sizes: list[int] = []
-    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+    sizes: dict[str, int] = {}
+
+    def count(request) -> None:
+        sizes[request.url.rsplit("/", 1)[-1] or request.url] = request.sizes()["responseBodySize"]
+
+    page.on("requestfinished", count)
     page.goto(servers["/"] + "search/?q=Khrushchev")
     page.wait_for_function(
         "document.querySelector('[data-search-status]').textContent.match(/match/)"
     )
     page.close()
-    first_query = sum(sizes)
+    first_query = sum(sizes.values())
+    pagefind_part = sum(v for k, v in sizes.items() if "pagefind" in k or "pf_" in k)
     report = {
         "pages": stats.pages,
         "words": stats.words,
@@ -320,6 +329,8 @@ def test_measure_first_query(browser, stats_and_servers):
         "index_bytes": stats.index_bytes,
         "bundle_bytes": stats.bundle_bytes,
         "first_query_bytes_with_search_page": first_query,
+        "first_query_bytes_pagefind_only": pagefind_part,
+        "first_query_requests": sizes,
     }
     out = ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)
