@@ -24,7 +24,12 @@ async function load() {
   if (!pagefind) {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     // Result URLs are stored from the site root; prefix the path we are served under.
-    await pagefind.options({ baseUrl: root.pathname, basePath: new URL("pagefind/", root).pathname });
+    // No worker: it would cost a further 41 KB on the first query, for a small index.
+    await pagefind.options({
+      baseUrl: root.pathname,
+      basePath: new URL("pagefind/", root).pathname,
+      noWorker: true,
+    });
     fillFacets(await pagefind.filters());
   }
   return pagefind;
