@@ -28,6 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 BUNDLED = Path(__file__).resolve().parent.parent / "sources" / "balcanica-2019-edemskiy.txt"
 
@@ -312,7 +313,353 @@ def _shape_cut(
     return cut
 
 
+# Archives cited in style (D): ARCHIVE, F n, inv. n, f. n, pp. a–b.
+ARCHIVES: dict[str, tuple[str, str]] = {
+    "RGANI": (
+        "Rossiiskii gosudarstvennyi arkhiv noveishei istorii",
+        "Russian State Archives of Contemporary History",
+    ),
+    "RGASPI": (
+        "Rossiiskii gosudarstvennyi arkhiv sotsial'no-politicheskoi istorii",
+        "Russian State Archive of Socio-Political History",
+    ),
+    "GARF": (
+        "Gosudarstvennyi arkhiv Rossiiskoi Federatsii",
+        "State Archive of the Russian Federation",
+    ),
+    "AVP RF": (
+        "Arkhiv vneshnei politiki Rossiiskoi Federatsii",
+        "Archive of Foreign Policy of the Russian Federation",
+    ),
+}
+_FIRST_NAMES = (
+    "Andrey",
+    "Milan",
+    "Jelena",
+    "Dragan",
+    "Ana",
+    "Nikola",
+    "Vesna",
+    "Petar",
+    "Marija",
+    "Stefan",
+    "Ivana",
+    "Bojan",
+    "Katarina",
+    "Aleksandar",
+    "Dimitar",
+    "Elena",
+    "Georgi",
+    "Ilir",
+    "Teuta",
+    "Besnik",
+    "Yannis",
+    "Eleni",
+    "Kostas",
+    "Sofia",
+    "Mihai",
+    "Ioana",
+    "Tamás",
+    "Zsófia",
+    "Pavel",
+    "Olga",
+)
+_LAST_NAMES = (
+    "Edemskiy",
+    "Kovačević",
+    "Petrović",
+    "Jovanović",
+    "Nikolić",
+    "Marković",
+    "Đorđević",
+    "Stojanović",
+    "Ilić",
+    "Popović",
+    "Dimitrov",
+    "Georgiev",
+    "Ivanova",
+    "Hoxhaj",
+    "Krasniqi",
+    "Berisha",
+    "Shehu",
+    "Papadopoulos",
+    "Konstantinou",
+    "Georgiou",
+    "Ionescu",
+    "Popescu",
+    "Dumitrescu",
+    "Horváth",
+    "Nagy",
+    "Kiss",
+    "Novák",
+    "Horák",
+    "Kowalski",
+    "Nowak",
+    "Volkov",
+    "Sokolova",
+    "Lebedev",
+    "Morozova",
+    "Pavlović",
+    "Radić",
+    "Lazić",
+    "Šarić",
+    "Babić",
+    "Vuković",
+)
+_AFFILIATIONS = (
+    ("Institute for Slavic Studies,", "Russian Academy of Sciences"),
+    ("Institute for Balkan Studies,", "Serbian Academy of Sciences and Arts"),
+    ("Institute of History,", "Bulgarian Academy of Sciences"),
+    ("Institute of History,", "Academy of Albanological Studies, Tirana"),
+    ("Department of History,", "University of Belgrade"),
+    ("Institute of World History,", "Russian Academy of Sciences"),
+)
+_LEADS = (
+    "Additional Evidence on",
+    "New Light on",
+    "Rethinking",
+    "Documents on",
+    "Reassessing",
+    "Archival Notes on",
+    "Soviet Perspectives on",
+    "The Diplomacy of",
+    "Behind the Scenes of",
+    "Reconsidering",
+)
+_TOPICS = (
+    "the Final Break",
+    "the Growing Rift",
+    "the Quiet Rapprochement",
+    "the Economic Pressure",
+    "the Naval Dispute",
+    "the Ideological Quarrel",
+    "the Trade Negotiations",
+    "the Diplomatic Isolation",
+)
+_CAPITALS = (
+    ("Moscow", "Tirana"),
+    ("Moscow", "Belgrade"),
+    ("Moscow", "Beijing"),
+    ("Belgrade", "Tirana"),
+    ("Sofia", "Belgrade"),
+    ("Athens", "Belgrade"),
+    ("Bucharest", "Moscow"),
+    ("Tirana", "Beijing"),
+    ("Budapest", "Moscow"),
+    ("Warsaw", "Moscow"),
+)
+_ARCHIVE_HEAD = re.compile(
+    r"(?:(?P<name>[^()\[\],]+) \((?P<abbr>[A-Z][A-Z ]*[A-Z])\) \[(?P<english>[^\]]+)\]"
+    r"|(?P<short>[A-Z]{2,}(?: RF)?)), (?=F\s?\d)"
+)
+_ARCHIVE_NUMBERS = re.compile(
+    r"(?P<fond>\bF\s?)(?P<f>\d+)|(?P<opis>\binv\.\*?\s?)(?P<o>\d+)"
+    r"|(?P<delo>\bf\.\s?)(?P<d>\d+)|(?P<sheets>\bpp?\.\s?)(?P<s>\d[\d–;, ]*\d|\d)"
+)
+_CITATION_END = re.compile(r"\. (?=[A-Z])| \[|\.?$")
+_LEGEND = re.compile(r" \[F - [^\]]*\]")
+_UNPUBLISHED = re.compile(
+    r"(Unpublished sources\n\n)(.*?)(?=\n\n(?:Published sources|Literature)\b)", re.DOTALL
+)
+
+
+def synthetic_article(seed: int, index: int) -> CoarseArticle:
+    """Return the truth of article `index` of corpus `seed`: what a reader should find.
+
+    The bundled article with another author and title, some paragraphs dropped or
+    repeated with their notes (renumbered 1..n), archival citations moved to other
+    archives and files. `breaks` is empty: `layout` decides them.
+    """
+    rng = random.Random(f"edition-corpus/{seed}/{index}")
+    base = bundled()
+    paragraphs, notes = _vary_notes(base.paragraphs, base.notes, rng)
+    notes, fonds = _vary_archives(notes, rng)
+    author, institute, academy, title = _identity(seed, index)
+    return CoarseArticle(
+        header=_vary_header(base.header, author, institute, academy, title),
+        paragraphs=tuple(paragraphs),
+        notes=notes,
+        author_note=f"* {_email(author)}",
+        bibliography=_vary_unpublished(base.bibliography, fonds),
+        breaks=(),
+    )
+
+
+def layout(article: CoarseArticle, rng: random.Random, **options: Any) -> str:
+    """Lay `article` out in the source form with new page breaks (see `repaginate`)."""
+    return repaginate(
+        article.paragraphs,
+        article.notes,
+        rng,
+        header=article.header,
+        bibliography=article.bibliography,
+        author_note=article.author_note,
+        **options,
+    )
+
+
+def synthesize(seed: int, index: int) -> str:
+    """Return article `index` of corpus `seed` in the source form."""
+    rng = random.Random(f"edition-corpus/{seed}/{index}/layout")
+    return layout(synthetic_article(seed, index), rng)
+
+
+def _vary_notes(
+    paragraphs: Sequence[str], notes: Mapping[int, str], rng: random.Random
+) -> tuple[list[str], dict[int, str]]:
+    """Drop and repeat some paragraphs with their notes, renumbering notes 1..n."""
+    drop, repeat = rng.uniform(0, 0.2), rng.uniform(0, 0.2)
+    chosen = []
+    for i, text in enumerate(paragraphs):
+        if i == 0 or rng.random() >= drop:
+            chosen.extend([text] * (2 if rng.random() < repeat else 1))
+    renumbered: dict[int, str] = {}
+
+    def renumber(marker: re.Match[str]) -> str:
+        renumbered[len(renumbered) + 1] = notes[int(marker.group().translate(_TO_DIGITS))]
+        return to_superscript(len(renumbered))
+
+    return [_MARKER.sub(renumber, text) for text in chosen], renumbered
+
+
+def _vary_archives(
+    notes: Mapping[int, str], rng: random.Random
+) -> tuple[dict[int, str], dict[str, list[int]]]:
+    """Move archival citations to other archives and files; spell each archive out once."""
+    legend = next((m.group() for text in notes.values() if (m := _LEGEND.search(text))), "")
+    fonds: dict[int, tuple[str, int]] = {}  # original fond -> (archive, fond)
+    numbers: dict[tuple[int, ...], int] = {}  # original (fond, opis[, delo]) -> number
+    cited: dict[str, list[int]] = {}  # archive -> fonds, in order of first citation
+    varied = {}
+    for n, text in sorted(notes.items()):
+        head = _ARCHIVE_HEAD.match(text)
+        if not head:
+            varied[n] = text
+            continue
+        rest = text[head.end() :].replace(legend, "", 1) if legend else text[head.end() :]
+        stop = _CITATION_END.search(rest).start()
+        path: list[int] = []
+
+        def vary(m: re.Match[str], path: list[int] = path) -> str:
+            if m["fond"]:
+                path[:] = [int(m["f"])]
+                if path[0] not in fonds:
+                    fonds[path[0]] = (rng.choice(list(ARCHIVES)), rng.randint(1, 999))
+                return m["fond"] + str(fonds[path[0]][1])
+            if m["sheets"]:
+                values = [int(v) for v in re.findall(r"\d+", m["s"])]
+                shift = rng.randint(1 - min(values), 300)
+                return m["sheets"] + re.sub(r"\d+", lambda v: str(int(v.group()) + shift), m["s"])
+            level, value = ("opis", m["o"]) if m["opis"] else ("delo", m["d"])
+            path[:] = [*path[: 1 if level == "opis" else 2], int(value)]
+            key = tuple(path)
+            if key not in numbers:
+                numbers[key] = rng.randint(1, 80) if level == "opis" else rng.randint(1, 2000)
+            return m[level] + str(numbers[key])
+
+        citation = _ARCHIVE_NUMBERS.sub(vary, rest[:stop])
+        archive, fond = fonds[path[0]] if path else (head["abbr"] or head["short"], 0)
+        if archive in cited:
+            prefix = f"{archive}, "
+        else:
+            name, english = ARCHIVES.get(archive, (head["name"] or archive, head["english"] or ""))
+            prefix = f"{name} ({archive}) [{english}], "
+            citation += "" if cited else legend
+            cited[archive] = []
+        if fond and fond not in cited[archive]:
+            cited[archive].append(fond)
+        varied[n] = prefix + citation + rest[stop:]
+    return varied, cited
+
+
+def _vary_unpublished(bibliography: str, cited: Mapping[str, list[int]]) -> str:
+    """List the archives and fonds actually cited under "Unpublished sources"."""
+    entries = []
+    for archive, fonds in cited.items():
+        name, english = ARCHIVES.get(archive, (archive, archive))
+        numbers = [str(f) for f in sorted(fonds)]
+        listed = (
+            f"{', '.join(numbers[:-1])} and {numbers[-1]}" if len(numbers) > 1 else "".join(numbers)
+        )
+        entries.append(
+            f"- {name} [{english}], Moscow\n— Fond{'s' if len(numbers) > 1 else ''} {listed}"
+        )
+    if not entries:
+        return bibliography
+    return _UNPUBLISHED.sub(lambda m: m.group(1) + "\n".join(entries), bibliography, count=1)
+
+
+def _identity(seed: int, index: int) -> tuple[str, str, str, str]:
+    """Pick author, affiliation and title: distinct for each index of a corpus."""
+
+    def digits(sizes: Sequence[int], salt: int) -> list[int]:
+        total = 1
+        for size in sizes:
+            total *= size
+        # A bijection on 0..total-1 (the multiplier is a prime larger than total).
+        k = (index * 1_000_003 + seed * 7_919 + salt) % total
+        picked = []
+        for size in sizes:
+            k, d = divmod(k, size)
+            picked.append(d)
+        return picked
+
+    first, last, place = digits((len(_FIRST_NAMES), len(_LAST_NAMES), len(_AFFILIATIONS)), 1)
+    lead, topic, pair, year, span = digits((len(_LEADS), len(_TOPICS), len(_CAPITALS), 40, 3), 2)
+    a, b = _CAPITALS[pair]
+    title = (
+        f"{_LEADS[lead]} {_TOPICS[topic]} between {a} and {b} in {1945 + year}–{1946 + year + span}"
+    )
+    return f"{_FIRST_NAMES[first]} {_LAST_NAMES[last]}", *_AFFILIATIONS[place], title
+
+
+def _email(author: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", author).encode("ascii", "ignore").decode().lower()
+    first, last = ascii_name.replace("đ", "d").split()[0], ascii_name.split()[-1]
+    return f"{first[:3]}-{last[:5]}@example.org"
+
+
+def _vary_header(header: str, author: str, institute: str, academy: str, title: str) -> str:
+    """Put another author, affiliation and title in the header and the volume's contents."""
+    lines = header.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.endswith("*") and not line.startswith("*"))
+    aff = next(i for i in range(at + 1, len(lines)) if lines[i].startswith("*"))
+    aff_end = next(i for i in range(aff, len(lines)) if lines[i].endswith("*"))
+    abstract = next(i for i, line in enumerate(lines) if line.startswith("Abstract:"))
+    t = max(i for i in range(aff_end + 1, abstract) if lines[i].strip())
+    old_author, old_title = lines[at][:-1].split(), lines[t]
+    lines[t] = title
+    lines[at : aff_end + 1] = [f"{author}*", "", f"*{institute}", f"{academy}*"]
+    text = "\n".join(lines).replace(f"*{old_title}*", f"*{title}*")
+    old_toc = f"{old_author[0][0]}. {old_author[-1].upper()},"
+    return text.replace(old_toc, f"{author.split()[0][0]}. {author.split()[-1].upper()},", 1)
+
+
+def write_corpus(out_dir: Path, count: int, seed: int = 0) -> list[Path]:
+    """Write articles 1..count as article-0001.txt ...; remove older article files."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [out_dir / f"article-{i:04d}.txt" for i in range(1, count + 1)]
+    for stale in set(out_dir.glob("article-*.txt")) - set(paths):
+        stale.unlink()
+    for i, path in enumerate(paths, start=1):
+        path.write_text(synthesize(seed, i), encoding="utf-8", newline="")
+    return paths
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Write N synthetic articles in the source form, derived from the bundled one."
+    )
+    parser.add_argument("--count", type=int, required=True, help="number of articles")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write them to")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("--count must be 0 or more")
+    started = time.perf_counter()
+    paths = write_corpus(args.out, args.count, args.seed)
+    print(f"wrote {len(paths)} articles to {args.out} in {time.perf_counter() - started:.2f} s")
     return 0
 
 
