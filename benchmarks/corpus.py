@@ -332,79 +332,19 @@ ARCHIVES: dict[str, tuple[str, str]] = {
         "Archive of Foreign Policy of the Russian Federation",
     ),
 }
+# fmt: off
 _FIRST_NAMES = (
-    "Andrey",
-    "Milan",
-    "Jelena",
-    "Dragan",
-    "Ana",
-    "Nikola",
-    "Vesna",
-    "Petar",
-    "Marija",
-    "Stefan",
-    "Ivana",
-    "Bojan",
-    "Katarina",
-    "Aleksandar",
-    "Dimitar",
-    "Elena",
-    "Georgi",
-    "Ilir",
-    "Teuta",
-    "Besnik",
-    "Yannis",
-    "Eleni",
-    "Kostas",
-    "Sofia",
-    "Mihai",
-    "Ioana",
-    "Tamás",
-    "Zsófia",
-    "Pavel",
+    "Andrey", "Milan", "Jelena", "Dragan", "Ana", "Nikola", "Vesna", "Petar", "Marija", "Stefan",
+    "Ivana", "Bojan", "Katarina", "Aleksandar", "Dimitar", "Elena", "Georgi", "Ilir", "Teuta",
+    "Besnik", "Yannis", "Eleni", "Kostas", "Sofia", "Mihai", "Ioana", "Tamás", "Zsófia", "Pavel",
     "Olga",
 )
 _LAST_NAMES = (
-    "Edemskiy",
-    "Kovačević",
-    "Petrović",
-    "Jovanović",
-    "Nikolić",
-    "Marković",
-    "Đorđević",
-    "Stojanović",
-    "Ilić",
-    "Popović",
-    "Dimitrov",
-    "Georgiev",
-    "Ivanova",
-    "Hoxhaj",
-    "Krasniqi",
-    "Berisha",
-    "Shehu",
-    "Papadopoulos",
-    "Konstantinou",
-    "Georgiou",
-    "Ionescu",
-    "Popescu",
-    "Dumitrescu",
-    "Horváth",
-    "Nagy",
-    "Kiss",
-    "Novák",
-    "Horák",
-    "Kowalski",
-    "Nowak",
-    "Volkov",
-    "Sokolova",
-    "Lebedev",
-    "Morozova",
-    "Pavlović",
-    "Radić",
-    "Lazić",
-    "Šarić",
-    "Babić",
-    "Vuković",
+    "Edemskiy", "Kovačević", "Petrović", "Jovanović", "Nikolić", "Marković", "Đorđević",
+    "Stojanović", "Ilić", "Popović", "Dimitrov", "Georgiev", "Ivanova", "Hoxhaj", "Krasniqi",
+    "Berisha", "Shehu", "Papadopoulos", "Konstantinou", "Georgiou", "Ionescu", "Popescu",
+    "Dumitrescu", "Horváth", "Nagy", "Kiss", "Novák", "Horák", "Kowalski", "Nowak", "Volkov",
+    "Sokolova", "Lebedev", "Morozova", "Pavlović", "Radić", "Lazić", "Šarić", "Babić", "Vuković",
 )
 _AFFILIATIONS = (
     ("Institute for Slavic Studies,", "Russian Academy of Sciences"),
@@ -415,39 +355,21 @@ _AFFILIATIONS = (
     ("Institute of World History,", "Russian Academy of Sciences"),
 )
 _LEADS = (
-    "Additional Evidence on",
-    "New Light on",
-    "Rethinking",
-    "Documents on",
-    "Reassessing",
-    "Archival Notes on",
-    "Soviet Perspectives on",
-    "The Diplomacy of",
-    "Behind the Scenes of",
+    "Additional Evidence on", "New Light on", "Rethinking", "Documents on", "Reassessing",
+    "Archival Notes on", "Soviet Perspectives on", "The Diplomacy of", "Behind the Scenes of",
     "Reconsidering",
 )
 _TOPICS = (
-    "the Final Break",
-    "the Growing Rift",
-    "the Quiet Rapprochement",
-    "the Economic Pressure",
-    "the Naval Dispute",
-    "the Ideological Quarrel",
-    "the Trade Negotiations",
+    "the Final Break", "the Growing Rift", "the Quiet Rapprochement", "the Economic Pressure",
+    "the Naval Dispute", "the Ideological Quarrel", "the Trade Negotiations",
     "the Diplomatic Isolation",
 )
 _CAPITALS = (
-    ("Moscow", "Tirana"),
-    ("Moscow", "Belgrade"),
-    ("Moscow", "Beijing"),
-    ("Belgrade", "Tirana"),
-    ("Sofia", "Belgrade"),
-    ("Athens", "Belgrade"),
-    ("Bucharest", "Moscow"),
-    ("Tirana", "Beijing"),
-    ("Budapest", "Moscow"),
-    ("Warsaw", "Moscow"),
+    ("Moscow", "Tirana"), ("Moscow", "Belgrade"), ("Moscow", "Beijing"), ("Belgrade", "Tirana"),
+    ("Sofia", "Belgrade"), ("Athens", "Belgrade"), ("Bucharest", "Moscow"), ("Tirana", "Beijing"),
+    ("Budapest", "Moscow"), ("Warsaw", "Moscow"),
 )
+# fmt: on
 _ARCHIVE_HEAD = re.compile(
     r"(?:(?P<name>[^()\[\],]+) \((?P<abbr>[A-Z][A-Z ]*[A-Z])\) \[(?P<english>[^\]]+)\]"
     r"|(?P<short>[A-Z]{2,}(?: RF)?)), (?=F\s?\d)"
@@ -473,7 +395,8 @@ def synthetic_article(seed: int, index: int) -> CoarseArticle:
     rng = random.Random(f"edition-corpus/{seed}/{index}")
     base = bundled()
     paragraphs, notes = _vary_notes(base.paragraphs, base.notes, rng)
-    notes, fonds = _vary_archives(notes, rng)
+    legend = next((m.group() for text in base.notes.values() if (m := _LEGEND.search(text))), "")
+    notes, fonds = _vary_archives(notes, rng, legend)
     author, institute, academy, title = _identity(seed, index)
     return CoarseArticle(
         header=_vary_header(base.header, author, institute, academy, title),
@@ -523,10 +446,12 @@ def _vary_notes(
 
 
 def _vary_archives(
-    notes: Mapping[int, str], rng: random.Random
+    notes: Mapping[int, str], rng: random.Random, legend: str
 ) -> tuple[dict[int, str], dict[str, list[int]]]:
-    """Move archival citations to other archives and files; spell each archive out once."""
-    legend = next((m.group() for text in notes.values() if (m := _LEGEND.search(text))), "")
+    """Move archival citations to other archives and files; spell each archive out once.
+
+    `legend` (the source's " [F - Fonds/*fond*; ...]") goes to the first archival note.
+    """
     fonds: dict[int, tuple[str, int]] = {}  # original fond -> (archive, fond)
     numbers: dict[tuple[int, ...], int] = {}  # original (fond, opis[, delo]) -> number
     cited: dict[str, list[int]] = {}  # archive -> fonds, in order of first citation
