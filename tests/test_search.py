@@ -193,7 +193,7 @@ def test_search_page_loads_its_script_relative_to_root():
         [DictLoader({"base.html": "{% block content %}{% endblock %}"}), environment.loader]
     )
     html = environment.get_template("search.html").render(root="../")
-    assert '<script type="module" src="../static/search.js">' in html
+    assert '<script type="module" src="../assets/search.js">' in html
     assert 'data-root="../"' in html
     assert 'aria-live="polite"' in html
 

@@ -112,8 +112,8 @@ def build_site(site: Path) -> None:
     for name, html in pages.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
-    (site / "static").mkdir()
-    shutil.copy(ROOT / "src/edition/static/search.js", site / "static/search.js")
+    (site / "assets").mkdir()
+    shutil.copy(ROOT / "templates/assets/search.js", site / "assets/search.js")
 
 
 class Quiet(SimpleHTTPRequestHandler):

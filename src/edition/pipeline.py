@@ -170,6 +170,7 @@ def render_site(site: Site) -> list[Page]:
     for article in site.articles:
         path = f"articles/{article.slug}/"
         pages.append(render_page(env, "article.html", path, site, **article_context(article, site)))
+    pages.append(render_page(env, "search.html", "search/", site))
     tree, registry = site.extra.get("tree"), site.extra.get("registry")
     if tree is not None:
         context = ArchiveContext(tree, registry, site.articles)
@@ -237,7 +238,7 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
         if search:
             from . import search as search_stage
 
-            result.search = search_stage.index_site(staging, config.base_url)
+            result.search = search_stage.index_site(staging, config.base_url, config.language)
             lap("search")
     except BaseException:
         discard(staging)
