@@ -61,7 +61,8 @@ def article(body: str):
     [
         ("it is obvi-", "ous that", ["obvious"], "it is obvious that"),
         ("the Soviet-", "Albanian rift", [], "the Soviet-Albanian rift"),
-        ("a well-", "known fact", ["well", "known", "well", "known"], "a well-known fact"),
+        ("a well-", "known fact", ["well-known"], "a well-known fact"),
+        ("through-", "out", ["through", "out", "through", "out"], "throughout"),
         ("trade agree-", "ments were", ["agreements"], "trade agreements were"),
         ("face-to-", "face talks", ["face-to-face"], "face-to-face talks"),
         ("unavai-", "lable", ["unavai", "lable"], "unavailable"),
@@ -100,7 +101,11 @@ def test_sentence_end(text: str, expected: bool) -> None:
         ("it ended.", "and then", True, True),
         ("unable to fulfil his duties", "and carry out", False, True),
         ("It ended.", "A new paragraph", False, False),
-        ("a heading without stop", "A new paragraph", False, False),
+        ("Soviet Policy After the Break", "A new paragraph", False, False),
+        ("2. The crisis of 1961", "A new paragraph", False, False),
+        ("In early", "June Soviet leaders", False, True),
+        ("Since", "Soviet leaders became", False, True),
+        ("It changed in 1960. In late", "April several", False, True),
     ],
 )
 def test_paragraph_continues(
