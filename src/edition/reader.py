@@ -80,8 +80,35 @@ def ends_sentence(text: str) -> bool:
 
 # Words a heading does not end with but a cut sentence often does.
 _CONTINUING_WORDS = frozenset(
-    "a an and as at because but by for from if in into of on or since than that the "
-    "to when where which while who with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "because",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "since",
+        "than",
+        "that",
+        "the",
+        "to",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "with",
+    ]
 )
 _HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s|^\*[^*]+\*$")
 
