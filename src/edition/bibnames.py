@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 # Transliteration (scholarly, as Balcanica prints Russian and Serbian) turns a word
@@ -31,8 +32,11 @@ _MONTHS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str, lookalike: bool = False) -> str:
     """Lowercase ASCII-ish form: diacritics dropped, Cyrillic transliterated."""
+    if text.isascii() and not lookalike:
+        return text.lower().translate(_EXTRA)
     if lookalike:
         text = text.translate(_LOOKALIKE)
     text = text.lower().translate(_TRANSLIT)
@@ -40,6 +44,7 @@ def fold(text: str, lookalike: bool = False) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_EXTRA)
 
 
+@lru_cache(maxsize=65536)
 def word_forms(word: str) -> frozenset[str]:
     """Both readings of a word: transliterated and with look-alike letters folded."""
     return frozenset({fold(word), fold(word, lookalike=True)})

@@ -37,7 +37,7 @@ HEADER = (
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Block style; long text as literal blocks so quotes need no escaping."""
 
 

@@ -151,13 +151,11 @@ def starts_sentence(text: str) -> bool:
 
 def vocabulary(texts: Iterable[str]) -> Counter[str]:
     """Every word and hyphenated compound of the article, lowercased, counted."""
-    words: Counter[str] = Counter()
-    for text in texts:
-        for match in _WORD.finditer(text):
-            word = match.group().lower()
-            words[word] += 1
-            if "-" in word:
-                words.update(word.split("-"))
+    words = Counter(_WORD.findall("\n".join(texts).lower()))
+    for word, count in list(words.items()):
+        if "-" in word:
+            for part in word.split("-"):
+                words[part] += count
     return words
 
 
