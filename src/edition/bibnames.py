@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 # Transliteration (scholarly, as Balcanica prints Russian and Serbian) turns a word
 # typed partly in Cyrillic, `sovetской`, into the Latin it stands for, `sovetskoi`.

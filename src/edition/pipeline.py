@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -63,6 +65,10 @@ def resolve_notes(notes: tuple[Note, ...], article: Article) -> tuple[Note, ...]
     return citations.resolve(notes, lookup)
 
 
+# Below this many changed sources a process pool costs more than it saves.
+POOL_MIN = 8
+
+
 def import_sources(config: Config, force: bool = False) -> tuple[list[str], Problems]:
     """Import every source whose text changed since its article.yaml was written."""
     problems = Problems()
@@ -70,23 +76,51 @@ def import_sources(config: Config, force: bool = False) -> tuple[list[str], Prob
     imported: list[str] = []
     if registry is None:
         return imported, problems
+    fingerprint = importer_fingerprint(config).encode()
+    jobs = []
     for source in sorted(config.sources.glob("*.txt")):
         slug = slug_for(source)
         data = source.read_bytes()
-        digest = hashlib.sha256(data + importer_fingerprint(config).encode()).hexdigest()
-        target = config.content / slug / "article.yaml"
-        if not force and _imported_digest(target) == digest:
-            continue
-        shown = _shown(source, config)
-        article, found = read_article(data, shown, slug, registry)
-        problems.extend(found)
-        if article is None:
+        digest = hashlib.sha256(data + fingerprint).hexdigest()
+        if force or _imported_digest(config.content / slug / "article.yaml") != digest:
+            jobs.append((data, _shown(source, config), slug, digest))
+    registry_path = str(config.content / REGISTRY_FILE)
+    if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,)) as pool:
+            results = list(pool.map(_import_one, jobs, chunksize=max(1, len(jobs) // 16)))
+    else:
+        _worker_init(registry_path, registry)
+        results = [_import_one(job) for job in jobs]
+    for slug, yaml_text, bib_text, found in results:
+        problems.items.extend(found)
+        if yaml_text is None:
             continue  # errors: keep the previous content untouched
-        write_if_changed(target, dump_article(article, digest).encode("utf-8"))
-        bib = bibliography.to_bibtex(article.bibliography)
-        write_if_changed(config.content / slug / "references.bib", bib.encode("utf-8"))
+        write_if_changed(config.content / slug / "article.yaml", yaml_text.encode("utf-8"))
+        write_if_changed(config.content / slug / "references.bib", bib_text.encode("utf-8"))
         imported.append(slug)
     return imported, problems
+
+
+_worker_registry: archives.Registry | None = None
+
+
+def _worker_init(path: str, registry: archives.Registry | None = None) -> None:
+    global _worker_registry
+    _worker_registry = registry or archives.load_registry(path)
+
+
+def _import_one(job: tuple[bytes, str, str, str]) -> tuple[str, str | None, str, list[Problem]]:
+    """Parse one source into its YAML and BibTeX text (runs in a worker process)."""
+    data, shown, slug, digest = job
+    article, found = read_article(data, shown, slug, _worker_registry)
+    if article is None:
+        return slug, None, "", found.items
+    return (
+        slug,
+        dump_article(article, digest),
+        bibliography.to_bibtex(article.bibliography),
+        found.items,
+    )
 
 
 def importer_fingerprint(config: Config) -> str:
