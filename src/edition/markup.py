@@ -42,7 +42,8 @@ def _render_note_ref(self, tokens, idx, options, env) -> str:
 
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable(["smartquotes"])  # curly quotes for readers; the source keeps straight ones
     md.inline.ruler.before("link", "note_ref", _note_ref_rule)
     md.add_render_rule("note_ref", _render_note_ref)
     md.disable(["image"])

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import cite
 from .config import Config
 from .markup import inline, inline_with_links, plain
 from .model import Article, Citation, Note
@@ -96,6 +97,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         for c in note.citations:
             if c.bib_key and note.n not in cited_in.setdefault(c.bib_key, []):
                 cited_in[c.bib_key].append(note.n)
+    url = cite.article_url(site.config, article.slug)
     return {
         "article": article,
         "paragraphs": [
@@ -110,6 +112,22 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             {"entry": e, "html": Markup(inline(e.original)), "cited_in": cited_in.get(e.key, [])}
             for e in article.bibliography
         ],
+        "cite": {
+            "chicago": cite.chicago(article, url),
+            "bibtex": cite.bibtex(article, url),
+            "downloads": [
+                {"href": path.rsplit("/", 1)[1], "label": label}
+                for path, label in zip(
+                    cite.downloads(article, site.config), ("BibTeX", "RIS"), strict=True
+                )
+            ],
+        },
+        "meta": {
+            "highwire": cite.highwire(article, url),
+            "opengraph": cite.opengraph(article, url, site.config.title),
+            "json_ld": cite.json_ld(article, url, site.config.language),
+            "description": " ".join(plain(article.abstract).split())[:300],
+        },
     }
 
 

@@ -1,0 +1,105 @@
+// Footnote popovers: progressive enhancement of the note markers (links to #fn-N).
+// Without this file, or without the Popover API, markers simply jump to the endnotes.
+(() => {
+  const markers = document.querySelectorAll("a.note-ref");
+  if (!markers.length || !HTMLElement.prototype.hasOwnProperty("popover")) return;
+  const pop = document.createElement("div");
+  pop.id = "note-pop";
+  pop.className = "note-pop";
+  pop.popover = "auto";
+  pop.tabIndex = -1;
+  pop.setAttribute("role", "dialog");
+  pop.setAttribute("aria-labelledby", "note-pop-title");
+  document.body.append(pop);
+  let current = null; // the marker whose note is shown
+  let leaving = false; // a link inside was followed: leave focus where it goes
+
+  function place() {
+    const r = current.getBoundingClientRect();
+    const doc = document.documentElement;
+    const vw = doc.clientWidth, vh = doc.clientHeight, gap = 8;
+    const w = pop.offsetWidth, h = pop.offsetHeight;
+    const left = Math.max(gap, Math.min(r.left + r.width / 2 - w / 2, vw - w - gap));
+    const below = r.bottom + gap + h <= vh || r.top < vh - r.bottom;
+    const top = below ? r.bottom + gap : r.top - gap - h;
+    pop.style.setProperty("left", `${left + scrollX}px`);
+    pop.style.setProperty("top", `${Math.max(gap, top) + scrollY}px`);
+  }
+
+  function open(marker) {
+    const note = document.getElementById(marker.hash.slice(1));
+    if (!note) return false;
+    const body = note.querySelector(".note-text") || note;
+    const n = marker.dataset.note || marker.textContent;
+    pop.replaceChildren();
+    const head = document.createElement("p");
+    head.className = "note-pop-head";
+    const title = document.createElement("a");
+    title.id = "note-pop-title";
+    title.href = marker.hash;
+    title.textContent = `Note ${n}`;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "note-pop-close";
+    close.setAttribute("aria-label", "Close note");
+    close.textContent = "×";
+    close.addEventListener("click", () => pop.hidePopover());
+    head.append(title, close);
+    const text = document.createElement("div");
+    text.className = "note-pop-body";
+    text.append(...Array.from(body.childNodes, (c) => c.cloneNode(true)));
+    pop.append(head, text);
+    if (current) {
+      const previous = current;
+      leaving = true;
+      pop.hidePopover();
+      previous.setAttribute("aria-expanded", "false");
+    }
+    current = marker;
+    leaving = false;
+    marker.after(pop); // keeps the tab order: marker, note, then the text that follows
+    try {
+      pop.showPopover({ source: marker });
+    } catch {
+      pop.showPopover();
+    }
+    marker.setAttribute("aria-expanded", "true");
+    place();
+    pop.focus({ preventScroll: true });
+    return true;
+  }
+
+  pop.addEventListener("toggle", (e) => {
+    // Toggle events are async: ignore a close that a reopening overtook.
+    if (e.newState !== "closed" || !current || pop.matches(":popover-open")) return;
+    const marker = current;
+    current = null;
+    marker.setAttribute("aria-expanded", "false");
+    const active = document.activeElement;
+    if (!leaving && (!active || active === document.body || pop.contains(active))) {
+      marker.focus({ preventScroll: true });
+    }
+  });
+  pop.addEventListener("click", (e) => {
+    const link = e.target.closest("a[href]");
+    if (link) {
+      leaving = true;
+      pop.hidePopover();
+    }
+  });
+  for (const marker of markers) {
+    marker.setAttribute("aria-expanded", "false");
+    marker.setAttribute("aria-controls", "note-pop");
+    marker.setAttribute("aria-haspopup", "dialog");
+    marker.addEventListener("click", (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
+      if (current === marker) {
+        e.preventDefault();
+        pop.hidePopover();
+      } else if (open(marker)) {
+        e.preventDefault();
+      }
+    });
+  }
+  addEventListener("resize", () => current && place());
+})();
