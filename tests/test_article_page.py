@@ -272,3 +272,15 @@ def test_home_lists_the_volume(site: Path) -> None:
     assert f'href="articles/{SLUG}/"' in html
     assert html.count("<li>") >= 20  # the whole table of contents, linked or not
     assert 'href="archives/"' in html and 'href="search/"' in html
+
+
+def test_size_budget(site: Path) -> None:
+    """HTML+CSS+JS of the article page <= 40 KB gzip, its JS <= 5 KB (issue 4)."""
+    import gzip
+
+    def gz(path: Path) -> int:
+        return len(gzip.compress(path.read_bytes(), 9))
+
+    js = gz(site / "assets" / "notes.js")
+    total = gz(site / "articles" / SLUG / "index.html") + gz(site / "assets" / "style.css") + js
+    assert js <= 5 * 1024 and total <= 40 * 1024, (js, total)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ def test_click_opens_the_note_by_its_marker(page, site_url: str) -> None:
     marker.click()
     pop = page.locator("#note-pop")
     assert _open_popover(page) == "open"
-    assert marker.get_attribute("aria-expanded") == "true"
+    expect(marker).to_have_attribute("aria-expanded", "true")
     note = page.locator("#fn-3 .note-text").inner_text()
     assert note.strip()[:40] in pop.inner_text()
     # Opened next to the marker, not somewhere else on the page.
@@ -42,7 +43,7 @@ def test_click_outside_closes(page, site_url: str) -> None:
     page.locator("#fnref-1").click()
     page.mouse.click(5, 5)
     assert _open_popover(page) == ""
-    assert page.locator("#fnref-1").get_attribute("aria-expanded") == "false"
+    expect(page.locator("#fnref-1")).to_have_attribute("aria-expanded", "false")
 
 
 def test_opening_does_not_shift_layout(page, site_url: str) -> None:
@@ -67,7 +68,7 @@ def test_keyboard_enter_escape_returns_focus(page, site_url: str) -> None:
     assert page.evaluate("document.getElementById('note-pop').contains(document.activeElement)")
     page.keyboard.press("Escape")
     assert _open_popover(page) == ""
-    assert page.evaluate("document.activeElement.id") == "fnref-2"
+    expect(page.locator("#fnref-2")).to_be_focused()
 
 
 def test_tab_reaches_links_inside_the_popover(page, site_url: str) -> None:
@@ -159,4 +160,29 @@ def test_screenshots(browser, site_url: str, artifacts, width: int, path: str) -
     if path:
         page.locator("#fnref-3").click()
         page.screenshot(path=str(artifacts / f"{name}-{width}-popover.png"))
+    context.close()
+
+
+def test_dark_mode_and_print(browser, site_url: str, artifacts) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    assert background != "rgb(253, 252, 248)"
+    page.screenshot(path=str(artifacts / "article-1280-dark.png"))
+    page.locator("#fnref-3").click()
+    page.emulate_media(media="print")
+    assert page.locator("#note-pop").is_hidden()
+    assert page.locator("#fn-3").is_visible()  # notes print as notes
+    assert page.locator(".site-header").is_hidden()
+    after = "(a) => getComputedStyle(a, '::after').content"
+    autolink = page.locator(".notes a.url").first
+    assert autolink.inner_text().startswith("http")
+    assert autolink.evaluate(after) == "none"  # its text is already the URL
+    page.evaluate(
+        "const a = document.createElement('a'); a.id = 'ext'; a.href = 'https://example.org/x';"
+        "a.textContent = 'a source'; document.querySelector('#fn-3 .note-text').append(a)"
+    )
+    assert "https://example.org/x" in page.locator("#ext").evaluate(after)
+    page.pdf(path=str(artifacts / "article-print.pdf"))
     context.close()
