@@ -284,3 +284,22 @@ def test_size_budget(site: Path) -> None:
     js = gz(site / "assets" / "notes.js")
     total = gz(site / "articles" / SLUG / "index.html") + gz(site / "assets" / "style.css") + js
     assert js <= 5 * 1024 and total <= 40 * 1024, (js, total)
+
+
+def test_home_links_only_articles_in_the_edition(site: Path) -> None:
+    html = (site / "index.html").read_text()
+    items = re.findall(r"<li(?: [^>]*)?>.*?</li>", html, re.S)
+    linked = [i for i in items if "<a href=" in i]
+    assert len(linked) == 1 and "Moscow and Tirana" in linked[0]
+    assert all("<cite>" in i for i in items if i not in linked)
+
+
+def test_partials_from_other_stages_are_included(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    templates = project / "templates"
+    (templates / "_meta.html").write_text('<link rel="canonical" href="https://e.org/">\n')
+    (templates / "_searchbox.html").write_text('<div class="search" id="searchbox"></div>\n')
+    assert build_project(project, "--no-search") == 0
+    for page in (project / "_site").rglob("index.html"):
+        head, body = page.read_text().split("</head>")
+        assert 'rel="canonical"' in head and 'id="searchbox"' in body, page

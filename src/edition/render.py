@@ -132,16 +132,23 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
 
 
 def home_context(site: Site) -> dict[str, Any]:
+    """Volumes with their tables of contents; articles in the edition are linked."""
     by_title = {plain(a.title): a for a in site.articles}
-    volumes: dict[tuple[str, int], dict[str, Any]] = {}
-    for article in sorted(site.articles, key=lambda a: (a.cover.journal, a.cover.volume_number)):
+    grouped: dict[tuple[str, int], list[Article]] = {}
+    for article in site.articles:
         key = (article.cover.journal, article.cover.volume_number)
-        volume = volumes.setdefault(key, {"cover": article.cover, "toc": []})
-        volume["toc"] = [
-            {"entry": entry, "article": by_title.get(plain(entry.title))}
-            for entry in article.cover.toc
-        ] or [{"entry": None, "article": article}]
-    return {"volumes": list(volumes.values())}
+        grouped.setdefault(key, []).append(article)
+    volumes = []
+    for key in sorted(grouped):
+        articles = grouped[key]
+        toc_entries = max((a.cover.toc for a in articles), key=len)
+        toc = [{"entry": e, "article": by_title.get(plain(e.title))} for e in toc_entries]
+        listed = {item["article"].slug for item in toc if item["article"]}
+        # An article missing from the printed contents is still listed.
+        toc += [{"entry": None, "article": a} for a in articles if a.slug not in listed]
+        linked = sum(1 for item in toc if item["article"])
+        volumes.append({"cover": articles[0].cover, "toc": toc, "linked": linked})
+    return {"volumes": volumes}
 
 
 def render_page(env: Environment, template: str, path: str, site: Site, **context: Any) -> Page:
