@@ -186,3 +186,45 @@ def test_dark_mode_and_print(browser, site_url: str, artifacts) -> None:
     assert "https://example.org/x" in page.locator("#ext").evaluate(after)
     page.pdf(path=str(artifacts / "article-print.pdf"))
     context.close()
+
+
+def test_axe_with_a_note_open(page, site_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + ARTICLE)
+    page.locator("#fnref-8").click()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_hover_previews_and_the_preview_is_hoverable(page, site_url: str) -> None:
+    page.goto(site_url + ARTICLE)
+    marker = page.locator("#fnref-6")
+    marker.hover()
+    expect(page.locator("#note-pop")).to_be_visible()
+    assert page.evaluate("document.activeElement === document.body")  # no focus theft
+    page.locator("#note-pop .note-pop-body").hover()  # moving onto it keeps it (1.4.13)
+    page.wait_for_timeout(600)
+    assert _open_popover(page) == "open"
+    page.mouse.move(5, 5)
+    expect(page.locator("#note-pop")).to_be_hidden()
+    marker.hover()
+    expect(page.locator("#note-pop")).to_be_visible()
+    marker.click()  # a click pins the preview open
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(600)
+    assert _open_popover(page) == "open"
+
+
+def test_second_click_closes_and_another_marker_switches(page, site_url: str) -> None:
+    page.goto(site_url + ARTICLE)
+    first, second = page.locator("#fnref-1"), page.locator("#fnref-3")
+    first.click()
+    first.click()
+    assert _open_popover(page) == ""
+    first.click()
+    second.click()
+    assert _open_popover(page) == "open"
+    assert "Note 3" in page.locator("#note-pop").inner_text()
+    expect(first).to_have_attribute("aria-expanded", "false")
+    expect(second).to_have_attribute("aria-expanded", "true")

@@ -13,6 +13,10 @@
   document.body.append(pop);
   let current = null; // the marker whose note is shown
   let leaving = false; // a link inside was followed: leave focus where it goes
+  let previewing = false; // shown by hovering, not yet clicked
+  let timer = 0;
+  let pressed = null; // { marker, pinned } at the last pointerdown on a marker
+  const shown = (marker) => current === marker && pop.matches(":popover-open");
 
   function place() {
     const r = current.getBoundingClientRect();
@@ -26,7 +30,7 @@
     pop.style.setProperty("top", `${Math.max(gap, top) + scrollY}px`);
   }
 
-  function open(marker) {
+  function open(marker, focus = true) {
     const note = document.getElementById(marker.hash.slice(1));
     if (!note) return false;
     const body = note.querySelector(".note-text") || note;
@@ -52,7 +56,7 @@
     if (current) {
       const previous = current;
       leaving = true;
-      pop.hidePopover();
+      if (pop.matches(":popover-open")) pop.hidePopover();
       previous.setAttribute("aria-expanded", "false");
     }
     current = marker;
@@ -65,7 +69,7 @@
     }
     marker.setAttribute("aria-expanded", "true");
     place();
-    pop.focus({ preventScroll: true });
+    if (focus) pop.focus({ preventScroll: true });
     return true;
   }
 
@@ -74,6 +78,7 @@
     if (e.newState !== "closed" || !current || pop.matches(":popover-open")) return;
     const marker = current;
     current = null;
+    previewing = false;
     marker.setAttribute("aria-expanded", "false");
     const active = document.activeElement;
     if (!leaving && (!active || active === document.body || pop.contains(active))) {
@@ -91,15 +96,54 @@
     marker.setAttribute("aria-expanded", "false");
     marker.setAttribute("aria-controls", "note-pop");
     marker.setAttribute("aria-haspopup", "dialog");
+    // Light dismiss may close the note between pointerdown and click: remember
+    // what the reader saw when pressing, so a second click closes, not reopens.
+    marker.addEventListener("pointerdown", () => {
+      pressed = { marker, pinned: shown(marker) && !previewing };
+    });
     marker.addEventListener("click", (e) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
-      if (current === marker) {
-        e.preventDefault();
-        pop.hidePopover();
-      } else if (open(marker)) {
-        e.preventDefault();
+      clearTimeout(timer);
+      e.preventDefault();
+      const pinned = e.detail && pressed ? pressed.marker === marker && pressed.pinned
+        : shown(marker) && !previewing;
+      pressed = null;
+      if (pinned) {
+        if (shown(marker)) pop.hidePopover();
+        return;
       }
+      if (!shown(marker) && !open(marker)) {
+        location.hash = marker.hash;
+        return;
+      }
+      previewing = false;
+      pop.focus({ preventScroll: true });
     });
   }
   addEventListener("resize", () => current && place());
+
+  // Hover preview for fine pointers (WCAG 1.4.13: hoverable, dismissible, persistent).
+  if (!matchMedia("(hover: hover) and (pointer: fine)").matches) return;
+  const later = (fn, ms) => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+  const leave = () =>
+    previewing &&
+    later(() => {
+      leaving = true;
+      pop.hidePopover();
+    }, 300);
+  for (const marker of markers) {
+    marker.addEventListener("mouseenter", () => {
+      if (current === marker) return clearTimeout(timer);
+      if (current && !previewing) return;
+      later(() => {
+        if (open(marker, false)) previewing = true;
+      }, 400);
+    });
+    marker.addEventListener("mouseleave", leave);
+  }
+  pop.addEventListener("mouseenter", () => clearTimeout(timer));
+  pop.addEventListener("mouseleave", leave);
 })();
