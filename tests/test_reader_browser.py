@@ -228,3 +228,29 @@ def test_second_click_closes_and_another_marker_switches(page, site_url: str) ->
     assert "Note 3" in page.locator("#note-pop").inner_text()
     expect(first).to_have_attribute("aria-expanded", "false")
     expect(second).to_have_attribute("aria-expanded", "true")
+
+
+@pytest.mark.parametrize("where", ["start", "center", "end"])
+@pytest.mark.parametrize("size", [(360, 740), (740, 360)])
+def test_phone_popover_fits_on_screen(browser, site_url: str, size, where: str) -> None:
+    width, height = size
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, has_touch=True, is_mobile=True
+    )
+    phone = context.new_page()
+    phone.goto(site_url + ARTICLE)
+    # The longest note, its marker scrolled to the top, middle or bottom of the screen.
+    longest = phone.evaluate(
+        "[...document.querySelectorAll('.notes li')]"
+        ".sort((a, b) => b.textContent.length - a.textContent.length)[0].value"
+    )
+    phone.evaluate(
+        f"document.getElementById('fnref-{longest}').scrollIntoView({{block: '{where}'}})"
+    )
+    phone.locator(f"#fnref-{longest}").tap()
+    box = phone.locator("#note-pop").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height
+    mark = phone.locator(f"#fnref-{longest}").bounding_box()
+    assert box["y"] >= mark["y"] + mark["height"] or box["y"] + box["height"] <= mark["y"]
+    context.close()

@@ -22,9 +22,14 @@
     const r = current.getBoundingClientRect();
     const doc = document.documentElement;
     const vw = doc.clientWidth, vh = doc.clientHeight, gap = 8;
-    const w = pop.offsetWidth, h = pop.offsetHeight;
+    pop.style.removeProperty("max-height");
+    const w = pop.offsetWidth;
+    const below = r.bottom + gap + pop.offsetHeight <= vh || r.top < vh - r.bottom;
+    // Shrink (it scrolls inside) rather than spill past the screen's edge.
+    const room = (below ? vh - r.bottom : r.top) - 2 * gap;
+    if (pop.offsetHeight > room) pop.style.setProperty("max-height", `${Math.max(room, 80)}px`);
+    const h = pop.offsetHeight;
     const left = Math.max(gap, Math.min(r.left + r.width / 2 - w / 2, vw - w - gap));
-    const below = r.bottom + gap + h <= vh || r.top < vh - r.bottom;
     const top = below ? r.bottom + gap : r.top - gap - h;
     pop.style.setProperty("left", `${left + scrollX}px`);
     pop.style.setProperty("top", `${Math.max(gap, top) + scrollY}px`);
