@@ -40,11 +40,20 @@ def _render_note_ref(self, tokens, idx, options, env) -> str:
     )
 
 
+def _render_link_open(self, tokens, idx, options, env) -> str:
+    # Mark <url> autolinks: their text is the URL, so print need not repeat it.
+    if tokens[idx].markup == "autolink":
+        tokens[idx].attrSet("class", "url")
+    return self.renderToken(tokens, idx, options, env)
+
+
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable(["smartquotes"])  # curly quotes for readers; the source keeps straight ones
     md.inline.ruler.before("link", "note_ref", _note_ref_rule)
     md.add_render_rule("note_ref", _render_note_ref)
+    md.add_render_rule("link_open", _render_link_open)
     md.disable(["image"])
     return md
 

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import archives, bibliography, citations
+from . import archives, bibliography, citations, cite
 from .archive_pages import ArchiveContext
 from .config import Config
 from .content import ContentError, dump_article, load_article, load_yaml
@@ -258,6 +258,7 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
         for name in ("article.yaml", "references.bib"):
             if (folder / name).exists():
                 files[f"articles/{article.slug}/{name}"] = (folder / name).read_bytes()
+        files.update(cite.downloads(article, config))
     copies = [
         (asset, f"assets/{asset.relative_to(config.templates / 'assets')}")
         for asset in sorted((config.templates / "assets").rglob("*"))

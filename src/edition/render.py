@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import search
+from . import cite, search
 from .config import Config
 from .markup import inline, inline_with_links, plain
 from .model import Article, Citation, Note
@@ -98,6 +98,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         for c in note.citations:
             if c.bib_key and note.n not in cited_in.setdefault(c.bib_key, []):
                 cited_in[c.bib_key].append(note.n)
+    url = cite.article_url(site.config, article.slug)
     return {
         "article": article,
         "paragraphs": [
@@ -112,20 +113,43 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             {"entry": e, "html": Markup(inline(e.original)), "cited_in": cited_in.get(e.key, [])}
             for e in article.bibliography
         ],
+        "cite": {
+            "chicago": cite.chicago(article, url),
+            "bibtex": cite.bibtex(article, url),
+            "downloads": [
+                {"href": path.rsplit("/", 1)[1], "label": label}
+                for path, label in zip(
+                    cite.downloads(article, site.config), ("BibTeX", "RIS"), strict=True
+                )
+            ],
+        },
+        "meta": {
+            "highwire": cite.highwire(article, url),
+            "opengraph": cite.opengraph(article, url, site.config.title),
+            "json_ld": cite.json_ld(article, url, site.config.language),
+            "description": " ".join(plain(article.abstract).split())[:300],
+        },
     }
 
 
 def home_context(site: Site) -> dict[str, Any]:
+    """Volumes with their tables of contents; articles in the edition are linked."""
     by_title = {plain(a.title): a for a in site.articles}
-    volumes: dict[tuple[str, int], dict[str, Any]] = {}
-    for article in sorted(site.articles, key=lambda a: (a.cover.journal, a.cover.volume_number)):
+    grouped: dict[tuple[str, int], list[Article]] = {}
+    for article in site.articles:
         key = (article.cover.journal, article.cover.volume_number)
-        volume = volumes.setdefault(key, {"cover": article.cover, "toc": []})
-        volume["toc"] = [
-            {"entry": entry, "article": by_title.get(plain(entry.title))}
-            for entry in article.cover.toc
-        ] or [{"entry": None, "article": article}]
-    return {"volumes": list(volumes.values())}
+        grouped.setdefault(key, []).append(article)
+    volumes = []
+    for key in sorted(grouped):
+        articles = grouped[key]
+        toc_entries = max((a.cover.toc for a in articles), key=len)
+        toc = [{"entry": e, "article": by_title.get(plain(e.title))} for e in toc_entries]
+        listed = {item["article"].slug for item in toc if item["article"]}
+        # An article missing from the printed contents is still listed.
+        toc += [{"entry": None, "article": a} for a in articles if a.slug not in listed]
+        linked = sum(1 for item in toc if item["article"])
+        volumes.append({"cover": articles[0].cover, "toc": toc, "linked": linked})
+    return {"volumes": volumes}
 
 
 def render_page(env: Environment, template: str, path: str, site: Site, **context: Any) -> Page:
