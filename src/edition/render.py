@@ -101,6 +101,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     url = cite.article_url(site.config, article.slug)
     return {
         "article": article,
+        "search_filters": search_filters(article, site),
         "paragraphs": [
             {"n": p.n, "html": _paragraph_html(p.text, breaks.get(p.n, []))}
             for p in article.paragraphs
@@ -130,6 +131,22 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             "description": " ".join(plain(article.abstract).split())[:300],
         },
     }
+
+
+def search_filters(article: Article, site: Site) -> dict[str, list[str]]:
+    """The archives and fonds an article's notes cite, as Pagefind filter values."""
+    registry = site.extra.get("registry")
+    archives, fonds = set(), set()
+    for note in article.notes:
+        for c in note.citations:
+            if c.kind != "archival" or not c.archive:
+                continue
+            entry = registry.get(c.archive) if registry else None
+            short = entry.short if entry else c.archive
+            archives.add(short)
+            if fond := c.level("fond"):
+                fonds.add(f"{short}, fond {fond}")
+    return {"archives": sorted(archives), "fonds": sorted(fonds)}
 
 
 def home_context(site: Site) -> dict[str, Any]:
