@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from .config import Config
 from .markup import plain
 from .model import Article
+from .render import Site, environment
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -107,3 +108,12 @@ def _year_instant(year: int) -> str:
 def _xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def not_found_html(site: Site) -> bytes:
+    """The 404 page. GitHub Pages serves it at any depth, so links start at base_url."""
+    env = environment(site.config.templates)
+    html = env.get_template("404.html").render(
+        site=site, config=site.config, root=site.config.base_url, page_path=NOT_FOUND_FILE
+    )
+    return html.encode("utf-8")
