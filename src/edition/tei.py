@@ -224,7 +224,8 @@ def _fill(
 
     for token in tokens:
         if token.type in ("em_open", "strong_open"):
-            stack.append(_sub(stack[-1], "hi", rend="italic" if token.type == "em_open" else "bold"))
+            rend = "italic" if token.type == "em_open" else "bold"
+            stack.append(_sub(stack[-1], "hi", rend=rend))
         elif token.type == "link_open":
             stack.append(_sub(stack[-1], "ref", target=str(token.attrGet("href") or "")))
         elif token.type in ("em_close", "strong_close", "link_close") and len(stack) > 1:
