@@ -179,3 +179,24 @@ def test_bundled_article_tei_is_complete(built_site):
     assert len(root.findall("tei:text/tei:body/tei:p", NS)) == len(article.paragraphs)
     assert len(root.findall(".//tei:listBibl/tei:bibl", NS)) == len(article.bibliography)
     assert len(root.findall(".//tei:pb", NS)) == len(article.page_breaks)
+
+
+@pytest.mark.parametrize(
+    "note_text",
+    [
+        "*Italic before RGANI, F 3,* inv. 14, f. 463, pp. 11–14.",
+        "RGANI, F 3, *inv.* 14, f. 463, pp. 11–14.",
+        "See <https://example.org> and RGANI, F 3, inv. 14, f. 463, pp. 11–14",
+    ],
+)
+def test_citation_across_markup_stays_well_formed(note_text):
+    span = note_text[note_text.index("RGANI") :].rstrip(".")
+    citation = replace(ARCHIVAL, text=span)
+    data = article_tei(make_article(["x[^1]"], [Note(1, note_text, 2, (citation,))]), Config())
+    note = ET.fromstring(data).find(".//tei:note", NS)
+    text = "".join(note.itertext())
+    for word in ("RGANI", "F 3", "463", "11–14"):
+        assert word in text
+    bibl = note.find(".//tei:bibl", NS)
+    assert bibl is not None
+    assert [i.get("type") for i in bibl.findall("tei:idno", NS)][:2] == ["archive", "fond"]

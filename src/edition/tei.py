@@ -196,6 +196,11 @@ def _fill(
     stack = [parent]
     open_bibls: list[tuple[ET.Element, Citation]] = []
 
+    def close_bibl() -> None:
+        bibl, citation = open_bibls.pop()
+        stack.pop()
+        _finish_bibl(bibl, citation)
+
     def add_text(value: str) -> None:
         top = stack[-1]
         if len(top):
@@ -217,9 +222,7 @@ def _fill(
                 stack.append(bibl)
                 open_bibls.append((bibl, citations[int(number)]))
             elif kind == _CLOSE and open_bibls and stack[-1] is open_bibls[-1][0]:
-                bibl, citation = open_bibls.pop()
-                stack.pop()
-                _finish_bibl(bibl, citation)
+                close_bibl()
         add_text(value[pos:])
 
     for token in tokens:
@@ -229,6 +232,9 @@ def _fill(
         elif token.type == "link_open":
             stack.append(_sub(stack[-1], "ref", target=str(token.attrGet("href") or "")))
         elif token.type in ("em_close", "strong_close", "link_close") and len(stack) > 1:
+            # A citation that began inside this italic ends with it: keep the tree nested.
+            while open_bibls and stack[-1] is open_bibls[-1][0]:
+                close_bibl()
             stack.pop()
         elif token.type == "note_ref":
             if on_note is not None:
