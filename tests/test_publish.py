@@ -61,10 +61,18 @@ def test_sitemap_lists_every_page(site_url, expected):
     assert [loc.text for loc in root.iter(f"{{{SITEMAP_NS}}}loc")] == expected
 
 
-def test_robots_points_to_the_sitemap():
-    text = robots_txt(Config(site_url="https://o.github.io", base_url="/repo/")).decode()
-    assert "Sitemap: https://o.github.io/repo/sitemap.xml" in text.splitlines()
-    assert "User-agent: *" in text
+@pytest.mark.parametrize(
+    ("site_url", "line"),
+    [
+        ("https://o.github.io", "Sitemap: https://o.github.io/repo/sitemap.xml"),
+        ("", "# Sitemap: /repo/sitemap.xml (set site_url in edition.yaml to make this absolute)"),
+    ],
+)
+def test_robots_points_to_the_sitemap(site_url, line):
+    lines = robots_txt(Config(site_url=site_url, base_url="/repo/")).decode().splitlines()
+    assert line in lines
+    assert "User-agent: *" in lines
+    assert sum(x.startswith("Sitemap:") for x in lines) == (1 if site_url else 0)
 
 
 def test_feed_has_an_entry_per_article_newest_first():

@@ -42,8 +42,14 @@ def sitemap_xml(config: Config, paths: Iterable[str]) -> bytes:
 
 
 def robots_txt(config: Config) -> bytes:
-    """Allow everything and point crawlers at the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {page_url(config, SITEMAP_FILE)}\n".encode()
+    """Allow everything and point crawlers at the sitemap.
+
+    The Sitemap line must hold an absolute URL: without site_url it stays a comment.
+    """
+    sitemap = f"Sitemap: {page_url(config, SITEMAP_FILE)}"
+    if not config.site_url:
+        sitemap = f"# {sitemap} (set site_url in edition.yaml to make this absolute)"
+    return f"User-agent: *\nAllow: /\n\n{sitemap}\n".encode()
 
 
 def atom_feed(config: Config, articles: Iterable[Article]) -> bytes:
