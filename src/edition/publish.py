@@ -72,6 +72,7 @@ def atom_feed(config: Config, articles: Iterable[Article]) -> bytes:
     if config.description:
         sub(feed, "subtitle", config.description)
     sub(feed, "id", _atom_id(config, ""))
+    sub(sub(feed, "author"), "name", config.title)  # Atom needs one for entries without
     sub(feed, "link", href=page_url(config, FEED_FILE), rel="self")
     sub(feed, "link", href=page_url(config, ""), rel="alternate", type="text/html")
     sub(feed, "updated", _year_instant(max((a.cover.year for a in ordered), default=1970)))
