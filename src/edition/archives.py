@@ -1,17 +1,577 @@
-"""Placeholder until the archive registry lands (branch `cite`)."""
+"""The archive registry (content/archives.yaml) and the tree of cited archival files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from edition.errors import BuildError, Problem
+from edition.model import Article, Citation, SheetRange
+
+ARCHIVE_KEYS = {
+    "slug": True,
+    "short": True,
+    "short_cyrillic": True,
+    "name": True,
+    "name_english": True,
+    "name_russian": False,
+    "aliases": False,
+    "city": True,
+    "levels": True,
+    "abbreviations": True,
+    "fonds": False,
+}
+SHEETS = "list"  # the abbreviation table's key for sheets; not a level
+# Names a level may not take: they are Citation fields recorded in `inherited`.
+RESERVED = {SHEETS, "archive", "sheets", "pages", "bib_key", "url", "accessed"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LEVEL_RE = re.compile(r"^[a-z]+$")
+PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
+}
+SHEET_PARTS_RE = re.compile(r"(\d+)([a-zа-яё]?)\s*((?:ob|об)\.?)?$", re.I)
+CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "-",
+            "y",
+            "-",
+            "e",
+            "iu",
+            "ia",
+        ],
+        strict=True,
+    )
+)
 
 
+@dataclass(frozen=True)
+class Archive:
+    """One archive: its names, hierarchy, abbreviations per style, known fond titles."""
+
+    slug: str
+    short: str
+    short_cyrillic: str
+    name: str  # transliterated full name
+    name_english: str
+    city: str
+    levels: tuple[str, ...]  # top to bottom, e.g. ("fond", "opis", "delo")
+    # style -> ((level or "list", (abbreviation, ...)), ...)
+    abbreviations: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
+    fonds: tuple[tuple[str, str], ...] = ()
+    name_russian: str = ""
+    aliases: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name an author may use for the archive."""
+        found = (self.short, self.short_cyrillic, self.name, self.name_english, self.name_russian)
+        return tuple(n for n in (*found, *self.aliases) if n)
+
+    def fond_title(self, number: str) -> str:
+        """Return the fond's title, or "" when the registry does not know it."""
+        return dict(self.fonds).get(number, "")
+
+    @cached_property
+    def styles(self) -> dict[str, dict[str, str]]:
+        """Map each style to {abbreviation: level or "list"}."""
+        return {
+            style: {abbr: level for level, abbrs in table for abbr in abbrs}
+            for style, table in self.abbreviations
+        }
+
+
+@dataclass(frozen=True)
 class Registry:
-    pass
+    archives: tuple[Archive, ...]
+    path: str = ""
+
+    @cached_property
+    def _by_name(self) -> dict[str, Archive]:
+        found: dict[str, Archive] = {}
+        for archive in self.archives:
+            for name in (archive.slug, *archive.names):
+                found.setdefault(_name_key(name), archive)
+        return found
+
+    def get(self, name: str) -> Archive | None:
+        """Find an archive by slug or any of its names, Latin or Cyrillic, any case."""
+        return self._by_name.get(_name_key(name))
+
+    @cached_property
+    def name_pattern(self) -> re.Pattern[str]:
+        """A regex matching any archive name; longest names first."""
+        names = sorted({n for a in self.archives for n in a.names}, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def all_styles(self) -> dict[str, dict[str, str]]:
+        """Every style's abbreviations over all archives (for text whose archive is unknown)."""
+        merged: dict[str, dict[str, str]] = {}
+        for archive in self.archives:
+            for style, table in archive.styles.items():
+                for abbr, level in table.items():
+                    merged.setdefault(style, {}).setdefault(abbr, level)
+        return merged
+
+    @cached_property
+    def label_alternation(self) -> str:
+        """A regex alternation of every abbreviation, longest first, not inside a word."""
+        labels = sorted({a for t in self.all_styles.values() for a in t}, key=len, reverse=True)
+        return "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?![^\W\d_])") for a in labels)
+
+    @cached_property
+    def all_levels(self) -> tuple[str, ...]:
+        """Every level name in a hierarchy order consistent with each archive's."""
+        order: list[str] = []
+        for archive in self.archives:
+            for i, level in enumerate(archive.levels):
+                if level in order:
+                    continue
+                after = [order.index(x) for x in archive.levels[:i] if x in order]
+                order.insert(max(after) + 1 if after else 0, level)
+        return tuple(order)
 
 
-def load_registry(path):
-    return Registry(), []
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", " ").split())
 
 
-def build_tree(articles, registry):
-    return None
+# --- loading -----------------------------------------------------------------------------
 
 
-def file_url(citation, registry):
-    return ""
+def load_registry(path: str) -> Registry:
+    """Read and validate the registry; raise BuildError listing every problem."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as err:
+        problem = Problem("error", path, 0, f"cannot read the archive registry: {err}")
+        raise BuildError([problem]) from None
+    registry, problems = parse_registry(text, path)
+    if any(p.severity == "error" for p in problems):
+        raise BuildError(problems)
+    return registry
+
+
+def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
+    """Build a Registry from YAML text, with problems located at file:line."""
+    problems: list[Problem] = []
+
+    def bad(node: yaml.Node | None, message: str, hint: str = "") -> None:
+        line = node.start_mark.line + 1 if node is not None else 0
+        problems.append(Problem("error", path, line, message, hint, "archive-registry"))
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        problem = getattr(err, "problem", None) or str(err)
+        problems.append(Problem("error", path, line, f"not valid YAML: {problem}", "", "yaml"))
+        return Registry((), path), problems
+    _check_tags(root, bad)
+    top = _mapping(root, bad, "the registry", "start with `archives:`")
+    for key_node, _ in root.value if isinstance(root, yaml.MappingNode) else ():
+        if key_node.value != "archives":
+            bad(
+                key_node,
+                f"unrecognised key {key_node.value!r} at the top level",
+                "the only key is `archives`",
+            )
+    entries = top.get("archives")
+    if not isinstance(entries, yaml.SequenceNode):
+        bad(entries or root, "`archives` must be a list of archives", "start each with `- slug:`")
+        return Registry((), path), problems
+    archives: list[Archive] = []
+    seen: dict[str, str] = {}
+    for node in entries.value:
+        archive = _archive(node, bad)
+        if archive is None:
+            continue
+        for name in (archive.slug, *archive.names):
+            other = seen.setdefault(_name_key(name), archive.slug)
+            if other != archive.slug:
+                bad(node, f"the name {name!r} is used by both {other!r} and {archive.slug!r}")
+        archives.append(archive)
+    return Registry(tuple(archives), path), problems
+
+
+def _check_tags(root: yaml.Node | None, bad) -> None:
+    """Refuse tags other than YAML's own: the registry is plain data."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            bad(node, f"unsupported tag {node.tag!r}", "write plain YAML: text, lists, mappings")
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _mapping(node: yaml.Node | None, bad, what: str, hint: str = "") -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        bad(node, f"{what} must be a mapping of keys to values", hint)
+        return {}
+    return {str(k.value): v for k, v in node.value}
+
+
+def _text(node: yaml.Node | None, bad, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        bad(node, f"{what} must be a non-empty text")
+        return ""
+    return str(node.value).strip()
+
+
+def _texts(node: yaml.Node | None, bad, what: str) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        bad(node, f"{what} must be a list, e.g. [a, b]")
+        return ()
+    return tuple(t for t in (_text(n, bad, f"each of {what}") for n in node.value) if t)
+
+
+def _archive(node: yaml.Node, bad) -> Archive | None:
+    keys = _mapping(node, bad, "an archive")
+    if not keys:
+        return None
+    for key, value in keys.items():
+        if key not in ARCHIVE_KEYS:
+            bad(value, f"unrecognised key {key!r}", f"known keys: {', '.join(ARCHIVE_KEYS)}")
+    missing = [key for key, required in ARCHIVE_KEYS.items() if required and key not in keys]
+    for key in missing:
+        bad(node, f"the archive has no {key!r}", "every archive needs it")
+    slug = _text(keys["slug"], bad, "slug") if "slug" in keys else ""
+    if slug and not SLUG_RE.match(slug):
+        bad(keys["slug"], f"slug {slug!r} is not lowercase ASCII", "use e.g. avp-rf")
+    if missing:
+        return None
+    levels = _texts(keys["levels"], bad, "levels")
+    for level in levels:
+        if not LEVEL_RE.match(level) or level in RESERVED:
+            bad(keys["levels"], f"level {level!r} must be a lowercase ASCII word", "e.g. fond")
+    styles = []
+    for style, table_node in _mapping(keys["abbreviations"], bad, "abbreviations").items():
+        table = []
+        for level, abbrs in _mapping(table_node, bad, f"style {style}").items():
+            if level not in levels and level != SHEETS:
+                bad(abbrs, f"style {style} names level {level!r}, not in {list(levels)}")
+            table.append((level, _texts(abbrs, bad, f"abbreviations of {level}")))
+        styles.append((style, tuple(table)))
+    fonds = (
+        tuple(
+            (number, _text(title, bad, f"title of fond {number}"))
+            for number, title in _mapping(keys.get("fonds"), bad, "fonds").items()
+        )
+        if "fonds" in keys
+        else ()
+    )
+    return Archive(
+        slug=slug,
+        short=_text(keys["short"], bad, "short"),
+        short_cyrillic=_text(keys["short_cyrillic"], bad, "short_cyrillic"),
+        name=_text(keys["name"], bad, "name"),
+        name_english=_text(keys["name_english"], bad, "name_english"),
+        name_russian=_text(keys["name_russian"], bad, "name_russian")
+        if "name_russian" in keys
+        else "",
+        city=_text(keys["city"], bad, "city"),
+        levels=levels,
+        abbreviations=tuple(styles),
+        fonds=fonds,
+        aliases=_texts(keys["aliases"], bad, "aliases") if "aliases" in keys else (),
+        line=node.start_mark.line + 1,
+    )
+
+
+# --- sheets and URL slugs ----------------------------------------------------------------
+
+
+def normalize_sheet(text: str) -> str:
+    """Write a sheet compactly: `5 об.` -> `5об.`, `5ob` -> `5ob.`."""
+    m = SHEET_PARTS_RE.match(text.strip())
+    if not m:
+        return text.strip()
+    verso = m.group(3) or ""
+    if verso:
+        verso = ("об" if verso[0].lower() == "о" else "ob") + "."
+    return m.group(1) + m.group(2) + verso
+
+
+def sheet_key(sheet: str) -> tuple:
+    """Sort key: numeric first (5 < 5ob. < 6 < 10), anything else after, by text."""
+    m = SHEET_PARTS_RE.match(sheet)
+    if not m:
+        return (1, 0, sheet, 0)
+    return (0, int(m.group(1)), m.group(2).lower(), 1 if m.group(3) else 0)
+
+
+def _position(sheet: str) -> int | None:
+    """Recto n -> 2n, verso n -> 2n+1; None for sheets with a letter or no number."""
+    kind, number, letter, verso = sheet_key(sheet)
+    return None if kind or letter else 2 * number + verso
+
+
+def merge_sheets(ranges: Iterable[SheetRange]) -> tuple[SheetRange, ...]:
+    """Sort ranges naturally and merge those that overlap or touch."""
+    merged: list[SheetRange] = []
+    for r in sorted(ranges, key=lambda r: (sheet_key(r.first), sheet_key(r.last))):
+        if merged and _touches(merged[-1].last, r.first):
+            last = max(merged[-1].last, r.last, key=sheet_key)
+            merged[-1] = SheetRange(merged[-1].first, last)
+        else:
+            merged.append(r)
+    return tuple(merged)
+
+
+def _touches(last: str, first: str) -> bool:
+    a, b = _position(last), _position(first)
+    if a is None or b is None:
+        return last == first
+    return b <= a + 1 or (a % 2 == 0 and b == a + 2)
+
+
+def format_sheets(ranges: Iterable[SheetRange]) -> str:
+    """Write ranges as `1–9, 53`."""
+    return ", ".join(r.first if r.is_single else f"{r.first}–{r.last}" for r in ranges)
+
+
+def number_slug(number: str) -> str:
+    """Make a number safe for a URL, deterministically: `0129` stays, `3а` -> `3a`."""
+    text = "".join(CYRILLIC.get(c, c) for c in number.strip().lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug or "u" + "-".join(f"{ord(c):x}" for c in number)
+
+
+def level_slug(level: str, number: str) -> str:
+    """Return a level's URL segment: `fond-3`, `papka-355`, `delo-14`."""
+    return f"{level}-{number_slug(number)}"
+
+
+def sheet_anchor(sheet: str) -> str:
+    """Return the anchor of a sheet on its file page: `list-5`, `list-5ob`."""
+    return "list-" + number_slug(normalize_sheet(sheet))
+
+
+def unit_url(citation: Citation, registry: Registry) -> str:
+    """Return the page of the unit an archival citation names, or "" if it names none."""
+    archive = registry.get(citation.archive) if citation.archive else None
+    if archive is None or citation.kind != "archival" or not citation.levels:
+        return ""
+    named = dict(citation.levels)
+    parts = [level_slug(lv, named[lv]) for lv in archive.levels if lv in named]
+    return "/".join(("archives", archive.slug, *parts)) + "/"
+
+
+# --- the tree of cited units -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    """One citation of a unit: where it is and which sheets it cites."""
+
+    article: str  # article slug
+    note: int
+    line: int
+    text: str
+    sheets: tuple[SheetRange, ...]  # sorted, ranges merged
+    ibid: bool = False
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    """An archive or a unit in it (fond, opis, papka, delo) with what cites it.
+
+    `title` is the archive's short name, a fond's title from the registry, or ""
+    (unknown: show it as unknown). `files` counts cited units at or below this
+    one, `citation_count` the citations of them.
+    """
+
+    archive: str  # slug
+    level: str  # "archive" or a level name
+    number: str  # as written; "" for the archive
+    slug: str
+    url: str  # "archives/rgani/fond-3/", relative to the site root
+    title: str
+    path: tuple[tuple[str, str], ...]  # (level, number) from the top down to here
+    children: tuple[UnitNode, ...]
+    citations: tuple[CitationRef, ...]
+    sheets: tuple[SheetRange, ...]  # every sheet cited of this unit, merged
+    files: int
+    citation_count: int
+
+
+@dataclass(frozen=True)
+class ArchiveTree:
+    archives: tuple[UnitNode, ...]
+    by_url: dict[str, UnitNode] = field(compare=False, hash=False, repr=False)
+
+    @property
+    def files(self) -> int:
+        return sum(a.files for a in self.archives)
+
+    @property
+    def citation_count(self) -> int:
+        return sum(a.citation_count for a in self.archives)
+
+    def walk(self) -> Iterable[UnitNode]:
+        """Yield every node, parents before children, in sorted order."""
+        stack = list(reversed(self.archives))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+
+def number_key(number: str) -> tuple:
+    """Natural order of unit numbers: 2 < 10 < 10a; 0129 kept apart from 129."""
+    m = re.match(r"(\d+)(.*)$", number)
+    return (0, int(m.group(1)), m.group(2), number) if m else (1, 0, number, number)
+
+
+def build_tree(articles: Sequence[Article], registry: Registry) -> ArchiveTree:
+    """Gather every resolved archival citation of every article into archive -> ... -> delo."""
+    # Nested dicts keyed by (level, number); "" holds the citations of the unit itself.
+    root: dict = {}
+    for article in articles:
+        for note in article.notes:
+            for c in note.citations:
+                archive = registry.get(c.archive) if c.kind == "archival" and c.archive else None
+                if archive is None or not c.levels:
+                    continue
+                named = dict(c.levels)
+                node = root.setdefault(("archive", archive.slug), {})
+                for level in archive.levels:
+                    if level in named:
+                        node = node.setdefault((level, named[level]), {})
+                ref = CitationRef(
+                    article.slug, note.n, note.line, c.text, merge_sheets(c.sheets), c.ibid
+                )
+                node.setdefault("", []).append(ref)
+    by_url: dict[str, UnitNode] = {}
+    archives = []
+    for (_, slug), body in sorted(root.items(), key=lambda kv: kv[0][1]):
+        archive = registry.get(slug)
+        archives.append(_freeze(archive, "archive", "", body, (), ("archives", slug), by_url))
+    return ArchiveTree(tuple(archives), by_url)
+
+
+def _freeze(archive: Archive, level: str, number: str, body: dict, path, parts, by_url) -> UnitNode:
+    children = []
+    for key in sorted((k for k in body if k), key=lambda k: number_key(k[1])):
+        sub_level, sub_number = key
+        slug = level_slug(sub_level, sub_number)
+        sub_path = (*path, key)
+        children.append(
+            _freeze(archive, sub_level, sub_number, body[key], sub_path, (*parts, slug), by_url)
+        )
+    refs = sorted(body.get("", []), key=lambda r: (r.article, r.note))
+    title = archive.short if level == "archive" else ""
+    if level == "fond":
+        title = archive.fond_title(number)
+    node = UnitNode(
+        archive=archive.slug,
+        level=level,
+        number=number,
+        slug=parts[-1],
+        url="/".join(parts) + "/",
+        title=title,
+        path=path,
+        children=tuple(children),
+        citations=tuple(refs),
+        sheets=merge_sheets(r for ref in refs for r in ref.sheets),
+        files=(1 if refs else 0) + sum(c.files for c in children),
+        citation_count=len(refs) + sum(c.citation_count for c in children),
+    )
+    by_url[node.url] = node
+    return node
+
+
+# --- citation data -----------------------------------------------------------------------
+
+
+def archive_location(archive: Archive, path: Sequence[tuple[str, str]], sheets=()) -> str:
+    """Write a unit's place in the archive in the transliterated style: `f. 3, op. 14, d. 463`."""
+    table = dict(archive.abbreviations).get("A", ())
+    first = {level: abbrs[0] for level, abbrs in table if abbrs}
+    parts = [f"{first.get(level, level)} {number}" for level, number in path]
+    if sheets:
+        many = len(sheets) > 1 or not sheets[0].is_single
+        label = (dict(table).get(SHEETS) or ("l.", "ll."))[-1 if many else 0]
+        parts.append(f"{label} {format_sheets(sheets)}")
+    return ", ".join(parts)
+
+
+def csl_manuscript(node: UnitNode, registry: Registry) -> dict[str, Any]:
+    """Return the CSL-JSON `manuscript` record citing a unit."""
+    archive = registry.get(node.archive)
+    location = archive_location(archive, node.path)
+    return {
+        "id": node.url.strip("/").replace("/", "-"),
+        "type": "manuscript",
+        "title": f"{archive.short}, {location}",
+        "archive": f"{archive.name} ({archive.short})",
+        "archive_location": location,
+        "archive-place": archive.city,
+    }
+
+
+def citations_export(tree: ArchiveTree, registry: Registry) -> list[dict[str, Any]]:
+    """Return every archival citation as data, for /archives/citations.json."""
+    rows = []
+    for node in tree.walk():
+        archive = registry.get(node.archive)
+        for ref in node.citations:
+            rows.append(
+                {
+                    "article": ref.article,
+                    "note": ref.note,
+                    "text": ref.text,
+                    "archive": archive.short,
+                    "archive_slug": archive.slug,
+                    "levels": dict(node.path),
+                    "sheets": [
+                        r.first if r.is_single else f"{r.first}–{r.last}" for r in ref.sheets
+                    ],
+                    "url": node.url,
+                }
+            )
+    return rows

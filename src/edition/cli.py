@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     config = _config(args)
     imported, problems = import_sources(config)
+    import_seconds = time.perf_counter() - started
     _report(problems.items)
     if problems.errors:
         print(
@@ -56,6 +58,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(config, search=not args.no_search, strict=args.strict)
     _report(result.warnings)
     elapsed = time.perf_counter() - started
+    if args.timings:
+        stages = {"import": import_seconds, **result.timings, "total": elapsed}
+        print(json.dumps({k: round(v, 4) for k, v in stages.items()}), file=sys.stderr)
     print(
         f"built {result.pages} pages into {config.out} in {elapsed:.2f} s"
         + (f" (imported {', '.join(imported)})" if imported else "")
@@ -82,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     add_paths(p)
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--timings", action="store_true", help="print stage timings as JSON")
     p.set_defaults(func=cmd_build)
     return main
 

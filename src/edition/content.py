@@ -33,6 +33,10 @@ HEADER = (
 )
 
 
+# libyaml's safe loader when present: same safety, several times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Dumper(yaml.SafeDumper):
     """Block style; long text as literal blocks so quotes need no escaping."""
 
@@ -177,7 +181,7 @@ def load_yaml(path: Path) -> Any:
             Problem("error", str(path), 1, f"not valid UTF-8 ({exc.reason})")
         ) from None
     try:
-        return yaml.safe_load(data)
+        return yaml.load(data, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

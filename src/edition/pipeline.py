@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import archives, bibliography, citations, publish, tei
+from .archive_pages import ArchiveContext
 from .config import Config
 from .content import ContentError, dump_article, load_article, load_yaml
 from .errors import BuildError, Problem, Problems
@@ -25,6 +28,7 @@ class BuildResult:
     imported: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     search: object | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def slug_for(source: Path) -> str:
@@ -118,9 +122,19 @@ def _imported_digest(target: Path) -> str:
 
 def load_registry(config: Config, problems: Problems) -> archives.Registry | None:
     path = config.content / REGISTRY_FILE
-    registry, found = archives.load_registry(path)
-    problems.items.extend(found)
-    return registry
+    if not path.exists():
+        problems.error(
+            str(path),
+            0,
+            "the archive registry is missing",
+            "copy content/archives.yaml from the edition's repository",
+        )
+        return None
+    try:
+        return archives.load_registry(str(path))
+    except BuildError as exc:
+        problems.items.extend(exc.problems)
+        return None
 
 
 def load_articles(config: Config, problems: Problems) -> list[Article]:
@@ -143,7 +157,7 @@ def gather(config: Config) -> tuple[Site, Problems]:
     if registry is None:
         return Site(config, articles), problems
     tree = archives.build_tree(articles, registry)
-    site = Site(config, articles, archival_url=lambda c: archives.file_url(c, registry) or "")
+    site = Site(config, articles, archival_url=lambda c: archives.unit_url(c, registry))
     site.extra["tree"] = tree
     site.extra["registry"] = registry
     _ = load_yaml  # editorial.yaml is applied here (issue 6)
@@ -156,7 +170,31 @@ def render_site(site: Site) -> list[Page]:
     for article in site.articles:
         path = f"articles/{article.slug}/"
         pages.append(render_page(env, "article.html", path, site, **article_context(article, site)))
+    pages.append(render_page(env, "search.html", "search/", site))
+    tree, registry = site.extra.get("tree"), site.extra.get("registry")
+    if tree is not None:
+        context = ArchiveContext(tree, registry, site.articles)
+        pages.append(render_page(env, "archives.html", "archives/", site, **context.index()))
+        for node in tree.walk():
+            if node.level == "delo" or not node.children:
+                pages.append(
+                    render_page(env, "archive_file.html", node.url, site, **context.file(node))
+                )
+            else:
+                pages.append(
+                    render_page(env, "archive_unit.html", node.url, site, **context.unit(node))
+                )
     return pages
+
+
+def data_files(site: Site) -> dict[str, bytes]:
+    """Machine-readable exports written beside the pages."""
+    files: dict[str, bytes] = {}
+    tree, registry = site.extra.get("tree"), site.extra.get("registry")
+    if tree is not None:
+        rows = archives.citations_export(tree, registry)
+        files["archives/citations.json"] = json.dumps(rows, ensure_ascii=False, indent=1).encode()
+    return files
 
 
 def downloads(site: Site) -> dict[str, bytes]:
@@ -173,14 +211,26 @@ def downloads(site: Site) -> dict[str, bytes]:
 
 def build(config: Config, search: bool = True, strict: bool = False) -> BuildResult:
     """Build the site into config.out; the previous site survives any failure."""
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     # First gather all data: parse, resolve, check.
     site, problems = gather(config)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
+    lap("gather")
     pages = render_site(site)
+    lap("render")
 
     # Then write: everything into a staging folder, indexed, then swapped in.
     files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
+    files.update(data_files(site))
     files.update(downloads(site))
     files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
     files.update(publish.site_files(config, site.articles, files))  # sitemap lists pages
@@ -190,6 +240,7 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
         if asset.is_file()
     ]
     staging = write_tree(config.out, files, copies)
+    lap("write")
     result = BuildResult(
         pages=len(pages), files=len(files) + len(copies), warnings=problems.warnings
     )
@@ -197,9 +248,12 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
         if search:
             from . import search as search_stage
 
-            result.search = search_stage.index_site(staging, config.base_url)
+            result.search = search_stage.index_site(staging, config.base_url, config.language)
+            lap("search")
     except BaseException:
         discard(staging)
         raise
     swap_in(staging, config.out)
+    lap("swap")
+    result.timings = timings
     return result

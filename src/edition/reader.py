@@ -10,7 +10,8 @@ middle of a word. Everything here is a pure function of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .cover import parse_cover
@@ -23,6 +24,8 @@ NOTE_START = re.compile(rf"^([{SUPERSCRIPT}]+)\s*(.*)$", re.S)
 MARKER = re.compile(rf"[{SUPERSCRIPT}]+")
 AUTHOR_NOTE = re.compile(r"^(\*+)\s+(.*)$", re.S)
 AUTHOR_LINE = re.compile(r"^(?!\*)(.+?)(\*+)$")
+# The longest block that may be a section heading rather than a cut paragraph.
+HEADING_MAX = 100
 BIBLIOGRAPHY_HEADINGS = ("bibliography", "references", "sources and literature", "works cited")
 # Closing characters that may follow a sentence's full stop.
 _CLOSERS = "\"'”’»)]*" + SUPERSCRIPT
@@ -75,21 +78,70 @@ def ends_sentence(text: str) -> bool:
     return stripped.endswith((".", "!", "?", "…"))
 
 
+# Words a heading does not end with but a cut sentence often does.
+_CONTINUING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "because",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "since",
+        "than",
+        "that",
+        "the",
+        "to",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "with",
+    ]
+)
+_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?)\s|^\*[^*]+\*$")
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short block with no full stop that is numbered, italic or in title case."""
+    text = text.strip()
+    if len(text) > HEADING_MAX:
+        return False
+    if _HEADING.match(text):
+        return True
+    if re.search(r"[.!?]\s", text):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words or words[-1].lower() in _CONTINUING_WORDS:
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
 def continues(previous: str, fragment: str, across_notes: bool) -> bool:
     """Is `fragment` the rest of the paragraph `previous`, cut by a page break?
 
     After a block of notes a page surely broke, so only a finished sentence
     followed by a capital starts a new paragraph. A bare blank line is
-    normally a paragraph break; only an unfinished sentence going on in lower
-    case (a page that had no notes) joins.
+    normally a paragraph break, but an unfinished sentence still goes on (a
+    page that had no notes) unless `previous` looks like a section heading.
     """
     if across_notes:
         return not (ends_sentence(previous) and starts_sentence(fragment))
     if ends_sentence(previous):
         return False
-    return not starts_sentence(fragment) or previous.rstrip().endswith(
-        (",", "-", "–", "—", "(", "“")
-    )
+    return not starts_sentence(fragment) or not looks_like_heading(previous)
 
 
 def starts_sentence(text: str) -> bool:
@@ -97,39 +149,41 @@ def starts_sentence(text: str) -> bool:
     return bool(first) and (first[0].isupper() or first[0].isdigit())
 
 
-def vocabulary(texts: Iterable[str]) -> set[str]:
-    """Every word and hyphenated compound of the article, lowercased."""
-    words: set[str] = set()
+def vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """Every word and hyphenated compound of the article, lowercased, counted."""
+    words: Counter[str] = Counter()
     for text in texts:
         for match in _WORD.finditer(text):
             word = match.group().lower()
-            words.add(word)
-            words.update(word.split("-"))
+            words[word] += 1
+            if "-" in word:
+                words.update(word.split("-"))
     return words
 
 
-def join_hyphenated(left: str, right: str, words: set[str]) -> str:
+def join_hyphenated(left: str, right: str, words: Mapping[str, int]) -> str:
     """Join `left` ending in '-' with `right`, deciding if the hyphen is the printer's.
 
     A line-break hyphen goes (`obvi-` + `ous`); a real compound keeps it
-    (`Soviet-` + `Albanian`). The article's own vocabulary decides first.
+    (`Soviet-` + `Albanian`). The article's own vocabulary decides first (is
+    the compound or the joined word used elsewhere?), then case; with no
+    evidence the hyphen is the printer's, as most are.
     """
-    head = re.search(r"([^\W\d_]+)-$", left)
-    tail = re.match(r"([^\W\d_]+)", right)
+    head = re.search(r"((?:[^\W\d_]+-)*)([^\W\d_]+)-$", left)
+    tail = re.match(r"([^\W\d_]+)((?:-[^\W\d_]+)*)", right)
     if not head or not tail:
         return left + right
-    first, second = head.group(1), tail.group(1)
-    joined, compound = (first + second).lower(), f"{first}-{second}".lower()
-    if joined in words and compound not in words:
+    prefix, first, second, rest = head.group(1), head.group(2), tail.group(1), tail.group(2)
+    joined = (prefix + first + second + rest).lower()
+    compound = f"{prefix}{first}-{second}{rest}".lower()
+    if words.get(joined) and not words.get(compound):
         return left[:-1] + right
-    if compound in words or second[0].isupper():
-        return left + right
-    if first.lower() in words and second.lower() in words:
+    if words.get(compound) or second[0].isupper():
         return left + right
     return left[:-1] + right
 
 
-def join_lines(lines: Sequence[str], words: set[str]) -> str:
+def join_lines(lines: Sequence[str], words: Mapping[str, int]) -> str:
     """Join the lines of one block into one line of text."""
     text = ""
     for line in lines:
@@ -161,7 +215,12 @@ class _Body:
 
 
 def _read_note(
-    block: Block, path: str, words: set[str], body: _Body, problems: Problems, seen: dict[int, int]
+    block: Block,
+    path: str,
+    words: Mapping[str, int],
+    body: _Body,
+    problems: Problems,
+    seen: dict[int, int],
 ) -> None:
     joined = join_lines([t for _, t in block.lines], words)
     note = NOTE_START.match(joined)
@@ -190,7 +249,9 @@ def _read_note(
         )
 
 
-def parse_body(blocks: Sequence[Block], path: str, words: set[str], problems: Problems) -> _Body:
+def parse_body(
+    blocks: Sequence[Block], path: str, words: Mapping[str, int], problems: Problems
+) -> _Body:
     """Rejoin body paragraphs across page breaks and collect the notes."""
     body = _Body([], [], [], [])
     seen: dict[int, int] = {}

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import search
 from .config import Config
 from .markup import inline, inline_with_links, plain
 from .model import Article, Citation, Note
@@ -47,6 +48,7 @@ def environment(templates: Path) -> Environment:
     )
     env.filters["md"] = lambda text: Markup(inline(text))
     env.filters["plain"] = plain
+    search.register(env)
     return env
 
 

@@ -1,0 +1,255 @@
+"""Benchmark the whole pipeline on synthetic editions of 1 to 1,000 articles.
+
+    python benchmarks/run.py [--sizes 1,10,100,1000] [--runs 3] [--markdown FILE]
+
+Each size gets a fresh project in a temporary folder. Every figure is the
+median of `--runs` runs of a separate process (interpreter start-up
+included), so it is what an editor waits for. Prints one table per aspect.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+
+from benchmarks import corpus  # noqa: E402
+
+# Runs the build in a child process and reports its own peak memory apart from
+# Pagefind's (a grandchild): RUSAGE_SELF vs RUSAGE_CHILDREN.
+CHILD = """
+import json, resource, sys, time
+started = time.perf_counter()
+from edition.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({
+    "code": code,
+    "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+}), file=sys.stderr)
+"""
+
+
+def make_project(folder: Path, count: int) -> Path:
+    """A project with `count` articles: the bundled one alone, or a synthetic corpus."""
+    project = folder / f"edition-{count}"
+    (project / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "edition.yaml", project / "edition.yaml")
+    shutil.copy(ROOT / "content" / "archives.yaml", project / "content" / "archives.yaml")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    sources = project / "sources"
+    if count == 1:
+        sources.mkdir()
+        shutil.copy(corpus.BUNDLED, sources / corpus.BUNDLED.name)
+    else:
+        corpus.write_corpus(sources, count, seed=1)
+    return project
+
+
+def clean(project: Path) -> None:
+    """Forget every earlier import and build, for a cold run."""
+    for path in project.glob("content/*/"):
+        shutil.rmtree(path)
+    for name in ("_site", ".edition-cache"):
+        shutil.rmtree(project / name, ignore_errors=True)
+
+
+def run_build(project: Path, *flags: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CI": "true"}
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, "build", "--root", str(project), "--timings", *flags],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{done.stderr[-2000:]}")
+    lines = [line for line in done.stderr.splitlines() if line.startswith("{")]
+    stages, memory = json.loads(lines[-2]), json.loads(lines[-1])
+    return {"wall": wall, **stages, **memory}
+
+
+def touch_one_note(project: Path) -> None:
+    """Change one word of one note, as an editor's correction would."""
+    source = sorted((project / "sources").glob("*.txt"))[0]
+    text = source.read_text(encoding="utf-8")
+    marker = "\n¹ "
+    at = text.index(marker) + len(marker)
+    source.write_text(text[:at] + "See " + text[at:], encoding="utf-8")
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def page_bytes(site: Path) -> dict[str, int]:
+    article = next(site.glob("articles/*/index.html"))
+    css = list((site / "assets").glob("*.css"))
+    js = [p for p in (site / "assets").glob("*.js") if p.name != "search.js"]
+    search = site / "pagefind"
+    return {
+        "html": article.stat().st_size,
+        "html_gz": gz(article),
+        "css_gz": sum(gz(p) for p in css),
+        "js_gz": sum(gz(p) for p in js),
+        "total_gz": gz(article) + sum(gz(p) for p in css + js),
+        "index": sum(p.stat().st_size for p in search.rglob("*") if p.is_file())
+        if search.exists()
+        else 0,
+    }
+
+
+def first_query_bytes(site: Path, query: str = "Khrushchev") -> int:
+    """Bytes a first query transfers through the search page, measured in Chromium."""
+    if not Path("/usr/bin/chromium").exists():
+        return -1
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            )
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            seen: list[int] = []
+            page.on(
+                "response",
+                lambda r: (
+                    seen.append(len(r.body()) if r.ok else 0) if "/pagefind/" in r.url else None
+                ),
+            )
+            page.fill("#search-q", query)
+            page.keyboard.press("Enter")
+            page.wait_for_selector("[data-search-results] li", timeout=15000)
+            page.wait_for_timeout(300)
+            total = sum(seen)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
+def median(rows: list[dict], key: str) -> float:
+    return statistics.median(r.get(key, 0.0) for r in rows)
+
+
+def bench(count: int, runs: int, folder: Path) -> dict:
+    project = make_project(folder, count)
+    cold = []
+    for _ in range(runs):
+        clean(project)
+        cold.append(run_build(project))
+    render_only = [run_build(project, "--no-search") for _ in range(runs)]
+    incremental = []
+    for _ in range(runs):
+        touch_one_note(project)
+        incremental.append(run_build(project))
+    site = project / "_site"
+    return {
+        "count": count,
+        "cold": cold,
+        "warm": render_only,
+        "incremental": incremental,
+        "bytes": page_bytes(site),
+        "first_query": first_query_bytes(site) if count <= 100 else -1,
+    }
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| articles | total wall (s) | per article (ms) | import (s) | gather (s) | render (s)"
+        " | search (s) | peak RSS ours (MB) | peak RSS Pagefind (MB) | warm rebuild, no search (s)"
+        " | one-note fix (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        cold, n = r["cold"], r["count"]
+        lines.append(
+            f"| {n} | {median(cold, 'wall'):.2f} | {1000 * median(cold, 'wall') / n:.1f}"
+            f" | {median(cold, 'import'):.2f} | {median(cold, 'gather'):.2f}"
+            f" | {median(cold, 'render'):.2f} | {median(cold, 'search'):.2f}"
+            f" | {median(cold, 'self_kb') / 1024:.0f} | {median(cold, 'children_kb') / 1024:.0f}"
+            f" | {median(r['warm'], 'wall'):.2f} | {median(r['incremental'], 'wall'):.2f} |"
+        )
+    lines += [
+        "",
+        "| articles | article HTML (KB) | HTML gz (KB) | CSS gz (KB) | JS gz (KB)"
+        " | page total gz (KB) | search index (KB) | first query (KB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        b = r["bytes"]
+        query = f"{r['first_query'] / 1024:.1f}" if r["first_query"] >= 0 else "–"
+        lines.append(
+            f"| {r['count']} | {b['html'] / 1024:.1f} | {b['html_gz'] / 1024:.1f}"
+            f" | {b['css_gz'] / 1024:.1f} | {b['js_gz'] / 1024:.1f} | {b['total_gz'] / 1024:.1f}"
+            f" | {b['index'] / 1024:.0f} | {query} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    python = platform.python_version()
+    return f"{platform.system()} {platform.machine()}, {cpus} cores{memory}, Python {python}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1,10,100,1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="edition-bench-") as tmp:
+        for count in (int(s) for s in args.sizes.split(",")):
+            print(f"benchmarking {count} article(s)…", file=sys.stderr)
+            results.append(bench(count, args.runs, Path(tmp)))
+    out = f"Machine: {machine()}. Median of {args.runs} runs.\n\n{table(results)}\n"
+    print(out)
+    if args.markdown:
+        args.markdown.write_text(out, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
