@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from edition.config import Config
+from edition.markup import plain
 from edition.model import (
     Article,
     Author,
@@ -113,16 +114,42 @@ def test_page_breaks_become_pb():
     assert (p.text, pb.get("n"), pb.tail) == ("before ", "3", "after")
 
 
-def test_archival_citation_is_a_bibl_with_levels_and_sheets():
+def test_archival_citation_marks_levels_where_printed():
     note = Note(1, f"See {ARCHIVAL.text}; also this.", 3, (ARCHIVAL,))
     root = tei(make_article(["Text.[^1]"], [note]))
     bibl = root.find(".//tei:note/tei:bibl[@type='archival']", NS)
-    assert bibl.findtext("tei:seg", namespaces=NS) == ARCHIVAL.text
-    idnos = [(i.get("type"), i.text) for i in bibl.findall("tei:idno", NS)]
-    assert idnos == [("archive", "RGANI"), ("fond", "3"), ("opis", "14"), ("delo", "463")]
+    idnos = [(i.get("type"), i.get("n"), i.text) for i in bibl.findall("tei:idno", NS)]
+    assert idnos == [
+        ("archive", "RGANI", "RGANI"),
+        ("fond", "3", "3"),
+        ("opis", "14", "14"),
+        ("delo", "463", "463"),
+    ]
     sheets = bibl.find("tei:citedRange", NS)
     assert (sheets.get("unit"), sheets.get("from"), sheets.get("to")) == ("sheet", "11", "14")
+    assert sheets.text == "11–14"
     assert bibl.tail == "; also this."
+    # The note reads exactly as printed: markup adds no text and no layout whitespace.
+    assert "".join(root.find(".//tei:note", NS).itertext()) == note.text
+
+
+def test_inherited_levels_are_empty_idnos_with_n():
+    ibid = Citation(
+        "archival",
+        "Ibid. p. 15",
+        archive="RGANI",
+        levels=ARCHIVAL.levels,
+        sheets=(SheetRange("15", "15"),),
+        inherited=("archive", "fond", "opis", "delo"),
+        ibid=True,
+    )
+    root = tei(make_article(["x[^1]"], [Note(1, "Ibid. p. 15.", 2, (ibid,))]))
+    bibl = root.find(".//tei:note/tei:bibl", NS)
+    assert bibl.find("tei:citedRange", NS).text == "15"
+    idnos = [(i.get("type"), i.get("n"), i.text) for i in bibl.findall("tei:idno", NS)]
+    assert idnos == [("archive", "RGANI", None), ("fond", "3", None), ("opis", "14", None),
+                     ("delo", "463", None)]  # fmt: skip
+    assert "".join(root.find(".//tei:note", NS).itertext()) == "Ibid. p. 15."
 
 
 def test_bibliographic_citation_points_to_its_entry():
@@ -195,8 +222,7 @@ def test_citation_across_markup_stays_well_formed(note_text):
     data = article_tei(make_article(["x[^1]"], [Note(1, note_text, 2, (citation,))]), Config())
     note = ET.fromstring(data).find(".//tei:note", NS)
     text = "".join(note.itertext())
-    for word in ("RGANI", "F 3", "463", "11–14"):
-        assert word in text
-    bibl = note.find(".//tei:bibl", NS)
-    assert bibl is not None
-    assert [i.get("type") for i in bibl.findall("tei:idno", NS)][:2] == ["archive", "fond"]
+    assert text == plain(note_text)
+    assert note.find(".//tei:bibl", NS) is not None
+    types = [i.get("type") for i in note.iter(f"{{{TEI_NS}}}idno")]
+    assert types == ["archive", "fond", "opis", "delo"]

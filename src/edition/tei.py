@@ -1,10 +1,12 @@
 """TEI P5 export of one article: header from the cover, body, notes, bibliography.
 
 Notes are encoded inline at their markers (`<note n="N" place="foot">`), the
-TEI way for footnotes; a note no marker points to goes into `<back>`. Archival
-citations become `<bibl type="archival">` keeping the words as printed in a
-`<seg>`, followed by one `<idno>` per level and `<citedRange unit="sheet">`.
-The tree is built with ElementTree, so source text is always escaped.
+TEI way for footnotes; a note no marker points to goes into `<back>`. An archival
+citation becomes `<bibl type="archival">` with the printed words kept as they
+are and the archive, each level and the sheets marked where printed (`<idno
+type="fond" n="3">3</idno>`, `<citedRange unit="sheet" from to>`); levels taken
+from the citation before (after "Ibid.") follow as empty `<idno n>`. The tree
+is built with ElementTree, so source text is always escaped.
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ from .model import Article, BibEntry, Citation, Note
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Private-use sentinels: where a citation span opens/closes, where a page broke.
-_OPEN, _CLOSE, _BREAK = "\ue010", "\ue011", "\ue012"
-_SENTINELS = re.compile(f"([{_OPEN}{_CLOSE}{_BREAK}])(\\d*)\ue013?")
+# Private-use sentinels inside Markdown: open part N (a bibl, idno or citedRange),
+# close the innermost part, page break N. They never occur in extracted text.
+_OPEN, _CLOSE, _BREAK, _END = "\ue010", "\ue011", "\ue012", "\ue013"
+_SENTINELS = re.compile(f"([{_OPEN}{_BREAK}])(\\d+){_END}|{_CLOSE}")
+# An element to open at a sentinel: tag, attributes, and the elements to append
+# empty when it closes (levels a citation inherits instead of printing them).
+Part = tuple[str, dict[str, str], list[tuple[str, dict[str, str]]]]
 
 
 def t(tag: str) -> str:
@@ -62,8 +68,21 @@ def article_tei(article: Article, config: Config) -> bytes:
             div.append(note_element(note))
     if article.bibliography:
         back.append(list_bibl(article.bibliography))
-    ET.indent(root, space=" ")
+    ET.indent(root.find(t("teiHeader")), space=" ", level=1)
+    _break_lines(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _break_lines(element: ET.Element) -> None:
+    """One line per block, leaving mixed content (p, note, bibl) exactly as read.
+
+    ET.indent would add whitespace inside notes and paragraphs, changing their text.
+    """
+    if element.tag in {t(n) for n in ("TEI", "text", "body", "back", "div", "listBibl")}:
+        element.text = "\n"
+        for child in element:
+            child.tail = "\n"
+            _break_lines(child)
 
 
 def tei_header(article: Article, config: Config) -> ET.Element:
@@ -124,16 +143,57 @@ def _author(parent: ET.Element, author) -> None:
 def note_element(note: Note) -> ET.Element:
     """A footnote with its citations encoded as `<bibl>`."""
     element = ET.Element(t("note"), {"n": str(note.n), "place": "foot", XML_ID: f"fn-{note.n}"})
-    marked, start, wrapped = "", 0, []
+    marked, start, parts = "", 0, []
     for citation in note.citations:
         at = note.text.find(citation.text, start) if citation.text else -1
         if at < 0 or citation.kind == "unparsed":
             continue
-        marked += note.text[start:at] + f"{_OPEN}{len(wrapped)}\ue013{citation.text}{_CLOSE}"
-        wrapped.append(citation)
+        inner, missing = _mark_levels(citation, parts)
+        attrs = {"type": citation.kind}
+        if citation.bib_key:
+            attrs["corresp"] = f"#bib-{_ncname(citation.bib_key)}"
+        parts.append(("bibl", attrs, missing))
+        marked += note.text[start:at] + f"{_OPEN}{len(parts) - 1}{_END}{inner}{_CLOSE}"
         start = at + len(citation.text)
-    _fill(element, marked + note.text[start:], citations=wrapped)
+    _fill(element, marked + note.text[start:], parts=parts)
     return element
+
+
+def _mark_levels(citation: Citation, parts: list[Part]) -> tuple[str, list]:
+    """Mark the archive, level numbers and sheets where the citation prints them.
+
+    Returns the marked text and the levels it does not print (inherited from
+    the citation before, as after "Ibid."): those become empty elements with `n`.
+    Every idno carries its value in `n`, printed or not, so readers need one rule.
+    """
+    wanted: list[tuple[str, dict[str, str], tuple[str, ...], bool]] = []
+    if citation.archive:
+        attrs = {"type": "archive", "n": citation.archive}
+        wanted.append(("idno", attrs, (citation.archive,), "archive" in citation.inherited))
+    for level, number in citation.levels:
+        attrs = {"type": level, "n": number}
+        wanted.append(("idno", attrs, (number,), level in citation.inherited))
+    for sheets in citation.sheets:
+        attrs = {"unit": "sheet", "from": sheets.first, "to": sheets.last}
+        wanted.append(("citedRange", attrs, (sheets.first, sheets.last), False))
+    text, out, pos, missing = citation.text, "", 0, []
+    for tag, attrs, tokens, inherited in wanted:
+        found = None if inherited else _token(tokens[0]).search(text, pos)
+        if found is None:
+            missing.append((tag, attrs))
+            continue
+        end = found.end()
+        if tokens[-1] != tokens[0] and (last := _token(tokens[-1]).search(text, end)):
+            end = last.end()
+        out += text[pos : found.start()] + f"{_OPEN}{len(parts)}{_END}{text[found.start() : end]}"
+        out += _CLOSE
+        parts.append((tag, attrs, []))
+        pos = end
+    return out + text[pos:], missing
+
+
+def _token(value: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)
 
 
 def list_bibl(entries: tuple[BibEntry, ...]) -> ET.Element:
@@ -153,35 +213,9 @@ def list_bibl(entries: tuple[BibEntry, ...]) -> ET.Element:
     return div
 
 
-def _citation_bibl(citation: Citation) -> ET.Element:
-    attrs = {"type": citation.kind}
-    if citation.bib_key:
-        attrs["corresp"] = f"#bib-{_ncname(citation.bib_key)}"
-    return ET.Element(t("bibl"), attrs)
-
-
-def _finish_bibl(bibl: ET.Element, citation: Citation) -> None:
-    """Wrap what was printed in `<seg>` and add the structured levels after it."""
-    if citation.kind != "archival":
-        return
-    seg = ET.Element(t("seg"), {"type": "as-printed"})
-    seg.text, bibl.text = bibl.text, None
-    seg.extend(list(bibl))
-    for child in list(bibl):
-        bibl.remove(child)
-    bibl.append(seg)
-    if citation.archive:
-        _sub(bibl, "idno", citation.archive, type="archive")
-    for level, number in citation.levels:
-        _sub(bibl, "idno", number, type=level)
-    for sheets in citation.sheets:
-        label = sheets.first if sheets.is_single else f"{sheets.first}–{sheets.last}"
-        _sub(bibl, "citedRange", label, unit="sheet", **{"from": sheets.first, "to": sheets.last})
-
-
 def _mark_breaks(text: str, breaks: list[tuple[int, int]]) -> str:
     for offset, page in sorted(breaks, reverse=True):
-        text = text[:offset] + f"{_BREAK}{page}\ue013" + text[offset:]
+        text = text[:offset] + f"{_BREAK}{page}{_END}" + text[offset:]
     return text
 
 
@@ -189,17 +223,18 @@ def _fill(
     parent: ET.Element,
     text: str,
     on_note: Callable[[ET.Element, int], None] | None = None,
-    citations: list[Citation] | None = None,
+    parts: list[Part] | None = None,
 ) -> None:
-    """Append inline Markdown to `parent` as TEI: hi, ref, note, pb, bibl."""
+    """Append inline Markdown to `parent` as TEI: hi, ref, note, pb and the marked parts."""
     tokens = markdown().parseInline(text)[0].children or []
     stack = [parent]
-    open_bibls: list[tuple[ET.Element, Citation]] = []
+    open_parts: list[tuple[ET.Element, list[tuple[str, dict[str, str]]]]] = []
 
-    def close_bibl() -> None:
-        bibl, citation = open_bibls.pop()
+    def close_part() -> None:
+        element, missing = open_parts.pop()
         stack.pop()
-        _finish_bibl(bibl, citation)
+        for tag, attrs in missing:
+            element.append(ET.Element(t(tag), attrs))
 
     def add_text(value: str) -> None:
         top = stack[-1]
@@ -216,13 +251,13 @@ def _fill(
             kind, number = match.group(1), match.group(2)
             if kind == _BREAK:
                 _sub(stack[-1], "pb", n=number)
-            elif kind == _OPEN and citations is not None:
-                bibl = _citation_bibl(citations[int(number)])
-                stack[-1].append(bibl)
-                stack.append(bibl)
-                open_bibls.append((bibl, citations[int(number)]))
-            elif kind == _CLOSE and open_bibls and stack[-1] is open_bibls[-1][0]:
-                close_bibl()
+            elif kind == _OPEN and parts is not None:
+                tag, attrs, missing = parts[int(number)]
+                element = _sub(stack[-1], tag, **attrs)
+                stack.append(element)
+                open_parts.append((element, missing))
+            elif kind is None and open_parts and stack[-1] is open_parts[-1][0]:
+                close_part()
         add_text(value[pos:])
 
     for token in tokens:
@@ -232,9 +267,9 @@ def _fill(
         elif token.type == "link_open":
             stack.append(_sub(stack[-1], "ref", target=str(token.attrGet("href") or "")))
         elif token.type in ("em_close", "strong_close", "link_close") and len(stack) > 1:
-            # A citation that began inside this italic ends with it: keep the tree nested.
-            while open_bibls and stack[-1] is open_bibls[-1][0]:
-                close_bibl()
+            # A part that began inside this italic ends with it: keep the tree nested.
+            while open_parts and stack[-1] is open_parts[-1][0]:
+                close_part()
             stack.pop()
         elif token.type == "note_ref":
             if on_note is not None:
