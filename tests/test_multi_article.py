@@ -91,3 +91,13 @@ def test_search_spans_both(site):
     urls = _indexed_urls(site)
     for slug in SLUGS:
         assert any(f"/articles/{slug}/" in url for url in urls), slug
+
+
+def test_adding_an_article_keeps_the_first_ones_anchors(site, built_site):
+    def anchors(page: Path) -> set[str]:
+        return set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+
+    page = f"articles/{SLUGS[0]}/index.html"
+    alone, together = anchors(built_site / page), anchors(site / page)
+    assert {a for a in alone if a.startswith(("p-", "fn-", "fnref-", "bib-"))}
+    assert alone == together
