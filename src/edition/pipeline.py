@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import archives, bibliography, citations, cite
+from . import archives, bibliography, citations, cite, publish, tei
 from .archive_pages import ArchiveContext
 from .config import Config
 from .content import ContentError, dump_article, load_article, load_yaml
@@ -231,6 +231,19 @@ def data_files(site: Site) -> dict[str, bytes]:
     return files
 
 
+def downloads(site: Site) -> dict[str, bytes]:
+    """Per article, the data for researchers: its YAML, BibTeX and TEI P5."""
+    files = {}
+    for article in site.articles:
+        folder, target = site.config.content / article.slug, f"articles/{article.slug}/"
+        for name in ("article.yaml", "references.bib"):
+            if (folder / name).exists():
+                files[f"{target}{name}"] = (folder / name).read_bytes()
+        files[f"{target}{article.slug}.tei.xml"] = tei.article_tei(article, site.config)
+        files.update(cite.downloads(article, site.config))
+    return files
+
+
 def build(config: Config, search: bool = True, strict: bool = False) -> BuildResult:
     """Build the site into config.out; the previous site survives any failure."""
     clock = time.perf_counter()
@@ -253,12 +266,9 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
     # Then write: everything into a staging folder, indexed, then swapped in.
     files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
     files.update(data_files(site))
-    for article in site.articles:
-        folder = config.content / article.slug
-        for name in ("article.yaml", "references.bib"):
-            if (folder / name).exists():
-                files[f"articles/{article.slug}/{name}"] = (folder / name).read_bytes()
-        files.update(cite.downloads(article, config))
+    files.update(downloads(site))
+    files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
+    files.update(publish.site_files(config, site.articles, files))  # sitemap lists pages
     copies = [
         (asset, f"assets/{asset.relative_to(config.templates / 'assets')}")
         for asset in sorted((config.templates / "assets").rglob("*"))
