@@ -11,7 +11,7 @@ Every indexed page
   - `<main data-pagefind-body>` around the content, nav/header/footer outside it.
   - The page's `<h1>` carries `data-pagefind-meta="title"` (the result title).
   - Kind of result, one or more per page, as filters in `<head>`:
-    `<meta data-pagefind-filter="kind[content]" content="Article text">`
+    `<meta name="edition-filter-kind" data-pagefind-filter="kind[content]" content="Article text">`
     with the values in KINDS. Archive and fond likewise:
     `<meta data-pagefind-filter="archive[content]" content="RGANI">`,
     `<meta data-pagefind-filter="fond[content]" content="RGANI, fond 3">`
