@@ -22,6 +22,7 @@ def _config(args: argparse.Namespace) -> Config:
         content=Path(args.content).resolve() if getattr(args, "content", None) else None,
         out=Path(args.out).resolve() if getattr(args, "out", None) else None,
         base_url=normalise_base_url(args.base_url) if getattr(args, "base_url", None) else None,
+        site_url=args.site_url.rstrip("/") if getattr(args, "site_url", None) else None,
     )
 
 
@@ -74,6 +75,7 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", help="folder of structured content")
     parser.add_argument("--out", help="output folder (default: _site)")
     parser.add_argument("--base-url", help="path the site is served under, e.g. /repo/")
+    parser.add_argument("--site-url", help="origin for canonical links, e.g. https://x.github.io")
 
 
 def parser() -> argparse.ArgumentParser:
