@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import archives, bibliography, citations
+from . import archives, bibliography, citations, editorial
 from .config import Config
-from .content import ContentError, dump_article, load_article, load_yaml
+from .content import ContentError, dump_article, load_article
 from .errors import BuildError, Problem, Problems
 from .model import Article, Note
 from .output import discard, swap_in, write_if_changed, write_tree
@@ -137,16 +137,25 @@ def gather(config: Config) -> tuple[Site, Problems]:
     """Load and resolve everything the pages need; no file is written."""
     problems = Problems()
     registry = load_registry(config, problems)
-    articles = [
-        replace(a, notes=resolve_notes(a.notes, a)) for a in load_articles(config, problems)
-    ]
+    articles = []
+    for article in load_articles(config, problems):
+        article = replace(article, notes=resolve_notes(article.notes, article))
+        # The editor's decisions come last: an override beats the parser.
+        folder = config.content / article.slug
+        decisions, found = editorial.load_editorial(
+            folder, _shown(folder, config) + "/editorial.yaml"
+        )
+        problems.extend(found)
+        if decisions is not None:
+            article, found = editorial.apply_editorial(article, decisions)
+            problems.extend(found)
+        articles.append(article)
     if registry is None:
         return Site(config, articles), problems
     tree = archives.build_tree(articles, registry)
     site = Site(config, articles, archival_url=lambda c: archives.file_url(c, registry) or "")
     site.extra["tree"] = tree
     site.extra["registry"] = registry
-    _ = load_yaml  # editorial.yaml is applied here (issue 6)
     return site, problems
 
 
