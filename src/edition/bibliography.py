@@ -24,3 +24,11 @@ def match_citation(text, entries):
 
 def to_bibtex(entries):
     return ""
+
+
+def bibliography_problems(entries, citations_by_key, path):
+    return []
+
+
+def compare_citation(text, entry):
+    return []

@@ -63,6 +63,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_project, exit_code, format_json, format_text
+
+    problems = check_project(_config(args))
+    out = format_json(problems) if args.format == "json" else format_text(problems)
+    sys.stdout.write(out)
+    return exit_code(problems, args.strict)
+
+
 def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help="project folder holding edition.yaml (default: .)")
     parser.add_argument("--sources", help="folder of source texts")
@@ -83,6 +92,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("check", help="report problems for the editor; changes nothing")
+    add_paths(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
+    p.set_defaults(func=cmd_check)
     return main
 
 
