@@ -41,6 +41,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .cache import open_cache
     from .pipeline import build, import_sources
 
     started = time.perf_counter()
@@ -53,7 +54,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    result = build(config, search=not args.no_search, strict=args.strict)
+    cache = open_cache(config.sources.parent, enabled=not args.no_cache)
+    result = build(config, search=not args.no_search, strict=args.strict, cache=cache)
     _report(result.warnings)
     elapsed = time.perf_counter() - started
     print(
@@ -91,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
     add_paths(p)
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--no-cache", action="store_true", help="parse and render everything anew")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("check", help="report problems for the editor; changes nothing")
     add_paths(p)
