@@ -74,6 +74,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(problems, args.strict)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(_config(args), host=args.host, port=args.port, search=args.search)
+
+
 def add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", help="project folder holding edition.yaml (default: .)")
     parser.add_argument("--sources", help="folder of source texts")
@@ -100,6 +106,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("serve", help="preview locally, rebuilding and reloading on change")
+    add_paths(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--search", action="store_true", help="also build the search index")
+    p.set_defaults(func=cmd_serve)
     return main
 
 
