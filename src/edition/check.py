@@ -18,6 +18,7 @@ from . import bibliography, citations, editorial
 from .config import Config
 from .errors import Problem, Problems
 from .model import Article, Citation
+from .reader import ends_sentence
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{2,6}(?![^\W\d_])")
@@ -87,6 +88,43 @@ def abbreviation_variants(texts: Sequence[str]) -> list[list[tuple[str, int]]]:
         seen.add(key)
         result.append(sorted(((f, counts[f]) for f in group), key=lambda fc: (-fc[1], fc[0])))
     return sorted(result, key=lambda g: g[0][0])
+
+
+MAX_LINE = 100_000  # characters; a print line, even a whole paragraph, is far shorter
+
+
+def source_problems(text: str, path: str) -> list[Problem]:
+    """Signs that a source is not the whole extracted text: huge lines, a cut-off end."""
+    problems = Problems()
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE:
+            problems.error(
+                path,
+                number,
+                f"line is {len(line):,} characters long (more than {MAX_LINE:,})",
+                "binary data or a broken extraction? re-extract the text",
+                "huge-line",
+            )
+    return problems.items
+
+
+def truncation_problems(article: Article, lines: Sequence[str]) -> list[Problem]:
+    """An article whose text stops mid-sentence with no bibliography after it was cut off."""
+    if article.bibliography or not article.paragraphs:
+        return []
+    last = article.paragraphs[-1]
+    if ends_sentence(last.text):
+        return []
+    return [
+        Problem(
+            "error",
+            article.source,
+            len(lines),
+            "the text ends in the middle of a sentence and no bibliography follows",
+            "is the file truncated? extract the whole article again",
+            "truncated",
+        )
+    ]
 
 
 def locate(lines: Sequence[str], start: int, needle: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from . import archives, bibliography, citations, editorial
+from . import archives, bibliography, check, citations, editorial
 from .cache import Cache, code_digest, digest, tree_digest
 from .config import Config
 from .content import ContentError, article_data, article_from_data, dump_article, load_article
@@ -55,9 +55,15 @@ def read_article(
     text = decode_source(data, path, problems)
     if text is None:
         return None, problems
+    problems.items.extend(check.source_problems(text, path))
+    if problems.errors:
+        return None, problems
     article, found = parse_article(text, path, slug, bibliography.parse_bibliography)
     problems.extend(found)
     if article is None:
+        return None, problems
+    problems.items.extend(check.truncation_problems(article, text.splitlines()))
+    if problems.errors:
         return None, problems
     notes = tuple(
         replace(n, citations=citations.parse_note(n.text, registry)) for n in article.notes

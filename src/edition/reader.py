@@ -114,7 +114,8 @@ def join_hyphenated(left: str, right: str, words: set[str]) -> str:
     A line-break hyphen goes (`obvi-` + `ous`); a real compound keeps it
     (`Soviet-` + `Albanian`). The article's own vocabulary decides first.
     """
-    head = re.search(r"([^\W\d_]+)-$", left)
+    # Only the tail: a search over a huge run of letters would be quadratic.
+    head = re.search(r"([^\W\d_]+)-$", left[-200:])
     tail = re.match(r"([^\W\d_]+)", right)
     if not head or not tail:
         return left + right
