@@ -75,6 +75,16 @@ def _compose(text: str, path: str) -> tuple[yaml.Node | None, Problems]:
             path, mark.line + 1 if mark else 1, f"invalid YAML: {what}", _yaml_hint(what), "yaml"
         )
         return None, problems
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        problems.error(
+            path,
+            line,
+            f"invalid YAML: control character {chr(exc.character)!r} is not allowed",
+            "binary data? editorial.yaml holds plain text only",
+            "yaml",
+        )
+        return None, problems
     except yaml.YAMLError as exc:
         problems.error(path, 1, f"invalid YAML: {exc}", "", "yaml")
         return None, problems
