@@ -113,3 +113,35 @@ def test_a_failed_build_leaves_the_last_good_site(
     assert "Traceback" not in err
     assert _tree(project / "_site") == before
     assert not (project / "._site.new").exists()
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("tty", "ci", "shown"), [(True, "", True), (False, "", False), (True, "true", False)]
+)
+def test_progress_only_on_a_terminal_outside_ci(
+    tty: bool, ci: str, shown: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from edition.cli import progress_display
+
+    monkeypatch.setenv("CI", ci)
+    stream = _Stream(tty)
+    show = progress_display(stream)
+    assert (show is not None) == shown
+    if show:
+        show(5, 40)
+        show(40, 40)
+        assert stream.text == "\rrendering articles: 5/40\rrendering articles: 40/40\n"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from .config import Config, load_config, normalise_base_url
 from .errors import BuildError, Problem
@@ -40,6 +43,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
+    """Counts on one terminal line for long builds; nothing in CI or when piped."""
+    if os.environ.get("CI") == "true" or not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 20:
+            return  # a short build needs no progress line
+        end = "\n" if done == total else ""
+        stream.write(f"\rrendering articles: {done}/{total}{end}")
+        stream.flush()
+
+    return show
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .cache import open_cache
     from .pipeline import build, import_sources
@@ -55,7 +73,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
         return 1
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
-    result = build(config, search=not args.no_search, strict=args.strict, cache=cache)
+    result = build(
+        config,
+        search=not args.no_search,
+        strict=args.strict,
+        cache=cache,
+        progress=progress_display(sys.stderr),
+    )
     _report(result.warnings)
     elapsed = time.perf_counter() - started
     print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -205,7 +206,9 @@ def _input(article: Article) -> str:
     return article.meta.get("input", "")
 
 
-def render_site(site: Site, cache: Cache | None = None) -> list[Page]:
+def render_site(
+    site: Site, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+) -> list[Page]:
     """Every page; a page whose inputs hash as before comes from the cache, not Jinja."""
     cache = cache or Cache(None)
     config = site.config
@@ -231,7 +234,9 @@ def render_site(site: Site, cache: Cache | None = None) -> list[Page]:
 
     everything = digest(base, *(_input(a) for a in site.articles))
     pages = [page("home.html", "", everything, lambda: home_context(site))]
-    for article in site.articles:
+    for done, article in enumerate(site.articles, 1):
+        if progress:
+            progress(done, len(site.articles))
         path = f"articles/{article.slug}/"
         key = digest(base, path, _input(article))
         pages.append(page("article.html", path, key, lambda a=article: article_context(a, site)))
@@ -255,14 +260,18 @@ def template_problem(exc: TemplateError, config: Config, template: str) -> Probl
 
 
 def build(
-    config: Config, search: bool = True, strict: bool = False, cache: Cache | None = None
+    config: Config,
+    search: bool = True,
+    strict: bool = False,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Build the site into config.out; the previous site survives any failure."""
     # First gather all data: parse, resolve, check.
     site, problems = gather(config, cache)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
-    pages = render_site(site, cache)
+    pages = render_site(site, cache, progress)
 
     # Then write: everything into a staging folder, indexed, then swapped in.
     files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
