@@ -58,6 +58,19 @@ def test_expansions(text: str, expected: list) -> None:
     assert check.expansions(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the 22th congress", [("22th", "22nd")]),
+        ("the 22nd, 11th, 12th, 13th, 101st and 3rd", []),
+        ("the 1th and 112nd", [("1th", "1st"), ("112nd", "112th")]),
+        ("item 22thx", []),
+    ],
+)
+def test_wrong_ordinals(text: str, expected: list) -> None:
+    assert check.wrong_ordinals(text) == expected
+
+
 def test_locate_finds_the_line_at_or_after_the_start() -> None:
     lines = ["alpha", "beta gamma", "gamma"]
     assert check.locate(lines, 1, "gamma") == 2
@@ -92,6 +105,8 @@ def test_bundled_article_report(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert f"{source}:116: warning: abbreviation 'CCP' (1×) is also written 'CPC' (2×)" in out
     assert f"{source}:68: warning: abbreviation 'ALP' (3×) is also written 'PLA'" in out
     assert f"{source}:86: warning: abbreviation 'LPA' (2×) is also written 'PLA'" in out
+    assert f"{source}:136: warning: ordinal '22th' should be '22nd'" in out
+    assert f"{source}:240: warning: ordinal '22th' should be '22nd'" in out
     # The report changes nothing: no content written.
     assert sorted(p.name for p in (project / "content").rglob("*")) == before
 

@@ -127,6 +127,24 @@ def truncation_problems(article: Article, lines: Sequence[str]) -> list[Problem]
     ]
 
 
+_ORDINAL = re.compile(r"(?<!\w)(\d+)(st|nd|rd|th)(?!\w)")
+
+
+def ordinal_suffix(n: int) -> str:
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def wrong_ordinals(text: str) -> list[tuple[str, str]]:
+    """(as written, as it should be) for ordinals with the wrong suffix: 22th -> 22nd."""
+    return [
+        (m.group(), m.group(1) + ordinal_suffix(int(m.group(1))))
+        for m in _ORDINAL.finditer(text)
+        if ordinal_suffix(int(m.group(1))) != m.group(2)
+    ]
+
+
 def locate(lines: Sequence[str], start: int, needle: str) -> int:
     """The first line at or after `start` (1-based) containing `needle`, else `start`."""
     for number in range(max(start, 1), len(lines) + 1):
@@ -185,6 +203,15 @@ def check_article(article: Article, lines: Sequence[str]) -> list[Problem]:
                 f"word {word!r} mixes Latin and Cyrillic letters (Cyrillic: {cyrillic!r})",
                 "an extraction artefact? record the word in one alphabet as an emendation",
                 "mixed-script",
+            )
+    for text, start in _texts(article):
+        for wrong, right in wrong_ordinals(text):
+            problems.warning(
+                path,
+                _locate_word(lines, start, wrong),
+                f"ordinal {wrong!r} should be {right!r}",
+                "a misprint? record the correction as an emendation",
+                "ordinal",
             )
     problems.items.extend(_abbreviation_problems(article, lines))
     return problems.items
