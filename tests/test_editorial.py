@@ -202,3 +202,23 @@ def test_vanished_emendation_stops_the_build(
         "  hint: the text changed after a re-import? update or remove the emendation"
     ) in err
     assert (project / "_site" / "articles" / SLUG / "index.html").read_bytes() == before
+
+
+def test_import_never_creates_editorial_yaml(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert main(["import", "--root", str(project), "--force"]) == 0
+    assert (project / "content" / SLUG / "article.yaml").exists()
+    assert not _editorial(project).exists()
+
+
+def test_check_reports_a_vanished_emendation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(tmp_path)
+    _editorial(project).parent.mkdir(parents=True)
+    _editorial(project).write_text(GOOD)
+    assert main(["check", "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"content/{SLUG}/editorial.yaml:2: error: emendation: '22th' is not in paragraph 1" in out
+    )
