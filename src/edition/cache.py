@@ -47,6 +47,8 @@ class Cache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        # Parsed objects kept between builds of one process (`serve`): no JSON at all.
+        self.objects: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
 

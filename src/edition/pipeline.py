@@ -153,6 +153,9 @@ def load_articles(config: Config, problems: Problems, cache: Cache) -> list[Arti
     for path in sorted(config.content.glob("*/article.yaml")):
         raw = path.read_bytes()
         key = digest(raw, code)
+        if key in cache.objects:
+            articles.append(cache.objects[key])
+            continue
         data = cache.get_json("article", key)
         try:
             if data is not None:
@@ -163,7 +166,9 @@ def load_articles(config: Config, problems: Problems, cache: Cache) -> list[Arti
         except ContentError as exc:
             problems.items.append(exc.problem)
             continue
-        articles.append(replace(article, meta={**article.meta, "input": key}))
+        article = replace(article, meta={**article.meta, "input": key})
+        cache.objects[key] = article
+        articles.append(article)
     return articles
 
 

@@ -43,6 +43,7 @@ class Preview:
         self.search = search
         self.build_id = 0
         self.lock = threading.Lock()
+        self.cache = open_cache(config.sources.parent)  # kept warm across rebuilds
 
     def rebuild(self) -> bool:
         """Import what changed and build; on failure report and keep the last good site."""
@@ -55,8 +56,7 @@ class Preview:
                     raise BuildError(problems.items)
                 for problem in problems.items:
                     print(problem, file=sys.stderr)
-                cache = open_cache(self.config.sources.parent)
-                result = build(self.config, search=self.search, cache=cache)
+                result = build(self.config, search=self.search, cache=self.cache)
             except BuildError as exc:
                 for problem in exc.problems:
                     print(problem, file=sys.stderr)
