@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from .config import Config, load_config, normalise_base_url
 from .errors import BuildError, Problem
@@ -42,7 +45,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
+    """Counts on one terminal line for long builds; nothing in CI or when piped."""
+    if os.environ.get("CI") == "true" or not stream.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 20:
+            return  # a short build needs no progress line
+        end = "\n" if done == total else ""
+        stream.write(f"\rrendering articles: {done}/{total}{end}")
+        stream.flush()
+
+    return show
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    from .cache import open_cache
     from .pipeline import build, import_sources
 
     started = time.perf_counter()
@@ -56,7 +75,14 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    result = build(config, search=not args.no_search, strict=args.strict)
+    cache = open_cache(config.sources.parent, enabled=not args.no_cache)
+    result = build(
+        config,
+        search=not args.no_search,
+        strict=args.strict,
+        cache=cache,
+        progress=progress_display(sys.stderr),
+    )
     _report(result.warnings)
     elapsed = time.perf_counter() - started
     if args.timings:
@@ -67,6 +93,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         + (f" (imported {', '.join(imported)})" if imported else "")
     )
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_project, exit_code, format_json, format_text
+
+    problems = check_project(_config(args))
+    out = format_json(problems) if args.format == "json" else format_text(problems)
+    sys.stdout.write(out)
+    return exit_code(problems, args.strict)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(_config(args), host=args.host, port=args.port, search=args.search)
 
 
 def add_paths(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +131,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--timings", action="store_true", help="print stage timings as JSON")
+    p.add_argument("--no-cache", action="store_true", help="parse and render everything anew")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("check", help="report problems for the editor; changes nothing")
+    add_paths(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("serve", help="preview locally, rebuilding and reloading on change")
+    add_paths(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--search", action="store_true", help="also build the search index")
+    p.set_defaults(func=cmd_serve)
     return main
 
 

@@ -6,14 +6,18 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import archives, bibliography, citations, cite, publish, tei
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from . import archives, bibliography, check, citations, cite, editorial, publish, tei
 from .archive_pages import ArchiveContext
+from .cache import Cache, code_digest, digest, tree_digest
 from .config import Config
-from .content import ContentError, dump_article, load_article, load_yaml
+from .content import ContentError, article_data, article_from_data, dump_article, load_article
 from .errors import BuildError, Problem, Problems
 from .model import Article, Note
 from .output import discard, swap_in, write_if_changed, write_tree
@@ -21,6 +25,19 @@ from .reader import decode_source, parse_article
 from .render import Page, Site, article_context, environment, home_context, render_page
 
 REGISTRY_FILE = "archives.yaml"
+# The modules whose code shapes a rendered page: a change to any re-renders all.
+PAGE_CODE = (
+    "archives.py",
+    "bibliography.py",
+    "citations.py",
+    "config.py",
+    "content.py",
+    "editorial.py",
+    "markup.py",
+    "model.py",
+    "pipeline.py",
+    "render.py",
+)
 
 
 @dataclass
@@ -45,9 +62,15 @@ def read_article(
     text = decode_source(data, path, problems)
     if text is None:
         return None, problems
+    problems.items.extend(check.source_problems(text, path))
+    if problems.errors:
+        return None, problems
     article, found = parse_article(text, path, slug, bibliography.parse_bibliography)
     problems.extend(found)
     if article is None:
+        return None, problems
+    problems.items.extend(check.truncation_problems(article, text.splitlines()))
+    if problems.errors:
         return None, problems
     notes = tuple(
         replace(n, citations=citations.parse_note(n.text, registry)) for n in article.notes
@@ -171,52 +194,123 @@ def load_registry(config: Config, problems: Problems) -> archives.Registry | Non
         return None
 
 
-def load_articles(config: Config, problems: Problems) -> list[Article]:
+def load_articles(config: Config, problems: Problems, cache: Cache) -> list[Article]:
+    """Every article.yaml, parsed once per content hash (the cache keeps the result)."""
+    code = code_digest(("content.py", "model.py"))
     articles = []
     for path in sorted(config.content.glob("*/article.yaml")):
+        raw = path.read_bytes()
+        key = digest(raw, code)
+        if key in cache.objects:
+            articles.append(cache.objects[key])
+            continue
+        data = cache.get_json("article", key)
         try:
-            articles.append(load_article(path))
+            if data is not None:
+                article = article_from_data(data, str(path))
+            else:
+                article = load_article(path)
+                cache.put_json("article", key, article_data(article, _import_sha(article)))
         except ContentError as exc:
             problems.items.append(exc.problem)
+            continue
+        article = replace(article, meta={**article.meta, "input": key})
+        cache.objects[key] = article
+        articles.append(article)
     return articles
 
 
-def gather(config: Config) -> tuple[Site, Problems]:
+def _import_sha(article: Article) -> str:
+    return article.meta.get("import_sha256", "")
+
+
+def gather(config: Config, cache: Cache | None = None) -> tuple[Site, Problems]:
     """Load and resolve everything the pages need; no file is written."""
     problems = Problems()
     registry = load_registry(config, problems)
-    articles = [
-        replace(a, notes=resolve_notes(a.notes, a)) for a in load_articles(config, problems)
-    ]
+    articles = []
+    for article in load_articles(config, problems, cache or Cache(None)):
+        article = replace(article, notes=resolve_notes(article.notes, article))
+        # The editor's decisions come last: an override beats the parser.
+        folder = config.content / article.slug
+        decisions, found = editorial.load_editorial(
+            folder, _shown(folder, config) + "/editorial.yaml"
+        )
+        problems.extend(found)
+        if decisions is not None:
+            article, found = editorial.apply_editorial(article, decisions)
+            problems.extend(found)
+            edits = (folder / editorial.EDITORIAL_FILE).read_bytes()
+            article = replace(
+                article, meta={**article.meta, "input": digest(_input(article), edits)}
+            )
+        articles.append(article)
     if registry is None:
         return Site(config, articles), problems
     tree = archives.build_tree(articles, registry)
     site = Site(config, articles, archival_url=lambda c: archives.unit_url(c, registry))
     site.extra["tree"] = tree
     site.extra["registry"] = registry
-    _ = load_yaml  # editorial.yaml is applied here (issue 6)
     return site, problems
 
 
-def render_site(site: Site) -> list[Page]:
-    env = environment(site.config.templates)
-    pages = [render_page(env, "home.html", "", site, **home_context(site))]
-    for article in site.articles:
+def _input(article: Article) -> str:
+    """The hash of everything read for this article (article.yaml, editorial.yaml)."""
+    return article.meta.get("input", "")
+
+
+def render_site(
+    site: Site, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
+) -> list[Page]:
+    """Every page; a page whose inputs hash as before comes from the cache, not Jinja."""
+    cache = cache or Cache(None)
+    config = site.config
+    registry = config.content / REGISTRY_FILE
+    base = digest(
+        tree_digest(config.templates),
+        code_digest(PAGE_CODE),
+        repr(config),
+        registry.read_bytes() if registry.exists() else b"",
+    )
+    env = environment(config.templates)
+
+    def page(template: str, path: str, key: str, context) -> Page:
+        html = cache.get("page", key)
+        if html is not None:
+            return Page(path, html.decode("utf-8"))
+        try:
+            rendered = render_page(env, template, path, site, **context())
+        except TemplateError as exc:
+            raise BuildError([template_problem(exc, config, template)]) from None
+        cache.put("page", key, rendered.html.encode("utf-8"))
+        return rendered
+
+    everything = digest(base, *(_input(a) for a in site.articles))
+    pages = [page("home.html", "", everything, lambda: home_context(site))]
+    for done, article in enumerate(site.articles, 1):
+        if progress:
+            progress(done, len(site.articles))
         path = f"articles/{article.slug}/"
-        pages.append(render_page(env, "article.html", path, site, **article_context(article, site)))
-    pages.append(render_page(env, "search.html", "search/", site))
+        key = digest(base, path, _input(article))
+        pages.append(page("article.html", path, key, lambda a=article: article_context(a, site)))
+    pages.append(page("search.html", "search/", digest(base, "search"), dict))
     tree, registry = site.extra.get("tree"), site.extra.get("registry")
     if tree is not None:
         context = ArchiveContext(tree, registry, site.articles)
-        pages.append(render_page(env, "archives.html", "archives/", site, **context.index()))
+        inputs = {a.slug: _input(a) for a in site.articles}
+        pages.append(page("archives.html", "archives/", everything, context.index))
         for node in tree.walk():
             if node.level == "delo" or not node.children:
+                # A file page shows the notes and sentences of every article citing it.
+                cited_by = sorted({ref.article for ref in node.citations})
+                key = digest(base, node.url, *(inputs.get(slug, "") for slug in cited_by))
                 pages.append(
-                    render_page(env, "archive_file.html", node.url, site, **context.file(node))
+                    page("archive_file.html", node.url, key, lambda n=node: context.file(n))
                 )
             else:
+                key = digest(everything, node.url)
                 pages.append(
-                    render_page(env, "archive_unit.html", node.url, site, **context.unit(node))
+                    page("archive_unit.html", node.url, key, lambda n=node: context.unit(n))
                 )
     return pages
 
@@ -244,7 +338,29 @@ def downloads(site: Site) -> dict[str, bytes]:
     return files
 
 
-def build(config: Config, search: bool = True, strict: bool = False) -> BuildResult:
+def template_problem(exc: TemplateError, config: Config, template: str) -> Problem:
+    """A template failure as `templates/x.html:line: message`, from Jinja's own frames."""
+    name, line = template, 0
+    if isinstance(exc, TemplateSyntaxError):
+        name, line = exc.name or template, exc.lineno
+    else:
+        tb = exc.__traceback__
+        while tb is not None:
+            frame = tb.tb_frame.f_code.co_filename
+            if frame.startswith(str(config.templates)):
+                name, line = str(Path(frame).relative_to(config.templates)), tb.tb_lineno
+            tb = tb.tb_next
+    shown = _shown(config.templates / name, config)
+    return Problem("error", shown, line, f"template error: {exc.message or exc}", "", "template")
+
+
+def build(
+    config: Config,
+    search: bool = True,
+    strict: bool = False,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
     """Build the site into config.out; the previous site survives any failure."""
     clock = time.perf_counter()
     timings: dict[str, float] = {}
@@ -256,11 +372,11 @@ def build(config: Config, search: bool = True, strict: bool = False) -> BuildRes
         clock = now
 
     # First gather all data: parse, resolve, check.
-    site, problems = gather(config)
+    site, problems = gather(config, cache)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
     lap("gather")
-    pages = render_site(site)
+    pages = render_site(site, cache, progress)
     lap("render")
 
     # Then write: everything into a staging folder, indexed, then swapped in.

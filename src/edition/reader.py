@@ -167,8 +167,9 @@ def join_hyphenated(left: str, right: str, words: Mapping[str, int]) -> str:
     the compound or the joined word used elsewhere?), then case; with no
     evidence the hyphen is the printer's, as most are.
     """
-    head = re.search(r"((?:[^\W\d_]+-)*)([^\W\d_]+)-$", left)
-    tail = re.match(r"([^\W\d_]+)((?:-[^\W\d_]+)*)", right)
+    # Only the tail: a search over a huge run of letters would be quadratic.
+    head = re.search(r"((?:[^\W\d_]+-)*)([^\W\d_]+)-$", left[-200:])
+    tail = re.match(r"([^\W\d_]+)((?:-[^\W\d_]+)*)", right[:200])
     if not head or not tail:
         return left + right
     prefix, first, second, rest = head.group(1), head.group(2), tail.group(1), tail.group(2)

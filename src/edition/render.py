@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import cite, search
 from .config import Config
+from .editorial import Emendation, emendations_of
 from .markup import inline, inline_with_links, plain
 from .model import Article, Citation, Note
 
@@ -58,7 +60,45 @@ def root_for(path: str) -> str:
     return "../" * depth
 
 
-def _paragraph_html(text: str, breaks: list[tuple[int, int]]) -> Markup:
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) -> str:
+    """Wrap each emendation's corrected words in `html` with the original and the reason.
+
+    `text` is the corrected Markdown; an emendation is found in the HTML as the
+    same occurrence of its correction (counted outside tags) as in the text.
+    """
+    for e in emendations:
+        nth = text[: e.offset].count(e.corr)
+        title = f"{e.reason} (printed: {e.sic}; {e.who}, {e.when})"
+        corr = str(escape(e.corr))
+        parts = _TAG_OR_TEXT.split(html)
+        seen = 0
+        for i, part in enumerate(parts):
+            if part.startswith("<"):
+                continue
+            count = part.count(corr)
+            if seen + count > nth:
+                at = -1
+                for _ in range(nth - seen + 1):
+                    at = part.index(corr, at + 1)
+                span = (
+                    f'<span class="emendation" id="em-{e.anchor}-{e.line}" title="{escape(title)}">'
+                    f'<del class="sic" data-pagefind-ignore>{escape(e.sic)}</del>'
+                    f'<ins class="corr">{corr}</ins></span>'
+                )
+                parts[i] = part[:at] + span + part[at + len(corr) :]
+                break
+            seen += count
+        html = "".join(parts)
+    return html
+
+
+def _paragraph_html(
+    text: str, breaks: list[tuple[int, int]], emendations: Sequence[Emendation] = ()
+) -> Markup:
+    corrected = text
     # Insert page-break sentinels from the end so earlier offsets stay valid.
     for offset, page in sorted(breaks, reverse=True):
         text = text[:offset] + f"{PAGE_BREAK}{page}{PAGE_BREAK}" + text[offset:]
@@ -71,10 +111,16 @@ def _paragraph_html(text: str, breaks: list[tuple[int, int]]) -> Markup:
             f'<span class="pb" id="page-{page}" role="separator" '
             f'aria-label="print page break {page}" data-pagefind-ignore></span>' + parts[i + 1]
         )
-    return Markup(out)
+    return Markup(mark_emendations(out, corrected, emendations))
 
 
-def note_html(note: Note, site: Site, root: str, article_url: str = "") -> Markup:
+def note_html(
+    note: Note,
+    site: Site,
+    root: str,
+    article_url: str = "",
+    emendations: Sequence[Emendation] = (),
+) -> Markup:
     """A note's HTML with each citation linked to its file page or bibliography entry.
 
     `root` is the relative path to the site root from the page showing the note;
@@ -86,7 +132,8 @@ def note_html(note: Note, site: Site, root: str, article_url: str = "") -> Marku
             spans.append((c.text, f"{root}{url}", "archival file page"))
         elif c.kind == "bibliographic" and c.bib_key:
             spans.append((c.text, f"{article_url}#bib-{c.bib_key}", "bibliography entry"))
-    return Markup(inline_with_links(note.text, spans))
+    html = inline_with_links(note.text, spans)
+    return Markup(mark_emendations(html, note.text, emendations))
 
 
 def article_context(article: Article, site: Site) -> dict[str, Any]:
@@ -99,19 +146,36 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             if c.bib_key and note.n not in cited_in.setdefault(c.bib_key, []):
                 cited_in[c.bib_key].append(note.n)
     url = cite.article_url(site.config, article.slug)
+    emended = emendations_of(article)
+
+    def marks(target: str, at: object) -> list[Emendation]:
+        return [e for e in emended if e.target == target and e.at == str(at)]
+
     return {
         "article": article,
         "search_filters": search_filters(article, site),
         "paragraphs": [
-            {"n": p.n, "html": _paragraph_html(p.text, breaks.get(p.n, []))}
+            {"n": p.n, "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n))}
             for p in article.paragraphs
         ],
         "notes": [
-            {"n": n.n, "html": note_html(n, site, root_for(f"articles/{article.slug}/")), "note": n}
+            {
+                "n": n.n,
+                "html": note_html(
+                    n, site, root_for(f"articles/{article.slug}/"), "", marks("note", n.n)
+                ),
+                "note": n,
+            }
             for n in article.notes
         ],
         "bibliography": [
-            {"entry": e, "html": Markup(inline(e.original)), "cited_in": cited_in.get(e.key, [])}
+            {
+                "entry": e,
+                "html": Markup(
+                    mark_emendations(inline(e.original), e.original, marks("bib", e.key))
+                ),
+                "cited_in": cited_in.get(e.key, []),
+            }
             for e in article.bibliography
         ],
         "cite": {
@@ -130,6 +194,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             "json_ld": cite.json_ld(article, url, site.config.language),
             "description": " ".join(plain(article.abstract).split())[:300],
         },
+        "apparatus": emended,
     }
 
 

@@ -1,0 +1,147 @@
+"""Incremental, atomic builds: content hashes, identical output, failures harm nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import build_project, make_project
+
+from edition.cache import Cache, digest, open_cache
+from edition.config import load_config
+from edition.pipeline import build
+
+SLUG = "balcanica-2019-edemskiy"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _build(project: Path) -> Cache:
+    config, problems = load_config(project)
+    assert problems == []
+    cache = open_cache(project)
+    build(config, search=False, cache=cache)
+    return cache
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = make_project(tmp_path)
+    assert build_project(project, "--no-search") == 0
+    return project
+
+
+def test_digest_counts_boundaries() -> None:
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("x") == digest(b"x")
+
+
+def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
+    first = _tree(project / "_site")
+    shutil.rmtree(project / ".edition-cache")
+    assert build_project(project, "--no-search", "--no-cache") == 0
+    assert _tree(project / "_site") == first
+    assert build_project(project, "--no-search") == 0  # from the cache
+    assert _tree(project / "_site") == first
+
+
+def test_unchanged_input_is_neither_parsed_nor_rendered(project: Path) -> None:
+    cache = _build(project)
+    assert (cache.hits, cache.misses) == (3, 0)  # article.yaml, home, article page
+
+
+def test_an_editorial_change_re_renders_only_what_it_touches(project: Path) -> None:
+    editorial = project / "content" / SLUG / "editorial.yaml"
+    editorial.write_text(
+        "emendations:\n  - {sic: 22th CPSU, corr: 22nd CPSU, p: 22, reason: r, who: w, when: d}\n"
+    )
+    cache = _build(project)
+    # article.yaml comes from the cache; both pages changed (home lists the article).
+    assert (cache.hits, cache.misses) == (1, 2)
+    html = (project / "_site" / "articles" / SLUG / "index.html").read_text()
+    assert '<ins class="corr">22nd CPSU</ins>' in html
+
+
+def test_a_template_change_re_renders(project: Path) -> None:
+    base = project / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</body>", "<!-- changed --></body>"))
+    cache = _build(project)
+    assert (cache.hits, cache.misses) == (1, 2)
+    assert "<!-- changed -->" in (project / "_site" / "index.html").read_text()
+
+
+def test_a_corrupt_cache_entry_is_only_a_miss(project: Path) -> None:
+    for entry in (project / ".edition-cache" / "article").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"{not json")
+    before = _tree(project / "_site")
+    assert build_project(project, "--no-search") == 0
+    assert _tree(project / "_site") == before
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        (
+            lambda p: (p / "content" / SLUG / "editorial.yaml").write_text("emendations: [\n"),
+            f"content/{SLUG}/editorial.yaml:2: error: invalid YAML: expected the node content,"
+            " but found '<stream end>'",
+        ),
+        (
+            lambda p: (p / "templates" / "home.html").write_text("\n{% block %}"),
+            "templates/home.html:2: error: template error: expected token 'name',"
+            " got 'end of statement block'",
+        ),
+        (
+            lambda p: (p / "templates" / "home.html").write_text("\n\n{{ nothing.here }}"),
+            "templates/home.html:3: error: template error: 'nothing' is undefined",
+        ),
+    ],
+)
+def test_a_failed_build_leaves_the_last_good_site(
+    project: Path, breakage, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _tree(project / "_site")
+    breakage(project)
+    capsys.readouterr()
+    assert build_project(project, "--no-search") == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert _tree(project / "_site") == before
+    assert not (project / "._site.new").exists()
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("tty", "ci", "shown"), [(True, "", True), (False, "", False), (True, "true", False)]
+)
+def test_progress_only_on_a_terminal_outside_ci(
+    tty: bool, ci: str, shown: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from edition.cli import progress_display
+
+    monkeypatch.setenv("CI", ci)
+    stream = _Stream(tty)
+    show = progress_display(stream)
+    assert (show is not None) == shown
+    if show:
+        show(5, 40)
+        show(40, 40)
+        assert stream.text == "\rrendering articles: 5/40\rrendering articles: 40/40\n"
