@@ -89,7 +89,7 @@ class Cache:
             return None
 
     def put_json(self, kind: str, key: str, value: Any) -> None:
-        self.put(kind, key, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        self.put(kind, key, json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
 
 def open_cache(root: Path, enabled: bool = True) -> Cache:

@@ -298,7 +298,9 @@ def render_site(
     if tree is not None:
         context = ArchiveContext(tree, registry, site.articles)
         inputs = {a.slug: _input(a) for a in site.articles}
-        pages.append(page("archives.html", "archives/", everything, context.index))
+        pages.append(
+            page("archives.html", "archives/", digest(everything, "archives/"), context.index)
+        )
         for node in tree.walk():
             if node.level == "delo" or not node.children:
                 # A file page shows the notes and sentences of every article citing it.
