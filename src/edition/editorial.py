@@ -18,7 +18,8 @@ from .errors import Problems
 from .model import Article, BibEntry, Note, PageBreak, Paragraph
 
 EDITORIAL_FILE = "editorial.yaml"
-TOP_KEYS = ("emendations", "overrides", "metadata")
+TOP_KEYS = ("emendations", "overrides", "metadata", "reviewed")
+REVIEWED_KEYS = ("code", "match", "reason", "who", "when")
 EMENDATION_KEYS = ("sic", "corr", "p", "note", "bib", "reason", "who", "when")
 OVERRIDE_KEYS = ("note", "citations", "citation", "bib_key")
 METADATA_KEYS = ("doi", "pages", "licence", "url", "issued")
@@ -53,11 +54,27 @@ class Override:
 
 
 @dataclass(frozen=True)
+class Reviewed:
+    """A check warning the editors looked at and decided to leave as printed."""
+
+    code: str  # the warning's code, e.g. "abbreviation-variant"
+    match: str  # text the warning's message must contain
+    reason: str
+    who: str
+    when: str
+    line: int
+
+    def covers(self, code: str, message: str) -> bool:
+        return code == self.code and self.match in message
+
+
+@dataclass(frozen=True)
 class Editorial:
     path: str
     emendations: tuple[Emendation, ...] = ()
     overrides: tuple[Override, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
+    reviewed: tuple[Reviewed, ...] = ()
 
 
 class _SafeLineLoader(yaml.SafeLoader):
@@ -160,7 +177,36 @@ def parse_editorial(text: str, path: str) -> tuple[Editorial, Problems]:
             fields = _mapping(meta)
             _unknown(fields, METADATA_KEYS, path, problems)
             metadata = [(k, _scalar(v)) for k, (_, v) in fields.items() if k in METADATA_KEYS]
-    return Editorial(path, tuple(emendations), tuple(overrides), tuple(metadata)), problems
+    reviewed = []
+    if "reviewed" in top:
+        for item in _items(top["reviewed"][1], "reviewed", path, problems):
+            fields = _mapping(item)
+            _unknown(fields, REVIEWED_KEYS, path, problems)
+            values = {k: _scalar(v) for k, (_, v) in fields.items()}
+            line = item.start_mark.line + 1
+            if not values.get("code") or not values.get("match") or not values.get("reason"):
+                problems.error(
+                    path,
+                    line,
+                    "a reviewed warning needs 'code', 'match' and 'reason'",
+                    "copy the code from `edition check --format json`",
+                    "editorial",
+                )
+                continue
+            reviewed.append(
+                Reviewed(
+                    values["code"],
+                    values["match"],
+                    values["reason"],
+                    values.get("who", ""),
+                    values.get("when", ""),
+                    line,
+                )
+            )
+    return (
+        Editorial(path, tuple(emendations), tuple(overrides), tuple(metadata), tuple(reviewed)),
+        problems,
+    )
 
 
 def _unknown(fields: dict, known: tuple[str, ...], path: str, problems: Problems) -> None:
@@ -343,7 +389,9 @@ def apply_editorial(article: Article, editorial: Editorial) -> tuple[Article, Pr
                 ),
             )
         else:
-            entries[key] = replace(item, original=fixed)
+            # The BibTeX fields carry the same words; correct them alike.
+            fields = tuple((k, v.replace(e.sic, e.corr)) for k, v in item.fields)
+            entries[key] = replace(item, original=fixed, fields=fields)
         applied.append(replace(e, offset=at))
     for o in editorial.overrides:
         note = notes.get(o.note)

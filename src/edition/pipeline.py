@@ -79,13 +79,30 @@ def read_article(
 
 
 def resolve_notes(notes: tuple[Note, ...], article: Article) -> tuple[Note, ...]:
-    """Link bibliographic citations to entries and resolve Ibid. and inherited levels."""
+    """Link citations to bibliography entries and resolve Ibid. and inherited levels.
+
+    Books are matched by author and title; a web citation by its URL; an
+    archival one to the archive's entry (or its fonds' sub-entry), so that the
+    bibliography's "cited in notes" lists every note that uses it.
+    """
     entries = article.bibliography
 
     def lookup(citation):
         return bibliography.match_citation(citation.text, entries)
 
-    return citations.resolve(notes, lookup)
+    def linked(citation):
+        if citation.bib_key:
+            return citation
+        if citation.kind == "web":
+            key, _ = bibliography.match_citation(citation.text, entries)
+        elif citation.kind == "archival" and citation.archive:
+            key = bibliography.match_archive(citation.archive, citation.level("fond"), entries)
+        else:
+            return citation
+        return replace(citation, bib_key=key) if key else citation
+
+    resolved = citations.resolve(notes, lookup)
+    return tuple(replace(n, citations=tuple(linked(c) for c in n.citations)) for n in resolved)
 
 
 # Below this many changed sources a process pool costs more than it saves.
@@ -332,9 +349,10 @@ def downloads(site: Site) -> dict[str, bytes]:
     files = {}
     for article in site.articles:
         folder, target = site.config.content / article.slug, f"articles/{article.slug}/"
-        for name in ("article.yaml", "references.bib"):
-            if (folder / name).exists():
-                files[f"{target}{name}"] = (folder / name).read_bytes()
+        if (folder / "article.yaml").exists():
+            files[f"{target}article.yaml"] = (folder / "article.yaml").read_bytes()
+        # Written from the entries as emended by editorial.yaml, not as imported.
+        files[f"{target}references.bib"] = bibliography.to_bibtex(article.bibliography).encode()
         files[f"{target}{article.slug}.tei.xml"] = tei.article_tei(article, site.config)
         files.update(cite.downloads(article, site.config))
     return files
