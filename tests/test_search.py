@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from edition.errors import BuildError
 from edition.search import annotate_html, forms_span, index_site, register
@@ -135,21 +136,26 @@ terms: {}
     ("html", "expected"),
     [
         (
-            "<p>Khrushchev met Khrushchev</p>",
-            '<p>Khrushchev<span class="search-forms" hidden> ⁅хрущев hrushchev⁆ </span>'
-            " met Khrushchev</p>",
+            "Khrushchev met Khrushchev",
+            "Khrushchev met Khrushchev"
+            '<span class="search-forms" hidden> ⁅Khrushchev: хрущев hrushchev;⁆ </span>',
         ),
         ("<p>A &amp; B</p>", "<p>A &amp; B</p>"),
         ('<a href="#Suslov" title="Suslov">x</a>', '<a href="#Suslov" title="Suslov">x</a>'),
         ("<script>Suslov</script>", "<script>Suslov</script>"),
         (
             "<em>Đilas</em>",
-            '<em>Đilas<span class="search-forms" hidden> ⁅djilas dilas⁆ </span></em>',
+            '<em>Đilas</em><span class="search-forms" hidden> ⁅Đilas: djilas dilas;⁆ </span>',
         ),
     ],
 )
 def test_annotate_html(html, expected):
     assert annotate_html(html) == expected
+
+
+def test_annotate_html_keeps_markup_unescaped():
+    html = annotate_html(Markup("<em>Suslov</em>"))
+    assert html.startswith("<em>Suslov</em><span class=")
 
 
 def test_annotate_html_is_idempotent():

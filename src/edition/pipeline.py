@@ -26,17 +26,11 @@ from .render import Page, Site, article_context, environment, home_context, rend
 
 REGISTRY_FILE = "archives.yaml"
 # The modules whose code shapes a rendered page: a change to any re-renders all.
-PAGE_CODE = (
-    "archives.py",
-    "bibliography.py",
-    "citations.py",
-    "config.py",
-    "content.py",
-    "editorial.py",
-    "markup.py",
-    "model.py",
-    "pipeline.py",
-    "render.py",
+# Every module and rule file of the package can shape a page: any change re-renders.
+PAGE_CODE = tuple(
+    str(p.relative_to(Path(__file__).parent))
+    for p in sorted(Path(__file__).parent.rglob("*"))
+    if p.suffix in (".py", ".yaml")
 )
 
 
@@ -403,7 +397,10 @@ def build(
     files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
     files.update(data_files(site))
     files.update(downloads(site))
-    files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
+    try:
+        files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
+    except TemplateError as exc:
+        raise BuildError([template_problem(exc, config, "404.html")]) from None
     files.update(publish.site_files(config, site.articles, files))  # sitemap lists pages
     copies = [
         (asset, f"assets/{asset.relative_to(config.templates / 'assets')}")

@@ -151,7 +151,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     def marks(target: str, at: object) -> list[Emendation]:
         return [e for e in emended if e.target == target and e.at == str(at)]
 
-    return {
+    context = {
         "article": article,
         "search_filters": search_filters(article, site),
         "paragraphs": [
@@ -196,6 +196,13 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         },
         "apparatus": emended,
     }
+    # Other spellings for search, each word's once per page, after its first block.
+    blocks = context["paragraphs"] + context["notes"] + context["bibliography"]
+    for block, html in zip(
+        blocks, search.annotate_blocks([b["html"] for b in blocks]), strict=True
+    ):
+        block["html"] = html
+    return context
 
 
 def search_filters(article: Article, site: Site) -> dict[str, list[str]]:

@@ -63,6 +63,7 @@ __all__ = [
     "KINDS",
     "REGION_IDS",
     "SearchStats",
+    "annotate_blocks",
     "annotate_html",
     "folded_forms",
     "forms_span",
@@ -78,6 +79,7 @@ FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in static/sear
 # Text of an HTML fragment: tags, entities and words, in order.
 _HTML_TOKEN = re.compile(r"(<[^>]*>)|(&#?\w+;)|([^\W\d_]+)")
 _RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b", re.I)
+_RAW_END = re.compile(r"</(script|style|textarea|title)\b", re.I)
 
 
 def forms_span(forms: list[str] | tuple[str, ...]) -> Markup:
@@ -88,32 +90,43 @@ def forms_span(forms: list[str] | tuple[str, ...]) -> Markup:
     return Markup(f'<span class="search-forms" hidden> {FORMS_OPEN}{inner}{FORMS_CLOSE} </span>')
 
 
-def annotate_html(fragment: str) -> Markup:
-    """Insert other spellings after the first occurrence of each word in `fragment`.
+def annotate_blocks(fragments: list[str]) -> list[Markup]:
+    """Annotate a page's blocks in order, giving each word's forms only once per page.
 
-    Only text between tags is read; tags and entities pass through unchanged.
-    Elements whose text is not prose (script, style) are left alone.
+    The forms follow the block where the word first occurs, so a hit on them
+    lands in that block; later blocks add nothing for it (a page stays light).
+    """
+    seen: set[str] = set()
+    return [annotate_html(fragment, seen) for fragment in fragments]
+
+
+def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
+    """Append the other spellings of the fragment's words in one hidden span at its end.
+
+    One span per block (paragraph, note, entry) keeps a hit in the right
+    region at a fraction of the bytes of a span per word. Only text between
+    tags is read; tags, entities and raw-text elements (script, style) are not.
     """
     if 'class="search-forms"' in fragment:  # annotated already
         return Markup(fragment)
-    out: list[str] = []
-    seen: set[str] = set()
+    groups: list[str] = []
+    seen = set() if seen is None else seen
     raw_depth = 0
-    last = 0
     for match in _HTML_TOKEN.finditer(fragment):
         tag, _entity, word = match.groups()
-        out.append(fragment[last : match.end()])
-        last = match.end()
         if tag:
             if _RAW_TEXT.match(tag):
                 raw_depth += 1
-            elif re.match(r"</(script|style|textarea|title)\b", tag, re.I):
+            elif _RAW_END.match(tag):
                 raw_depth = max(0, raw_depth - 1)
-        elif word and not raw_depth and word.lower() not in seen:
-            seen.add(word.lower())
-            out.append(forms_span(word_forms(word)))
-    out.append(fragment[last:])
-    return Markup("".join(out))
+        elif word and not raw_depth:
+            low = word.lower()
+            if low not in seen:
+                seen.add(low)
+                if found := word_forms(word):
+                    # "word: form form;" lets search.js mark the visible word a form stands for.
+                    groups.append(f"{word}: {' '.join(found)};")
+    return Markup(str(fragment) + str(forms_span(groups)))
 
 
 def register(env) -> None:  # noqa: ANN001 - a jinja2.Environment

@@ -70,29 +70,46 @@ function titleOf(id, pageTitle) {
   return "Bibliography";
 }
 
-// Words of the page; other spellings are dropped and a hit on one counts for the
-// word it follows (annotate_html puts them right after that word).
+// Words of the page; other spellings are dropped. annotate_html writes them at
+// the end of each block as "⁅word: form form; word: form;⁆": a hit on a form
+// counts for the visible word before it that the group names.
 function visibleWords(content) {
   const words = content.split(/\s+/);
   const owner = new Array(words.length);
+  const key = new Array(words.length);
   let inside = false;
-  let last = -1;
+  let group = "";
   words.forEach((word, i) => {
     if (word.startsWith(OPEN)) inside = true;
-    owner[i] = inside ? last : i;
-    if (!inside) last = i;
+    if (inside) {
+      const bare = word.replace(OPEN, "").replace(CLOSE, "");
+      if (bare.endsWith(":")) group = bare.slice(0, -1);
+      owner[i] = -1;
+      key[i] = group;
+    } else owner[i] = i;
     if (word.endsWith(CLOSE)) inside = false;
   });
-  return { words, owner };
+  return { words, owner, key };
+}
+
+const bareWord = (w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+
+// The visible word a hidden form stands for: the last one before it spelt as its group's key.
+function ownerOf(location, words, owner, key) {
+  if (owner[location] === undefined) return location;
+  if (owner[location] >= 0) return owner[location];
+  const wanted = bareWord(key[location] || "");
+  for (let i = location - 1; i >= 0; i--) if (owner[i] === i && bareWord(words[i]) === wanted) return i;
+  return -1;
 }
 
 function regions(data, kinds) {
-  const { words, owner } = visibleWords(data.content);
+  const { words, owner, key } = visibleWords(data.content);
   const anchors = data.anchors.filter((a) => REGION.test(a.id)).sort((a, b) => a.location - b.location);
   const pageKinds = (data.filters && data.filters.kind) || [];
   const found = new Map();
   for (const location of data.locations) {
-    const at = owner[location] ?? location;
+    const at = ownerOf(location, words, owner, key);
     let region = null;
     for (const anchor of anchors) if (anchor.location <= location) region = anchor;
     const id = region ? region.id : "";
