@@ -34,8 +34,13 @@ def project(tmp_path: Path) -> Path:
     return project
 
 
+# Files made per article besides its page: article.yaml, references.bib, TEI, .bib, .ris.
+DOWNLOADS = 5
+
+
 def _pages(project: Path) -> int:
-    return len(list((project / "_site").rglob("index.html")))
+    """Pages and per-article downloads: every file the build keys by its inputs."""
+    return len(list((project / "_site").rglob("index.html"))) + DOWNLOADS
 
 
 def test_digest_counts_boundaries() -> None:
@@ -65,7 +70,7 @@ def test_an_editorial_change_re_renders_only_what_it_touches(project: Path) -> N
     )
     cache = _build(project)
     # article.yaml and the search page come from the cache; every other page shows
-    # the article (home lists it, archive pages quote its notes).
+    # the article (home lists it, archive pages quote its notes), downloads too.
     assert (cache.hits, cache.misses) == (2, _pages(project) - 1)
     html = (project / "_site" / "articles" / SLUG / "index.html").read_text()
     assert '<ins class="corr">22nd CPSU</ins>' in html
@@ -75,7 +80,8 @@ def test_a_template_change_re_renders(project: Path) -> None:
     base = project / "templates" / "base.html"
     base.write_text(base.read_text().replace("</body>", "<!-- changed --></body>"))
     cache = _build(project)
-    assert (cache.hits, cache.misses) == (1, _pages(project))
+    # Every page again; article.yaml and the downloads (no template in them) reused.
+    assert (cache.hits, cache.misses) == (1 + DOWNLOADS, _pages(project) - DOWNLOADS)
     assert "<!-- changed -->" in (project / "_site" / "index.html").read_text()
 
 
@@ -151,3 +157,20 @@ def test_progress_only_on_a_terminal_outside_ci(
         show(5, 40)
         show(40, 40)
         assert stream.text == "\rrendering articles: 5/40\rrendering articles: 40/40\n"
+
+
+def test_unchanged_files_are_linked_from_the_previous_site(project: Path) -> None:
+    page = project / "_site" / "articles" / SLUG / "index.html"
+    before = page.stat().st_ino
+    _build(project)
+    assert page.stat().st_ino == before  # the same file, linked into the new site
+
+
+def test_pages_made_in_a_process_pool_are_the_same(project: Path, monkeypatch) -> None:
+    from edition import output
+
+    first = _tree(project / "_site")
+    shutil.rmtree(project / ".edition-cache")
+    monkeypatch.setattr(output, "POOL_MIN", 1)
+    assert build_project(project, "--no-search") == 0
+    assert _tree(project / "_site") == first

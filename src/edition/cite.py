@@ -206,3 +206,9 @@ def downloads(article: Article, config: Config) -> dict[str, bytes]:
         f"{folder}{article.slug}.bib": bibtex(article, url).encode("utf-8"),
         f"{folder}{article.slug}.ris": ris(article, url).encode("utf-8"),
     }
+
+
+def download_paths(article: Article) -> list[str]:
+    """The paths `downloads` writes, without making the files."""
+    folder = f"articles/{article.slug}/"
+    return [f"{folder}{article.slug}.bib", f"{folder}{article.slug}.ris"]

@@ -20,9 +20,18 @@ from .config import Config
 from .content import ContentError, article_data, article_from_data, dump_article, load_article
 from .errors import BuildError, Problem, Problems
 from .model import Article, Note
-from .output import discard, swap_in, write_if_changed, write_tree
+from .output import (
+    Output,
+    discard,
+    load_manifest,
+    produce,
+    save_manifest,
+    swap_in,
+    write_if_changed,
+    write_tree,
+)
 from .reader import decode_source, parse_article
-from .render import Page, Site, article_context, environment, home_context, render_page
+from .render import Site, article_context, environment, home_context, render_page
 
 REGISTRY_FILE = "archives.yaml"
 # The modules whose code shapes a rendered page: a change to any re-renders all.
@@ -270,11 +279,8 @@ def _input(article: Article) -> str:
     return article.meta.get("input", "")
 
 
-def render_site(
-    site: Site, cache: Cache | None = None, progress: Callable[[int, int], None] | None = None
-) -> list[Page]:
-    """Every page; a page whose inputs hash as before comes from the cache, not Jinja."""
-    cache = cache or Cache(None)
+def render_site(site: Site) -> list[Output]:
+    """Every page as an Output: keyed by all it shows, rendered only when made."""
     config = site.config
     registry = config.content / REGISTRY_FILE
     base = digest(
@@ -285,22 +291,18 @@ def render_site(
     )
     env = environment(config.templates)
 
-    def page(template: str, path: str, key: str, context) -> Page:
-        html = cache.get("page", key)
-        if html is not None:
-            return Page(path, html.decode("utf-8"))
-        try:
-            rendered = render_page(env, template, path, site, **context())
-        except TemplateError as exc:
-            raise BuildError([template_problem(exc, config, template)]) from None
-        cache.put("page", key, rendered.html.encode("utf-8"))
-        return rendered
+    def page(template: str, path: str, key: str, context) -> Output:
+        def make() -> bytes:
+            try:
+                return render_page(env, template, path, site, **context()).html.encode("utf-8")
+            except TemplateError as exc:
+                raise BuildError([template_problem(exc, config, template)]) from None
+
+        return Output(f"{path}index.html", key, make)
 
     everything = digest(base, *(_input(a) for a in site.articles))
     pages = [page("home.html", "", everything, lambda: home_context(site))]
-    for done, article in enumerate(site.articles, 1):
-        if progress:
-            progress(done, len(site.articles))
+    for article in site.articles:
         path = f"articles/{article.slug}/"
         key = digest(base, path, _input(article))
         pages.append(page("article.html", path, key, lambda a=article: article_context(a, site)))
@@ -338,18 +340,35 @@ def data_files(site: Site) -> dict[str, bytes]:
     return files
 
 
-def downloads(site: Site) -> dict[str, bytes]:
-    """Per article, the data for researchers: its YAML, BibTeX and TEI P5."""
-    files = {}
+def downloads(site: Site) -> list[Output]:
+    """Per article, the data for researchers: its YAML, BibTeX (as emended), TEI, RIS."""
+    code = code_digest(PAGE_CODE)
+    outputs = []
     for article in site.articles:
         folder, target = site.config.content / article.slug, f"articles/{article.slug}/"
-        if (folder / "article.yaml").exists():
-            files[f"{target}article.yaml"] = (folder / "article.yaml").read_bytes()
-        # Written from the entries as emended by editorial.yaml, not as imported.
-        files[f"{target}references.bib"] = bibliography.to_bibtex(article.bibliography).encode()
-        files[f"{target}{article.slug}.tei.xml"] = tei.article_tei(article, site.config)
-        files.update(cite.downloads(article, site.config))
-    return files
+        key = digest(code, repr(site.config), _input(article))
+        yaml_file = folder / "article.yaml"
+        if yaml_file.exists():
+            outputs.append(Output(f"{target}article.yaml", key, yaml_file.read_bytes))
+        outputs.append(
+            Output(
+                f"{target}references.bib",
+                key,
+                lambda a=article: bibliography.to_bibtex(a.bibliography).encode("utf-8"),
+            )
+        )
+        outputs.append(
+            Output(
+                f"{target}{article.slug}.tei.xml",
+                key,
+                lambda a=article: tei.article_tei(a, site.config),
+            )
+        )
+        for path in cite.download_paths(article):
+            outputs.append(
+                Output(path, key, lambda a=article, p=path: cite.downloads(a, site.config)[p])
+            )
+    return outputs
 
 
 def template_problem(exc: TemplateError, config: Config, template: str) -> Problem:
@@ -390,27 +409,32 @@ def build(
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
     lap("gather")
-    pages = render_site(site, cache, progress)
+    cache = cache or Cache(None)
+    outputs = render_site(site) + downloads(site)
+    manifest = load_manifest(cache.folder)
+    files, reused = produce(outputs, manifest, config.out, progress)
+    cache.hits += len(reused)
+    cache.misses += len(files)
     lap("render")
 
     # Then write: everything into a staging folder, indexed, then swapped in.
-    files = {f"{p.path}index.html": p.html.encode("utf-8") for p in pages}
     files.update(data_files(site))
-    files.update(downloads(site))
     try:
         files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
     except TemplateError as exc:
         raise BuildError([template_problem(exc, config, "404.html")]) from None
-    files.update(publish.site_files(config, site.articles, files))  # sitemap lists pages
+    every_path = {**files, **{path: b"" for _, path in reused}}
+    files.update(publish.site_files(config, site.articles, every_path))  # sitemap lists pages
     copies = [
         (asset, f"assets/{asset.relative_to(config.templates / 'assets')}")
         for asset in sorted((config.templates / "assets").rglob("*"))
         if asset.is_file()
     ]
-    staging = write_tree(config.out, files, copies)
+    staging = write_tree(config.out, files, copies, reused)
     lap("write")
+    pages = sum(o.path.endswith("index.html") for o in outputs)
     result = BuildResult(
-        pages=len(pages), files=len(files) + len(copies), warnings=problems.warnings
+        pages=pages, files=len(files) + len(copies) + len(reused), warnings=problems.warnings
     )
     try:
         if search:
@@ -422,6 +446,7 @@ def build(
         discard(staging)
         raise
     swap_in(staging, config.out)
+    save_manifest(cache.folder, outputs)
     lap("swap")
     result.timings = timings
     return result
