@@ -66,7 +66,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     config = _config(args)
-    imported, problems = import_sources(config)
+    cache = open_cache(config.sources.parent, enabled=not args.no_cache)
+    imported, problems = import_sources(config, cache=cache)
     import_seconds = time.perf_counter() - started
     _report(problems.items)
     if problems.errors:
@@ -75,7 +76,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    cache = open_cache(config.sources.parent, enabled=not args.no_cache)
     result = build(
         config,
         search=not args.no_search,

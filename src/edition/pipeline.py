@@ -34,6 +34,8 @@ from .reader import decode_source, parse_article
 from .render import Site, article_context, environment, home_context, render_page
 
 REGISTRY_FILE = "archives.yaml"
+# The modules that turn article.yaml into an Article.
+ARTICLE_CODE = ("content.py", "model.py")
 # The modules whose code shapes a rendered page: a change to any re-renders all.
 # Every module and rule file of the package can shape a page: any change re-renders.
 PAGE_CODE = tuple(
@@ -112,8 +114,14 @@ def resolve_notes(notes: tuple[Note, ...], article: Article) -> tuple[Note, ...]
 POOL_MIN = 8
 
 
-def import_sources(config: Config, force: bool = False) -> tuple[list[str], Problems]:
-    """Import every source whose text changed since its article.yaml was written."""
+def import_sources(
+    config: Config, force: bool = False, cache: Cache | None = None
+) -> tuple[list[str], Problems]:
+    """Import every source whose text changed since its article.yaml was written.
+
+    With a cache, the imported articles are kept in it, so the build that
+    follows uses them as they are instead of parsing the YAML just written.
+    """
     problems = Problems()
     registry = load_registry(config, problems)
     imported: list[str] = []
@@ -124,9 +132,9 @@ def import_sources(config: Config, force: bool = False) -> tuple[list[str], Prob
     for source in sorted(config.sources.glob("*.txt")):
         slug = slug_for(source)
         data = source.read_bytes()
-        digest = hashlib.sha256(data + fingerprint).hexdigest()
-        if force or _imported_digest(config.content / slug / "article.yaml") != digest:
-            jobs.append((data, _shown(source, config), slug, digest))
+        source_digest = hashlib.sha256(data + fingerprint).hexdigest()
+        if force or _imported_digest(config.content / slug / "article.yaml") != source_digest:
+            jobs.append((data, _shown(source, config), slug, source_digest))
     registry_path = str(config.content / REGISTRY_FILE)
     if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,)) as pool:
@@ -134,11 +142,17 @@ def import_sources(config: Config, force: bool = False) -> tuple[list[str], Prob
     else:
         _worker_init(registry_path, registry)
         results = [_import_one(job) for job in jobs]
-    for slug, yaml_text, bib_text, found in results:
+    for slug, yaml_text, bib_text, found, article in results:
         problems.items.extend(found)
         if yaml_text is None:
             continue  # errors: keep the previous content untouched
-        write_if_changed(config.content / slug / "article.yaml", yaml_text.encode("utf-8"))
+        raw = yaml_text.encode("utf-8")
+        write_if_changed(config.content / slug / "article.yaml", raw)
+        if cache is not None:
+            key = digest(raw, code_digest(ARTICLE_CODE))
+            meta = {"import_sha256": _imported_digest(config.content / slug / "article.yaml")}
+            cache.objects[key] = replace(article, meta={**meta, "input": key})
+            cache.put_json("article", key, article_data(article, meta["import_sha256"]))
         write_if_changed(config.content / slug / "references.bib", bib_text.encode("utf-8"))
         imported.append(slug)
     return imported, problems
@@ -152,18 +166,14 @@ def _worker_init(path: str, registry: archives.Registry | None = None) -> None:
     _worker_registry = registry or archives.load_registry(path)
 
 
-def _import_one(job: tuple[bytes, str, str, str]) -> tuple[str, str | None, str, list[Problem]]:
-    """Parse one source into its YAML and BibTeX text (runs in a worker process)."""
-    data, shown, slug, digest = job
+def _import_one(job: tuple[bytes, str, str, str]):
+    """Parse one source into its YAML, BibTeX and Article (runs in a worker process)."""
+    data, shown, slug, source_digest = job
     article, found = read_article(data, shown, slug, _worker_registry)
     if article is None:
-        return slug, None, "", found.items
-    return (
-        slug,
-        dump_article(article, digest),
-        bibliography.to_bibtex(article.bibliography),
-        found.items,
-    )
+        return slug, None, "", found.items, None
+    yaml_text = dump_article(article, source_digest)
+    return slug, yaml_text, bibliography.to_bibtex(article.bibliography), found.items, article
 
 
 def importer_fingerprint(config: Config) -> str:
@@ -216,7 +226,7 @@ def load_registry(config: Config, problems: Problems) -> archives.Registry | Non
 
 def load_articles(config: Config, problems: Problems, cache: Cache) -> list[Article]:
     """Every article.yaml, parsed once per content hash (the cache keeps the result)."""
-    code = code_digest(("content.py", "model.py"))
+    code = code_digest(ARTICLE_CODE)
     articles = []
     for path in sorted(config.content.glob("*/article.yaml")):
         raw = path.read_bytes()

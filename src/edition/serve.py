@@ -51,7 +51,7 @@ class Preview:
 
         with self.lock:
             try:
-                _, problems = import_sources(self.config)
+                _, problems = import_sources(self.config, cache=self.cache)
                 if problems.errors:
                     raise BuildError(problems.items)
                 for problem in problems.items:
