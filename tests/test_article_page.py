@@ -236,7 +236,7 @@ def test_article_header(article_html: str) -> None:
 
 
 def test_paragraph_anchors_and_markers(article_html: str) -> None:
-    paragraphs = re.findall(r'<p id="p-(\d+)"><a class="pn" href="#p-\1"', article_html)
+    paragraphs = re.findall(r'<p><a class="pn" id="p-(\d+)" href="#p-\1"', article_html)
     assert [int(n) for n in paragraphs] == list(range(1, len(paragraphs) + 1))
     for n in re.findall(r'href="#fn-(\d+)" id="fnref-\1"', article_html):
         assert f'<li id="fn-{n}"' in article_html

@@ -42,6 +42,7 @@ class Rules:
     max_readings: int
     min_length: int
     stopwords: frozenset[str]
+    looks_russian: re.Pattern[str]
     fold: dict[str, tuple[str, ...]]
     terms: dict[str, tuple[str, ...]]
 
@@ -79,6 +80,7 @@ def parse_rules(text: str) -> Rules:
         max_readings=rev["max_readings"],
         min_length=rev["min_length"],
         stopwords=frozenset(data["stopwords"]),
+        looks_russian=re.compile("|".join(f"(?:{p})" for p in rev.get("looks_russian", [".*"]))),
         fold={k: tuple(v) for k, v in data["fold"].items()},
         terms={k: tuple(v) for k, v in data["terms"].items()},
     )
@@ -187,6 +189,7 @@ def _may_be_name(word: str, low: str, rules: Rules) -> bool:
         and low.isascii()
         and len(low) >= rules.min_length
         and low not in rules.stopwords
+        and (word.isupper() or rules.looks_russian.search(low) is not None)  # RGANI too
     )
 
 
