@@ -151,13 +151,16 @@ def first_query_bytes(site: Path, query: str = "Khrushchev") -> tuple[int, int]:
             )
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-            seen: list[int] = []
-            page.on(
-                "response",
-                lambda r: (
-                    seen.append(len(r.body()) if r.ok else 0) if "/pagefind/" in r.url else None
-                ),
-            )
+            seen: list[tuple[int, int]] = []
+
+            def count(response) -> None:
+                if "/pagefind/" not in response.url or not response.ok:
+                    return
+                body = response.body()
+                text = response.url.split("?")[0].endswith((".js", ".json"))
+                seen.append((len(body), len(gzip.compress(body, 6)) if text else len(body)))
+
+            page.on("response", count)
             page.fill("#search-q", query)
             page.keyboard.press("Enter")
             page.wait_for_selector("[data-search-results] li", timeout=15000)
