@@ -26,9 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-import bibtexparser
-from bibtexparser.model import Entry, Field
-
 from edition.bibmatch import ARCHIVAL, compare_citation, match_archive, match_citation
 from edition.bibnames import fold, parse_date, significant_words, split_names, surname
 from edition.errors import Problem
@@ -318,6 +315,9 @@ def _letters(n: int) -> str:
 
 def to_bibtex(entries: Sequence[BibEntry]) -> str:
     """Write entries as BibTeX with bibtexparser, in the order given."""
+    import bibtexparser  # only when BibTeX is written: it is slow to import
+    from bibtexparser.model import Entry, Field
+
     library = bibtexparser.Library()
     for entry in entries:
         fields = [Field(name, _balanced(value)) for name, value in entry.fields]

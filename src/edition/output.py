@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import threading
@@ -157,6 +156,8 @@ def _make_all(
             report(done, total)
         return made
     # Forked workers inherit the gathered site: nothing is pickled but the bytes made.
+    import multiprocessing
+
     _PENDING = pending
     made = []
     try:

@@ -7,7 +7,6 @@ import json
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -137,6 +136,8 @@ def import_sources(
             jobs.append((data, _shown(source, config), slug, source_digest))
     registry_path = str(config.content / REGISTRY_FILE)
     if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,)) as pool:
             results = list(pool.map(_import_one, jobs, chunksize=max(1, len(jobs) // 16)))
     else:
@@ -299,7 +300,8 @@ def render_site(site: Site) -> list[Output]:
         repr(config),
         registry.read_bytes() if registry.exists() else b"",
     )
-    env = environment(config.templates)
+    env = environment(config.templates, site.extra.get("cache_folder"))
+    site.extra["env"] = env
 
     def page(template: str, path: str, key: str, context) -> Output:
         def make() -> bytes:
@@ -420,6 +422,7 @@ def build(
         raise BuildError(problems.errors + (problems.warnings if strict else []))
     lap("gather")
     cache = cache or Cache(None)
+    site.extra["cache_folder"] = cache.folder
     outputs = render_site(site) + downloads(site)
     manifest = load_manifest(cache.folder)
     files, reused = produce(outputs, manifest, config.out, progress)

@@ -119,7 +119,7 @@ def _xml_bytes(root: ET.Element) -> bytes:
 
 def not_found_html(site: Site) -> bytes:
     """The 404 page. GitHub Pages serves it at any depth, so links start at base_url."""
-    env = environment(site.config.templates)
+    env = site.extra.get("env") or environment(site.config.templates)
     html = env.get_template("404.html").render(
         site=site, config=site.config, root=site.config.base_url, page_path=NOT_FOUND_FILE
     )

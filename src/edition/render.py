@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from . import cite, search
@@ -39,9 +45,15 @@ class Site:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def environment(templates: Path) -> Environment:
+def environment(templates: Path, cache_folder: Path | None = None) -> Environment:
+    """The Jinja2 environment; compiled templates are kept in the cache between runs."""
+    bytecode = None
+    if cache_folder is not None:
+        (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
+        bytecode = FileSystemBytecodeCache(str(cache_folder / "jinja"))
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        bytecode_cache=bytecode,
         autoescape=select_autoescape(["html", "xml"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
