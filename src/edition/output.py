@@ -6,45 +6,11 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, Problem
-
-
-def write_tree(
-    target: Path,
-    files: Mapping[str, bytes],
-    copies: Iterable[tuple[Path, str]] = (),
-    links: Iterable[tuple[Path, str]] = (),
-) -> Path:
-    """Write `files` (site path -> bytes) and copies into a fresh sibling of `target`.
-
-    Returns the staging folder; `swap_in` replaces `target` with it. Nothing
-    touches `target` until every file is written.
-    """
-    staging = target.with_name(f".{target.name}.new")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    for rel, data in files.items():
-        path = staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    for source, rel in copies:
-        path = staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
-    for source, rel in links:
-        # An unchanged file of the previous site: a hard link costs no copy.
-        path = staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, path)
-        except OSError:
-            shutil.copyfile(source, path)
-    return staging
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -110,65 +76,88 @@ def save_manifest(cache_folder: Path | None, outputs: Iterable[Output]) -> None:
         pass  # a manifest that cannot be written only makes the next build slower
 
 
+def begin_staging(target: Path) -> Path:
+    """A fresh, empty sibling of `target` to build the new site in."""
+    staging = target.with_name(f".{target.name}.new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def write_file(staging: Path, rel: str, data: bytes) -> None:
+    path = staging / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 def produce(
     outputs: Sequence[Output],
     manifest: dict[str, str],
     previous: Path,
+    staging: Path,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[dict[str, bytes], list[tuple[Path, str]]]:
-    """Make what changed; list what the previous site already holds, unchanged.
+) -> tuple[int, int]:
+    """Write every output into `staging`: made anew if its key changed, else linked.
 
-    Returns (files to write, (old file, path) pairs to link). Making is done in
-    a pool of forked processes when there is a lot of it.
+    An unchanged file of the previous site is hard-linked, costing no copy.
+    Making is done in a pool of forked processes when there is a lot of it;
+    each worker writes what it makes, so no page travels between processes.
+    Returns (files made, files reused).
     """
-    reuse, pending = [], []
+    pending = []
     for output in outputs:
         old = previous / output.path
         if manifest.get(output.path) == output.key and old.is_file():
-            reuse.append((old, output.path))
+            new = staging / output.path
+            new.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(old, new)
+            except OSError:
+                shutil.copyfile(old, new)
         else:
             pending.append(output)
-    made = _make_all(pending, progress)
-    return dict(zip((o.path for o in pending), made, strict=True)), reuse
+    _make_all(pending, staging, progress)
+    return len(pending), len(outputs) - len(pending)
 
 
 _PENDING: Sequence[Output] = ()
+_STAGING = Path()
 
 
-def _make_at(index: int) -> bytes | list[Problem]:
+def _make_at(index: int) -> list[Problem]:
+    output = _PENDING[index]
     try:
-        return _PENDING[index].make()
+        write_file(_STAGING, output.path, output.make())
     except BuildError as exc:  # its problems travel back; the exception would not pickle
         return exc.problems
+    return []
 
 
 def _make_all(
-    pending: Sequence[Output], progress: Callable[[int, int], None] | None
-) -> list[bytes]:
-    global _PENDING
+    pending: Sequence[Output], staging: Path, progress: Callable[[int, int], None] | None
+) -> None:
+    global _PENDING, _STAGING
     total = len(pending)
     report = progress or (lambda done, total: None)
     cores = os.cpu_count() or 1
     if total < POOL_MIN or cores < 2 or threading.active_count() > 1:
-        made = []
         for done, output in enumerate(pending, 1):
-            made.append(output.make())
+            write_file(staging, output.path, output.make())
             report(done, total)
-        return made
-    # Forked workers inherit the gathered site: nothing is pickled but the bytes made.
+        return
+    # Forked workers inherit the gathered site: nothing is pickled but problems.
     import multiprocessing
 
-    _PENDING = pending
-    made = []
+    _PENDING, _STAGING = pending, staging
+    done = 0
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(cores) as pool:
-            for result in pool.imap(_make_at, range(total), chunksize=32):
-                made.append(result)
-                report(len(made), total)
+            for problems in pool.imap_unordered(_make_at, range(total), chunksize=32):
+                if problems:
+                    raise BuildError(problems)
+                done += 1
+                report(done, total)
     finally:
-        _PENDING = ()
-    for result in made:
-        if isinstance(result, list):
-            raise BuildError(result)
-    return made
+        _PENDING, _STAGING = (), Path()

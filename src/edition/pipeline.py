@@ -21,13 +21,14 @@ from .errors import BuildError, Problem, Problems
 from .model import Article, Note
 from .output import (
     Output,
+    begin_staging,
     discard,
     load_manifest,
     produce,
     save_manifest,
     swap_in,
+    write_file,
     write_if_changed,
-    write_tree,
 )
 from .reader import decode_source, parse_article
 from .render import Site, article_context, environment, home_context, render_page
@@ -424,32 +425,33 @@ def build(
     cache = cache or Cache(None)
     site.extra["cache_folder"] = cache.folder
     outputs = render_site(site) + downloads(site)
-    manifest = load_manifest(cache.folder)
-    files, reused = produce(outputs, manifest, config.out, progress)
-    cache.hits += len(reused)
-    cache.misses += len(files)
-    lap("render")
 
-    # Then write: everything into a staging folder, indexed, then swapped in.
-    files.update(data_files(site))
+    # Then write: everything into a staging folder, indexed, then swapped in. The
+    # live site is untouched until the swap; any failure discards the staging folder.
+    staging = begin_staging(config.out)
     try:
-        files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
-    except TemplateError as exc:
-        raise BuildError([template_problem(exc, config, "404.html")]) from None
-    every_path = {**files, **{path: b"" for _, path in reused}}
-    files.update(publish.site_files(config, site.articles, every_path))  # sitemap lists pages
-    copies = [
-        (asset, f"assets/{asset.relative_to(config.templates / 'assets')}")
-        for asset in sorted((config.templates / "assets").rglob("*"))
-        if asset.is_file()
-    ]
-    staging = write_tree(config.out, files, copies, reused)
-    lap("write")
-    pages = sum(o.path.endswith("index.html") for o in outputs)
-    result = BuildResult(
-        pages=pages, files=len(files) + len(copies) + len(reused), warnings=problems.warnings
-    )
-    try:
+        made, reused = produce(outputs, load_manifest(cache.folder), config.out, staging, progress)
+        cache.hits += reused
+        cache.misses += made
+        lap("render")
+        files = data_files(site)
+        try:
+            files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
+        except TemplateError as exc:
+            raise BuildError([template_problem(exc, config, "404.html")]) from None
+        every_path = {**{o.path: b"" for o in outputs}, **files}
+        files.update(publish.site_files(config, site.articles, every_path))  # sitemap
+        for rel, data in files.items():
+            write_file(staging, rel, data)
+        assets = config.templates / "assets"
+        for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+            write_file(staging, f"assets/{asset.relative_to(assets)}", asset.read_bytes())
+        lap("write")
+        result = BuildResult(
+            pages=sum(o.path.endswith("index.html") for o in outputs),
+            files=len(outputs) + len(files),
+            warnings=problems.warnings,
+        )
         if search:
             from . import search as search_stage
 
