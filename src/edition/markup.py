@@ -58,8 +58,13 @@ def markdown() -> MarkdownIt:
     return md
 
 
+@lru_cache(maxsize=65536)
 def inline(text: str) -> str:
-    """Render one paragraph's Markdown as inline HTML (no block constructs)."""
+    """Render one paragraph's Markdown as inline HTML (no block constructs).
+
+    Cached: a note is rendered on its article page and again on the page of
+    every archival file it cites.
+    """
     return markdown().renderInline(text)
 
 

@@ -210,9 +210,13 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     }
     # Other spellings for search, each word's once per page, after its first block.
     blocks = context["paragraphs"] + context["notes"] + context["bibliography"]
-    for block, html in zip(
-        blocks, search.annotate_blocks([b["html"] for b in blocks]), strict=True
-    ):
+    texts = (
+        [p.text for p in article.paragraphs]
+        + [n.text for n in article.notes]
+        + [e.original for e in article.bibliography]
+    )
+    annotated = search.annotate_blocks([b["html"] for b in blocks], texts)
+    for block, html in zip(blocks, annotated, strict=True):
         block["html"] = html
     return context
 

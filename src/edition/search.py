@@ -57,7 +57,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from edition.errors import BuildError, Problem
-from edition.spellings import folded_forms, word_forms
+from edition.spellings import folded_forms, word_forms, words
 
 __all__ = [
     "KINDS",
@@ -90,14 +90,28 @@ def forms_span(forms: list[str] | tuple[str, ...]) -> Markup:
     return Markup(f'<span class="search-forms" hidden> {FORMS_OPEN}{inner}{FORMS_CLOSE} </span>')
 
 
-def annotate_blocks(fragments: list[str]) -> list[Markup]:
+def annotate_blocks(fragments: list[str], texts: list[str] | None = None) -> list[Markup]:
     """Annotate a page's blocks in order, giving each word's forms only once per page.
 
     The forms follow the block where the word first occurs, so a hit on them
     lands in that block; later blocks add nothing for it (a page stays light).
     """
     seen: set[str] = set()
-    return [annotate_html(fragment, seen) for fragment in fragments]
+    if texts is None:
+        return [annotate_html(fragment, seen) for fragment in fragments]
+    return [_annotate_text(f, t, seen) for f, t in zip(fragments, texts, strict=True)]
+
+
+def _annotate_text(fragment: str, text: str, seen: set[str]) -> Markup:
+    """Like annotate_html, reading the words from the block's source text (faster)."""
+    groups = []
+    for word in words(text):
+        low = word.lower()
+        if low not in seen:
+            seen.add(low)
+            if found := word_forms(word):
+                groups.append(f"{word}: {' '.join(found)};")
+    return Markup(str(fragment) + str(forms_span(groups)))
 
 
 def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
