@@ -51,6 +51,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,14 +105,22 @@ def annotate_blocks(fragments: list[str], texts: list[str] | None = None) -> lis
 
 def _annotate_text(fragment: str, text: str, seen: set[str]) -> Markup:
     """Like annotate_html, reading the words from the block's source text (faster)."""
+    return Markup(str(fragment) + str(forms_span(_groups(words(text), seen))))
+
+
+def _groups(block_words: Iterable[str], seen: set[str]) -> list[str]:
+    """'word: form form;' for each word not seen before on the page that has forms.
+
+    Naming the word lets search.js mark the visible word a hidden form stands for.
+    """
     groups = []
-    for word in words(text):
+    for word in block_words:
         low = word.lower()
         if low not in seen:
             seen.add(low)
             if found := word_forms(word):
                 groups.append(f"{word}: {' '.join(found)};")
-    return Markup(str(fragment) + str(forms_span(groups)))
+    return groups
 
 
 def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
@@ -123,8 +132,7 @@ def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
     """
     if 'class="search-forms"' in fragment:  # annotated already
         return Markup(fragment)
-    groups: list[str] = []
-    seen = set() if seen is None else seen
+    prose: list[str] = []
     raw_depth = 0
     for match in _HTML_TOKEN.finditer(fragment):
         tag, _entity, word = match.groups()
@@ -134,12 +142,8 @@ def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
             elif _RAW_END.match(tag):
                 raw_depth = max(0, raw_depth - 1)
         elif word and not raw_depth:
-            low = word.lower()
-            if low not in seen:
-                seen.add(low)
-                if found := word_forms(word):
-                    # "word: form form;" lets search.js mark the visible word a form stands for.
-                    groups.append(f"{word}: {' '.join(found)};")
+            prose.append(word)
+    groups = _groups(prose, set() if seen is None else seen)
     return Markup(str(fragment) + str(forms_span(groups)))
 
 
