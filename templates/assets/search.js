@@ -92,15 +92,27 @@ function visibleWords(content) {
   return { words, owner, key };
 }
 
-const bareWord = (w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+// Lowercase, edge punctuation and a possessive 's dropped: "Khrushchev’s" -> "khrushchev".
+const bareWord = (w) =>
+  w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
 
-// The visible word a hidden form stands for: the last one before it spelt as its group's key.
-function ownerOf(location, words, owner, key) {
-  if (owner[location] === undefined) return location;
-  if (owner[location] >= 0) return owner[location];
+// The visible words a hit stands for: itself, or for a hidden form (given once per
+// page) every visible occurrence of the word its group names, wherever on the page.
+function ownersOf(location, words, owner, key) {
+  if (owner[location] === undefined) return [location];
+  if (owner[location] >= 0) return [owner[location]];
   const wanted = bareWord(key[location] || "");
-  for (let i = location - 1; i >= 0; i--) if (owner[i] === i && bareWord(words[i]) === wanted) return i;
-  return -1;
+  const out = [];
+  for (let i = 0; i < words.length; i++) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
+  return out;
+}
+
+function regionAt(anchors, location, length) {
+  let region = null;
+  for (const anchor of anchors) if (anchor.location <= location) region = anchor;
+  const start = region ? region.location : 0;
+  const next = anchors.find((a) => a.location > start);
+  return { id: region ? region.id : "", start, end: next ? next.location : length };
 }
 
 function regions(data, kinds) {
@@ -109,15 +121,12 @@ function regions(data, kinds) {
   const pageKinds = (data.filters && data.filters.kind) || [];
   const found = new Map();
   for (const location of data.locations) {
-    const at = ownerOf(location, words, owner, key);
-    let region = null;
-    for (const anchor of anchors) if (anchor.location <= location) region = anchor;
-    const id = region ? region.id : "";
-    const start = region ? region.location : 0;
-    const next = anchors.find((a) => a.location > start);
-    const end = next ? next.location : words.length;
-    if (!found.has(id)) found.set(id, { id, start, end, marks: new Set() });
-    if (at >= 0) found.get(id).marks.add(at);
+    const owners = ownersOf(location, words, owner, key);
+    for (const at of owners.length ? owners : [location]) {
+      const { id, start, end } = regionAt(anchors, at, words.length);
+      if (!found.has(id)) found.set(id, { id, start, end, marks: new Set() });
+      if (owner[at] === at) found.get(id).marks.add(at);
+    }
   }
   return [...found.values()]
     .map((r) => ({ ...r, kind: kindOf(r.id, pageKinds), title: titleOf(r.id, data.meta.title || data.url) }))
