@@ -34,6 +34,20 @@ from .reader import decode_source, parse_article
 from .render import Site, article_context, environment, home_context, render_page
 
 REGISTRY_FILE = "archives.yaml"
+# The modules that turn a source text into article.yaml: a change re-imports.
+IMPORT_CODE = (
+    "bibliography.py",
+    "bibmatch.py",
+    "bibnames.py",
+    "check.py",
+    "citations.py",
+    "content.py",
+    "cover.py",
+    "model.py",
+    "reader.py",
+    "registry.py",
+    "sheets.py",
+)
 # The modules that turn article.yaml into an Article.
 ARTICLE_CODE = ("content.py", "model.py")
 # The modules whose code shapes a rendered page: a change to any re-renders all.
@@ -182,7 +196,7 @@ def importer_fingerprint(config: Config) -> str:
     """A hash of the code and registry that shape article.yaml: a change re-imports."""
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in ("reader.py", "cover.py", "citations.py", "bibliography.py", "content.py"):
+    for name in IMPORT_CODE:
         digest.update((package / name).read_bytes())
     registry = config.content / REGISTRY_FILE
     if registry.exists():
