@@ -249,7 +249,7 @@ def _locate_word(lines: Sequence[str], start: int, word: str) -> int:
 
 def check_project(config: Config) -> list[Problem]:
     """Read every source as import would, apply editorial.yaml, and check it; write nothing."""
-    from .pipeline import _shown, load_registry, read_article, slug_for
+    from .importer import _shown, load_registry, read_article, slug_for
 
     problems = Problems()
     registry = load_registry(config, problems)

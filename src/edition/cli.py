@@ -35,7 +35,7 @@ def _report(problems: list[Problem]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .pipeline import import_sources
+    from .importer import import_sources
 
     config = _config(args)
     imported, problems = import_sources(config, force=args.force)
@@ -62,7 +62,8 @@ def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .cache import open_cache
-    from .pipeline import build, import_sources
+    from .importer import import_sources
+    from .pipeline import build
 
     started = time.perf_counter()
     config = _config(args)

@@ -47,7 +47,8 @@ class Preview:
 
     def rebuild(self) -> bool:
         """Import what changed and build; on failure report and keep the last good site."""
-        from .pipeline import build, import_sources
+        from .importer import import_sources
+        from .pipeline import build
 
         with self.lock:
             try:
