@@ -183,13 +183,19 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize(("query", "path", "region"), EXPECTED)
-def test_pagefind_api_finds_every_spelling(browser, site, query, path, region):
-    url, prefix = site
+def api_search(browser, url: str, prefix: str, query: str) -> list[dict]:
+    """Query through /pagefind/pagefind.js itself, as any script on the site could."""
     page = browser.new_page()
     page.goto(url)
     results = page.evaluate(API_SEARCH, [url, prefix, query])
     page.close()
+    return results
+
+
+@pytest.mark.parametrize(("query", "path", "region"), EXPECTED)
+def test_pagefind_api_finds_every_spelling(browser, site, query, path, region):
+    url, prefix = site
+    results = api_search(browser, url, prefix, query)
     urls = [r["url"] for r in results]
     assert prefix.rstrip("/") + path in urls, (query, urls)
     hit = results[urls.index(prefix.rstrip("/") + path)]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_project, make_project
-from test_search_browser import API_SEARCH
+from test_search_browser import api_search
 
 ARTICLE = "articles/balcanica-2019-edemskiy/"
 DELO_463 = "archives/rgani/fond-3/opis-14/delo-463/"
@@ -41,10 +41,7 @@ def served(request, tmp_path_factory, serve):
 @pytest.mark.parametrize(("query", "path", "region"), QUERIES)
 def test_query_finds_the_page_and_region(browser, served, query: str, path: str, region: str):
     url, prefix = served
-    page = browser.new_page()
-    page.goto(url)
-    results = page.evaluate(API_SEARCH, [url, prefix, query])
-    page.close()
+    results = api_search(browser, url, prefix, query)
     urls = [r["url"] for r in results]
     wanted = prefix + path
     assert wanted in urls, (query, urls)
