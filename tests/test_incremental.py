@@ -174,3 +174,37 @@ def test_pages_made_in_a_process_pool_are_the_same(project: Path, monkeypatch) -
     monkeypatch.setattr(output, "POOL_MIN", 1)
     assert build_project(project, "--no-search") == 0
     assert _tree(project / "_site") == first
+
+
+def test_the_site_before_last_is_recycled_and_comes_out_identical(project: Path) -> None:
+    """Build 3 reuses build 1's tree: only what changed since is written."""
+    note = project / "sources" / f"{SLUG}.txt"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace("Ibid. p. 53.", "Ibid. p. 54."), encoding="utf-8")
+    assert build_project(project, "--no-search") == 0  # build 2: fresh tree, links
+    assert (project / "._site.prev").is_dir()  # build 1's tree, kept
+    note.write_text(text.replace("Ibid. p. 53.", "Ibid. p. 55."), encoding="utf-8")
+    assert build_project(project, "--no-search") == 0  # build 3: recycles build 1's
+    recycled = _tree(project / "_site")
+    shutil.rmtree(project / "_site")
+    shutil.rmtree(project / "._site.prev")
+    shutil.rmtree(project / ".edition-cache")
+    assert build_project(project, "--no-search", "--no-cache") == 0
+    assert _tree(project / "_site") == recycled
+    assert (
+        "l. 55" in (project / "_site/archives/rgani/fond-10/opis-1/delo-62/index.html").read_text()
+    )
+
+
+def test_a_file_page_no_longer_cited_is_removed_from_a_recycled_tree(project: Path) -> None:
+    source = project / "sources" / f"{SLUG}.txt"
+    text = source.read_text(encoding="utf-8")
+    page = project / "_site/archives/rgani/fond-3/opis-18/delo-1/index.html"
+    assert page.exists()
+    gone = text.replace("RGANI, F 3, inv. 18, f. 1, p. 30.", "RGANI, F 3, inv. 18, f. 2, p. 30.")
+    source.write_text(gone, encoding="utf-8")
+    assert build_project(project, "--no-search") == 0
+    source.write_text(gone.replace("p. 30.", "p. 31."), encoding="utf-8")
+    assert build_project(project, "--no-search") == 0  # recycles the tree that had delo-1
+    assert not page.exists() and not page.parent.exists()
+    assert (project / "_site/archives/rgani/fond-3/opis-18/delo-2/index.html").exists()

@@ -6,28 +6,11 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, Problem
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with renames, keeping the old site until the end."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
-def discard(staging: Path) -> None:
-    if staging.exists():
-        shutil.rmtree(staging)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -50,75 +33,138 @@ class Output:
     make: Callable[[], bytes]
 
 
-MANIFEST = "outputs.json"
 # Below this many files to make, a process pool costs more than it saves.
 POOL_MIN = 400
 
 
-def load_manifest(cache_folder: Path | None) -> dict[str, str]:
-    """The keys of the files the last build wrote ({} when unknown)."""
-    if cache_folder is None:
-        return {}
-    try:
-        return json.loads((cache_folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+class SiteWriter:
+    """Builds the new site beside the live one and swaps it in with renames.
+
+    The site before the live one is kept (`._site.prev`) with a manifest of the
+    key of every file in it. The next build recycles that tree: a file whose
+    key is the same is already right, an unchanged file of the live site is
+    hard-linked in, and only changed files are written. So a small correction
+    costs a small write, not a copy of the whole site. Files are always
+    replaced by rename, never rewritten in place: a recycled file may be a
+    hard link shared with the live site.
+    """
+
+    def __init__(self, target: Path, cache_folder: Path | None) -> None:
+        self.target = target
+        self.staging = target.with_name(f".{target.name}.new")
+        self.prev = target.with_name(f".{target.name}.prev")
+        self.folder = cache_folder
+        self.written: dict[str, str] = {}  # path -> key of every file of the new tree
+        self.live = self._manifest("live") if target.exists() else {}
+        self.base: dict[str, str] = {}  # what the recycled tree holds
+
+    def _manifest(self, name: str) -> dict[str, str]:
+        if self.folder is None:
+            return {}
+        try:
+            return json.loads((self.folder / f"outputs.{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _save(self, name: str, manifest: dict[str, str]) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            data = json.dumps(manifest, sort_keys=True).encode("utf-8")
+            write_if_changed(self.folder / f"outputs.{name}.json", data)
+        except OSError:
+            pass  # a manifest that cannot be written only makes the next build slower
+
+    def begin(self) -> Path:
+        """Recycle the tree before last when its manifest is known, else start empty."""
+        if self.staging.exists():
+            shutil.rmtree(self.staging)  # left by a build that was killed
+        base = self._manifest("prev") if self.prev.is_dir() else {}
+        if base:
+            os.replace(self.prev, self.staging)
+            self.base = base
+        else:
+            if self.prev.exists():
+                shutil.rmtree(self.prev)
+            self.staging.mkdir(parents=True)
+        # The index is made anew from the pages, every time.
+        shutil.rmtree(self.staging / "pagefind", ignore_errors=True)
+        return self.staging
+
+    def write(self, rel: str, data: bytes, key: str = "") -> None:
+        write_file(self.staging, rel, data)
+        self.written[rel] = key
+
+    def produce(
+        self, outputs: Sequence[Output], progress: Callable[[int, int], None] | None = None
+    ) -> tuple[int, int]:
+        """Bring every output up to date in the staging tree. Returns (made, reused).
+
+        Making is done in a pool of forked processes when there is a lot of it;
+        each worker writes what it makes, so no page travels between processes.
+        """
+        pending = []
+        for output in outputs:
+            self.written[output.path] = output.key
+            new = self.staging / output.path
+            if self.base.get(output.path) == output.key and new.is_file():
+                continue  # the recycled tree has it already
+            old = self.target / output.path
+            if self.live.get(output.path) == output.key and old.is_file():
+                _link(old, new)
+            else:
+                pending.append(output)
+        _make_all(pending, self.staging, progress)
+        return len(pending), len(outputs) - len(pending)
+
+    def finish(self) -> None:
+        """Drop what the new site no longer has, then swap it in; keep the old as prev."""
+        for rel in self.base.keys() - self.written.keys():
+            path = self.staging / rel
+            path.unlink(missing_ok=True)
+            _prune(path.parent, self.staging)
+        if self.prev.exists():
+            shutil.rmtree(self.prev)
+        if self.target.exists():
+            os.replace(self.target, self.prev)
+        os.replace(self.staging, self.target)
+        self._save("prev", self.live if self.prev.exists() else {})
+        self._save("live", self.written)
+        if self.folder is None and self.prev.exists():
+            shutil.rmtree(self.prev)  # without manifests it could never be recycled
+
+    def discard(self) -> None:
+        """After a failure: the staging tree is gone, the live site untouched."""
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        self._save("prev", {})
 
 
-def save_manifest(cache_folder: Path | None, outputs: Iterable[Output]) -> None:
-    if cache_folder is None:
-        return
+def _link(old: Path, new: Path) -> None:
+    new.parent.mkdir(parents=True, exist_ok=True)
+    tmp = new.with_name(f".{new.name}.link")
     try:
-        cache_folder.mkdir(parents=True, exist_ok=True)
-        data = json.dumps({o.path: o.key for o in outputs}, sort_keys=True)
-        write_if_changed(cache_folder / MANIFEST, data.encode("utf-8"))
+        os.link(old, tmp)
     except OSError:
-        pass  # a manifest that cannot be written only makes the next build slower
+        shutil.copyfile(old, tmp)
+    os.replace(tmp, new)
 
 
-def begin_staging(target: Path) -> Path:
-    """A fresh, empty sibling of `target` to build the new site in."""
-    staging = target.with_name(f".{target.name}.new")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    return staging
+def _prune(folder: Path, root: Path) -> None:
+    """Remove folders left empty, up to (not including) `root`."""
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def write_file(staging: Path, rel: str, data: bytes) -> None:
+    """Write by rename: never into a file that may be a link shared with the live site."""
     path = staging / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def produce(
-    outputs: Sequence[Output],
-    manifest: dict[str, str],
-    previous: Path,
-    staging: Path,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[int, int]:
-    """Write every output into `staging`: made anew if its key changed, else linked.
-
-    An unchanged file of the previous site is hard-linked, costing no copy.
-    Making is done in a pool of forked processes when there is a lot of it;
-    each worker writes what it makes, so no page travels between processes.
-    Returns (files made, files reused).
-    """
-    pending = []
-    for output in outputs:
-        old = previous / output.path
-        if manifest.get(output.path) == output.key and old.is_file():
-            new = staging / output.path
-            new.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(old, new)
-            except OSError:
-                shutil.copyfile(old, new)
-        else:
-            pending.append(output)
-    _make_all(pending, staging, progress)
-    return len(pending), len(outputs) - len(pending)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 _PENDING: Sequence[Output] = ()

@@ -24,16 +24,7 @@ from .importer import (
     resolve_notes,
 )
 from .model import Article
-from .output import (
-    Output,
-    begin_staging,
-    discard,
-    load_manifest,
-    produce,
-    save_manifest,
-    swap_in,
-    write_file,
-)
+from .output import Output, SiteWriter
 from .render import Site, article_context, environment, home_context, render_page
 
 # Every module and rule file of the package can shape a page: any change re-renders.
@@ -256,9 +247,10 @@ def build(
 
     # Then write: everything into a staging folder, indexed, then swapped in. The
     # live site is untouched until the swap; any failure discards the staging folder.
-    staging = begin_staging(config.out)
+    writer = SiteWriter(config.out, cache.folder)
+    staging = writer.begin()
     try:
-        made, reused = produce(outputs, load_manifest(cache.folder), config.out, staging, progress)
+        made, reused = writer.produce(outputs, progress)
         cache.hits += reused
         cache.misses += made
         lap("render")
@@ -270,10 +262,10 @@ def build(
         every_path = {**{o.path: b"" for o in outputs}, **files}
         files.update(publish.site_files(config, site.articles, every_path))  # sitemap
         for rel, data in files.items():
-            write_file(staging, rel, data)
+            writer.write(rel, data)
         assets = config.templates / "assets"
         for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-            write_file(staging, f"assets/{asset.relative_to(assets)}", asset.read_bytes())
+            writer.write(f"assets/{asset.relative_to(assets)}", asset.read_bytes())
         lap("write")
         result = BuildResult(
             pages=sum(o.path.endswith("index.html") for o in outputs),
@@ -286,10 +278,9 @@ def build(
             result.search = search_stage.index_site(staging, config.base_url, config.language)
             lap("search")
     except BaseException:
-        discard(staging)
+        writer.discard()
         raise
-    swap_in(staging, config.out)
-    save_manifest(cache.folder, outputs)
+    writer.finish()
     lap("swap")
     result.timings = timings
     return result
