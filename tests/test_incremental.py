@@ -43,6 +43,12 @@ def _pages(project: Path) -> int:
     return len(list((project / "_site").rglob("index.html"))) + DOWNLOADS
 
 
+def _tree_pages(project: Path) -> int:
+    """Pages of the archive tree (index, archive, fond, opis): they show no note text."""
+    pages = (project / "_site" / "archives").rglob("index.html")
+    return sum('class="finding-aid"' in p.read_text(encoding="utf-8") for p in pages)
+
+
 def test_digest_counts_boundaries() -> None:
     assert digest("ab", "c") != digest("a", "bc")
     assert digest("x") == digest(b"x")
@@ -69,9 +75,12 @@ def test_an_editorial_change_re_renders_only_what_it_touches(project: Path) -> N
         "emendations:\n  - {sic: 22th CPSU, corr: 22nd CPSU, p: 22, reason: r, who: w, when: d}\n"
     )
     cache = _build(project)
-    # article.yaml and the search page come from the cache; every other page shows
-    # the article (home lists it, archive pages quote its notes), downloads too.
-    assert (cache.hits, cache.misses) == (2, _pages(project) - 1)
+    # article.yaml, the search page and the archive tree pages (their outline did
+    # not change) come from the cache; every other page shows the article (home
+    # lists it, file pages quote its notes), downloads too.
+    tree = _tree_pages(project)
+    assert tree == 12  # /archives/, RGANI, 3 fonds, 7 opisi
+    assert (cache.hits, cache.misses) == (2 + tree, _pages(project) - 1 - tree)
     html = (project / "_site" / "articles" / SLUG / "index.html").read_text()
     assert '<ins class="corr">22nd CPSU</ins>' in html
 

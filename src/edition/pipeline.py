@@ -143,8 +143,14 @@ def render_site(site: Site) -> list[Output]:
     if tree is not None:
         context = ArchiveContext(tree, registry, site.articles)
         inputs = {a.slug: _input(a) for a in site.articles}
+        # A tree page shows counts and titles of the units below it, not the notes:
+        # it is keyed by that outline, so a corrected note does not re-render it.
+        outline = _outlines(tree)
+        root_outline = digest(*(outline[node.url] for node in tree.archives))
         pages.append(
-            page("archives.html", "archives/", digest(everything, "archives/"), context.index)
+            page(
+                "archives.html", "archives/", digest(base, "archives/", root_outline), context.index
+            )
         )
         for node in tree.walk():
             if node.level == "delo" or not node.children:
@@ -155,11 +161,22 @@ def render_site(site: Site) -> list[Output]:
                     page("archive_file.html", node.url, key, lambda n=node: context.file(n))
                 )
             else:
-                key = digest(everything, node.url)
+                key = digest(base, node.url, outline[node.url])
                 pages.append(
                     page("archive_unit.html", node.url, key, lambda n=node: context.unit(n))
                 )
     return pages
+
+
+def _outlines(tree) -> dict[str, str]:
+    """For every unit, a hash of what its tree page shows: titles, counts, children."""
+    outline: dict[str, str] = {}
+    for node in reversed(list(tree.walk())):  # children before their parents
+        children = (outline[child.url] for child in node.children)
+        outline[node.url] = digest(
+            node.url, node.title, str(node.files), str(node.citation_count), *children
+        )
+    return outline
 
 
 def data_files(site: Site) -> dict[str, bytes]:
