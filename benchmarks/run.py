@@ -187,18 +187,20 @@ def bench(count: int, runs: int, folder: Path) -> dict:
     for _ in range(runs):
         touch_one_note(project)
         incremental.append(run_build(project))
+    site = project / "_site"
+    sizes = page_bytes(site)  # measured on the last build that indexed the site
+    first_query = first_query_bytes(site) if count <= 100 else (-1, -1)
     for _ in range(runs):
         touch_one_note(project)
         quick.append(run_build(project, "--no-search"))
-    site = project / "_site"
     return {
         "count": count,
         "cold": cold,
         "warm": render_only,
         "incremental": incremental,
         "quick": quick,
-        "bytes": page_bytes(site),
-        "first_query": first_query_bytes(site) if count <= 100 else (-1, -1),
+        "bytes": sizes,
+        "first_query": first_query,
     }
 
 
