@@ -150,7 +150,6 @@ def first_query_bytes(site: Path, query: str = "Khrushchev") -> tuple[int, int]:
                 ],
             )
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
             seen: list[tuple[int, int]] = []
 
             def count(response) -> None:
@@ -160,7 +159,9 @@ def first_query_bytes(site: Path, query: str = "Khrushchev") -> tuple[int, int]:
                 text = response.url.split("?")[0].endswith((".js", ".json"))
                 seen.append((len(body), len(gzip.compress(body, 6)) if text else len(body)))
 
+            # Listen before loading: the search page may fetch pagefind.js at once.
             page.on("response", count)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
             page.fill("#search-q", query)
             page.keyboard.press("Enter")
             page.wait_for_selector("[data-search-results] li", timeout=15000)
