@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def code_digest(names: Iterable[str]) -> str:
-    """A hash of the package modules that shape a cached result."""
+@lru_cache(maxsize=16)
+def code_digest(names: tuple[str, ...]) -> str:
+    """A hash of the package modules that shape a cached result (once per process)."""
     return digest(*(_PACKAGE.joinpath(name).read_bytes() for name in sorted(names)))
 
 

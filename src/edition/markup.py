@@ -7,7 +7,7 @@ text, and markdown-it's link validator refuses `javascript:` URLs.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -114,7 +114,3 @@ def inline_with_links(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
 
     pattern = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
     return pattern.sub(link, html).replace(_OPEN, "").replace(_MID, "").replace(_CLOSE, "")
-
-
-def make_renderer() -> Callable[[str], str]:
-    return inline

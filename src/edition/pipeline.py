@@ -39,7 +39,6 @@ PAGE_CODE = tuple(
 class BuildResult:
     pages: int = 0
     files: int = 0
-    imported: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     search: object | None = None
     timings: dict[str, float] = field(default_factory=dict)
