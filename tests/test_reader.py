@@ -8,14 +8,8 @@ import pytest
 from conftest import SOURCE
 
 from edition.cover import parse_toc, roman_to_int, smart_title
-from edition.reader import (
-    continues,
-    ends_sentence,
-    join_hyphenated,
-    markers_to_refs,
-    parse_article,
-    vocabulary,
-)
+from edition.reader import markers_to_refs, parse_article
+from edition.rejoin import continues, ends_sentence, join_hyphenated, vocabulary
 
 HEAD = """\
 SOME ACADEMY OF SCIENCES

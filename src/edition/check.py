@@ -19,7 +19,7 @@ from . import bibliography, citations, editorial
 from .config import Config
 from .errors import Problem, Problems
 from .model import Article, Citation
-from .reader import ends_sentence
+from .rejoin import ends_sentence
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{2,6}(?![^\W\d_])")

@@ -33,6 +33,7 @@ IMPORT_CODE = (
     "cover.py",
     "model.py",
     "reader.py",
+    "rejoin.py",
     "registry.py",
     "sheets.py",
 )
