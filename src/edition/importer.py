@@ -131,6 +131,7 @@ def import_sources(
     else:
         _worker_init(registry_path, registry)
         results = [_import_one(job) for job in jobs]
+    digests = {job[2]: job[3] for job in jobs}
     for slug, yaml_text, bib_text, found, article in results:
         problems.items.extend(found)
         if yaml_text is None:
@@ -139,7 +140,7 @@ def import_sources(
         write_if_changed(config.content / slug / "article.yaml", raw)
         if cache is not None:
             key = digest(raw, code_digest(ARTICLE_CODE))
-            meta = {"import_sha256": _imported_digest(config.content / slug / "article.yaml")}
+            meta = {"import_sha256": digests[slug]}  # what was just written, not read back
             cache.objects[key] = replace(article, meta={**meta, "input": key})
             cache.put_json("article", key, article_data(article, meta["import_sha256"]))
         write_if_changed(config.content / slug / "references.bib", bib_text.encode("utf-8"))
