@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from .batch import collector_paused
 from .config import Config, load_config, normalise_base_url
 from .errors import BuildError, Problem
 
@@ -38,7 +39,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_sources
 
     config = _config(args)
-    imported, problems = import_sources(config, force=args.force)
+    with collector_paused():
+        imported, problems = import_sources(config, force=args.force)
     _report(problems.items)
     for slug in imported:
         print(f"imported {slug}")
@@ -68,22 +70,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     config = _config(args)
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
-    imported, problems = import_sources(config, cache=cache)
-    import_seconds = time.perf_counter() - started
-    _report(problems.items)
-    if problems.errors:
-        print(
-            "build stopped: the sources have errors; the previous site is unchanged",
-            file=sys.stderr,
+    with collector_paused():
+        imported, problems = import_sources(config, cache=cache)
+        import_seconds = time.perf_counter() - started
+        _report(problems.items)
+        if problems.errors:
+            print(
+                "build stopped: the sources have errors; the previous site is unchanged",
+                file=sys.stderr,
+            )
+            return 1
+        result = build(
+            config,
+            search=not args.no_search,
+            strict=args.strict,
+            cache=cache,
+            progress=progress_display(sys.stderr),
         )
-        return 1
-    result = build(
-        config,
-        search=not args.no_search,
-        strict=args.strict,
-        cache=cache,
-        progress=progress_display(sys.stderr),
-    )
     _report(result.warnings)
     elapsed = time.perf_counter() - started
     if args.timings:

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .batch import collector_paused
 from .cache import CACHE_DIR, open_cache
 from .config import Config
 from .errors import BuildError
@@ -50,7 +51,7 @@ class Preview:
         from .importer import import_sources
         from .pipeline import build
 
-        with self.lock:
+        with self.lock, collector_paused():
             try:
                 _, problems = import_sources(self.config, cache=self.cache)
                 if problems.errors:
