@@ -9,7 +9,7 @@ import pytest
 
 from edition.archives import (
     build_tree,
-    citations_export,
+    citation_rows,
     csl_manuscript,
     format_sheets,
     level_slug,
@@ -275,9 +275,8 @@ def test_unit_url_of_a_citation() -> None:
 
 
 def test_csl_manuscript_and_export() -> None:
-    tree = build_tree(
-        [article("a", "RGANI, F 3, inv. 14, f. 463, pp. 11–14; f. 464, p. 2.")], REGISTRY
-    )
+    cited = article("a", "RGANI, F 3, inv. 14, f. 463, pp. 11–14; f. 464, p. 2.")
+    tree = build_tree([cited], REGISTRY)
     node = tree.by_url["archives/rgani/fond-3/opis-14/delo-463/"]
     assert csl_manuscript(node, REGISTRY) == {
         "id": "archives-rgani-fond-3-opis-14-delo-463",
@@ -287,7 +286,7 @@ def test_csl_manuscript_and_export() -> None:
         "archive_location": "f. 3, op. 14, d. 463",
         "archive-place": "Moscow",
     }
-    rows = citations_export(tree, REGISTRY)
+    rows = citation_rows(cited, REGISTRY)
     assert [(r["note"], r["levels"]["delo"], r["sheets"], r["url"]) for r in rows] == [
         (1, "463", ["11–14"], "archives/rgani/fond-3/opis-14/delo-463/"),
         (1, "464", ["2"], "archives/rgani/fond-3/opis-14/delo-464/"),
@@ -299,9 +298,13 @@ def test_bundled_article_tree() -> None:
     from test_citations import source_notes
 
     notes = [n.text for n in source_notes()]
-    tree = build_tree([article("edemskiy", *notes)], REGISTRY)
+    edemskiy = article("edemskiy", *notes)
+    tree = build_tree([edemskiy], REGISTRY)
     assert (tree.files, tree.citation_count) == (23, 31)
-    assert len(citations_export(tree, REGISTRY)) == 31
+    rows = citation_rows(edemskiy, REGISTRY)
+    assert len(rows) == 31
+    assert [r["note"] for r in rows] == sorted(r["note"] for r in rows)  # in note order
+    assert {r["url"] for r in rows} == {n.url for n in tree.walk() if n.citations}
     file_463 = tree.by_url["archives/rgani/fond-3/opis-14/delo-463/"]
     assert [(r.note, format_sheets(r.sheets)) for r in file_463.citations] == [
         (26, "9"),

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from conftest import build_project, make_project
 
-from edition.cache import Cache, digest, open_cache
+from edition.cache import FileHashes, digest, open_cache
 from edition.config import load_config
-from edition.pipeline import build
+from edition.importer import import_sources
+from edition.pipeline import BuildResult, build
 
 SLUG = "balcanica-2019-edemskiy"
 
@@ -19,12 +22,13 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def _build(project: Path) -> Cache:
+def _build(project: Path) -> BuildResult:
     config, problems = load_config(project)
     assert problems == []
     cache = open_cache(project)
-    build(config, search=False, cache=cache)
-    return cache
+    _, found = import_sources(config, cache=cache)
+    assert not found.errors
+    return build(config, search=False, cache=cache)
 
 
 @pytest.fixture
@@ -38,15 +42,27 @@ def project(tmp_path: Path) -> Path:
 DOWNLOADS = 5
 
 
-def _pages(project: Path) -> int:
-    """Pages and per-article downloads: every file the build keys by its inputs."""
-    return len(list((project / "_site").rglob("index.html"))) + DOWNLOADS
-
-
-def _tree_pages(project: Path) -> int:
-    """Pages of the archive tree (index, archive, fond, opis): they show no note text."""
+def _file_pages(project: Path) -> int:
+    """File pages of the archive tree: they quote the notes citing the file."""
     pages = (project / "_site" / "archives").rglob("index.html")
-    return sum('class="finding-aid"' in p.read_text(encoding="utf-8") for p in pages)
+    return sum('class="finding-aid"' not in p.read_text(encoding="utf-8") for p in pages)
+
+
+def _same_as_a_full_build(project: Path) -> None:
+    """The site equals what a build from nothing makes of the same inputs."""
+    quick = _tree(project / "_site")
+    shutil.rmtree(project / "_site")
+    shutil.rmtree(project / "._site.prev", ignore_errors=True)
+    shutil.rmtree(project / ".edition-cache")
+    assert build_project(project, "--no-search", "--no-cache") == 0
+    assert _tree(project / "_site") == quick
+
+
+def _edit_source(project: Path, old: str, new: str) -> None:
+    source = project / "sources" / f"{SLUG}.txt"
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_digest_counts_boundaries() -> None:
@@ -64,9 +80,20 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
 
 
 def test_unchanged_input_is_neither_parsed_nor_rendered(project: Path) -> None:
-    cache = _build(project)
-    # article.yaml and every page come from the cache.
-    assert (cache.hits, cache.misses) == (_pages(project) + 1, 0)
+    result = _build(project)
+    assert result.quick and result.made == 0
+
+
+def test_a_note_fix_is_a_quick_rebuild_identical_to_a_full_one(project: Path) -> None:
+    _edit_source(project, "Ibid. p. 53.", "Ibid., p. 53.")
+    result = _build(project)
+    # The article's page and downloads, the file pages quoting its notes, and
+    # citations.json (the citation's text changed); not the home page, the tree
+    # pages, the sitemap or the feed.
+    assert result.quick
+    assert result.made == 1 + DOWNLOADS + _file_pages(project) + 1
+    assert ">Ibid., p. 53</a>" in (project / "_site" / "articles" / SLUG / "index.html").read_text()
+    _same_as_a_full_build(project)
 
 
 def test_an_editorial_change_re_renders_only_what_it_touches(project: Path) -> None:
@@ -74,24 +101,66 @@ def test_an_editorial_change_re_renders_only_what_it_touches(project: Path) -> N
     editorial.write_text(
         "emendations:\n  - {sic: 22th CPSU, corr: 22nd CPSU, p: 22, reason: r, who: w, when: d}\n"
     )
-    cache = _build(project)
-    # article.yaml, the search page and the archive tree pages (their outline did
-    # not change) come from the cache; every other page shows the article (home
-    # lists it, file pages quote its notes), downloads too.
-    tree = _tree_pages(project)
-    assert tree == 12  # /archives/, RGANI, 3 fonds, 7 opisi
-    assert (cache.hits, cache.misses) == (2 + tree, _pages(project) - 1 - tree)
+    result = _build(project)
+    assert result.quick
+    assert result.made == 1 + DOWNLOADS + _file_pages(project)
     html = (project / "_site" / "articles" / SLUG / "index.html").read_text()
     assert '<ins class="corr">22nd CPSU</ins>' in html
+    _same_as_a_full_build(project)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A file cited that was not: the tree pages change.
+        ("RGANI, F 3, inv. 18, f. 1, p. 30.", "RGANI, F 3, inv. 18, f. 9, p. 30."),
+        # The title: the home page and the feed show it.
+        ("Additional Evidence on the Final Break", "Further Evidence on the Final Break"),
+    ],
+)
+def test_a_change_beyond_the_article_is_a_full_build(project: Path, old: str, new: str) -> None:
+    _edit_source(project, old, new)
+    result = _build(project)
+    assert not result.quick
+    _same_as_a_full_build(project)
+
+
+def test_a_lost_file_of_the_live_site_is_made_again(project: Path) -> None:
+    _edit_source(project, "Ibid. p. 53.", "Ibid., p. 53.")
+    assert _build(project).quick
+    page = project / "_site" / "articles" / SLUG / "index.html"
+    page.unlink()  # by hand: the manifest still lists it
+    result = _build(project)  # recycles the tree before, whose copy is older
+    assert not result.quick
+    assert ">Ibid., p. 53</a>" in page.read_text(encoding="utf-8")
 
 
 def test_a_template_change_re_renders(project: Path) -> None:
     base = project / "templates" / "base.html"
     base.write_text(base.read_text().replace("</body>", "<!-- changed --></body>"))
-    cache = _build(project)
-    # Every page again; article.yaml and the downloads (no template in them) reused.
-    assert (cache.hits, cache.misses) == (1 + DOWNLOADS, _pages(project) - DOWNLOADS)
+    result = _build(project)
+    assert not result.quick
+    assert result.made == result.files - 1  # all but citations.json, whose bytes are the same
     assert "<!-- changed -->" in (project / "_site" / "index.html").read_text()
+
+
+def test_file_hashes_trust_a_stat_only_once_the_file_is_settled(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("one")
+    hashes = FileHashes(tmp_path / "hashes.json")
+    first = hashes.sha(path)
+    hashes.save()
+    stat = path.stat()
+    path.write_text("two")  # same size, and the old mtime put back
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = FileHashes(tmp_path / "hashes.json")
+    assert again.sha(path) != first  # written just now: hashed again, not trusted
+    old = time.time_ns() - 10 * 10**9
+    os.utime(path, ns=(old, old))
+    again.save()
+    settled = FileHashes(tmp_path / "hashes.json")
+    assert settled.sha(path) == again.sha(path)
+    assert settled.sha(tmp_path / "missing.txt") == ""
 
 
 def test_a_corrupt_cache_entry_is_only_a_miss(project: Path) -> None:

@@ -101,25 +101,50 @@ def number_key(number: str) -> tuple:
     return (0, int(m.group(1)), m.group(2), number) if m else (1, 0, number, number)
 
 
+def article_units(
+    article: Article, registry: Registry
+) -> list[tuple[str, tuple[tuple[str, str], ...], CitationRef]]:
+    """Every archival citation of an article that names a unit: (archive slug, path, ref).
+
+    The path runs from the archive down, in the archive's order of levels, and
+    holds only the levels the citation names.
+    """
+    found = []
+    for note in article.notes:
+        for c in note.citations:
+            archive = registry.get(c.archive) if c.kind == "archival" and c.archive else None
+            if archive is None or not c.levels:
+                continue
+            named = dict(c.levels)
+            path = tuple((level, named[level]) for level in archive.levels if level in named)
+            ref = CitationRef(
+                article.slug, note.n, note.line, c.text, merge_sheets(c.sheets), c.ibid
+            )
+            found.append((archive.slug, path, ref))
+    return found
+
+
+def path_url(archive: str, path: Sequence[tuple[str, str]]) -> str:
+    """The page of a unit: `archives/rgani/fond-3/opis-14/`."""
+    return "/".join(("archives", archive, *(level_slug(lv, n) for lv, n in path))) + "/"
+
+
 def build_tree(articles: Sequence[Article], registry: Registry) -> ArchiveTree:
     """Gather every resolved archival citation of every article into archive -> ... -> delo."""
+    return tree_of_units(registry, (u for a in articles for u in article_units(a, registry)))
+
+
+def tree_of_units(
+    registry: Registry, units: Iterable[tuple[str, tuple[tuple[str, str], ...], CitationRef]]
+) -> ArchiveTree:
+    """The tree of the citations `article_units` found (of one article or many)."""
     # Nested dicts keyed by (level, number); "" holds the citations of the unit itself.
     root: dict = {}
-    for article in articles:
-        for note in article.notes:
-            for c in note.citations:
-                archive = registry.get(c.archive) if c.kind == "archival" and c.archive else None
-                if archive is None or not c.levels:
-                    continue
-                named = dict(c.levels)
-                node = root.setdefault(("archive", archive.slug), {})
-                for level in archive.levels:
-                    if level in named:
-                        node = node.setdefault((level, named[level]), {})
-                ref = CitationRef(
-                    article.slug, note.n, note.line, c.text, merge_sheets(c.sheets), c.ibid
-                )
-                node.setdefault("", []).append(ref)
+    for archive, path, ref in units:
+        node = root.setdefault(("archive", archive), {})
+        for key in path:
+            node = node.setdefault(key, {})
+        node.setdefault("", []).append(ref)
     by_url: dict[str, UnitNode] = {}
     archives = []
     for (_, slug), body in sorted(root.items(), key=lambda kv: kv[0][1]):
@@ -159,6 +184,11 @@ def _freeze(archive: Archive, level: str, number: str, body: dict, path, parts, 
     return node
 
 
+def is_file_page(node: UnitNode) -> bool:
+    """A delo, or a unit cited with nothing cited below it, gets a file page."""
+    return node.level == "delo" or not node.children
+
+
 # --- citation data -----------------------------------------------------------------------
 
 
@@ -188,24 +218,25 @@ def csl_manuscript(node: UnitNode, registry: Registry) -> dict[str, Any]:
     }
 
 
-def citations_export(tree: ArchiveTree, registry: Registry) -> list[dict[str, Any]]:
-    """Return every archival citation as data, for /archives/citations.json."""
-    rows = []
-    for node in tree.walk():
-        archive = registry.get(node.archive)
-        for ref in node.citations:
-            rows.append(
-                {
-                    "article": ref.article,
-                    "note": ref.note,
-                    "text": ref.text,
-                    "archive": archive.short,
-                    "archive_slug": archive.slug,
-                    "levels": dict(node.path),
-                    "sheets": [
-                        r.first if r.is_single else f"{r.first}–{r.last}" for r in ref.sheets
-                    ],
-                    "url": node.url,
-                }
-            )
-    return rows
+def citation_rows(article: Article, registry: Registry) -> list[dict[str, Any]]:
+    """An article's archival citations as data, in note order, for /archives/citations.json."""
+    return unit_rows(article_units(article, registry), registry)
+
+
+def unit_rows(
+    units: Iterable[tuple[str, tuple[tuple[str, str], ...], CitationRef]], registry: Registry
+) -> list[dict[str, Any]]:
+    """Rows of citations.json for what `article_units` found."""
+    return [
+        {
+            "article": ref.article,
+            "note": ref.note,
+            "text": ref.text,
+            "archive": registry.get(slug).short,
+            "archive_slug": slug,
+            "levels": dict(path),
+            "sheets": [r.first if r.is_single else f"{r.first}–{r.last}" for r in ref.sheets],
+            "url": path_url(slug, path),
+        }
+        for slug, path, ref in units
+    ]

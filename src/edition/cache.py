@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ class Cache:
         self.folder = folder
         # Parsed objects kept between builds of one process (`serve`): no JSON at all.
         self.objects: dict[str, Any] = {}
+        self.hashes = FileHashes(folder / "hashes.json" if folder else None)
         self.hits = 0
         self.misses = 0
 
@@ -80,6 +82,30 @@ class Cache:
         except OSError:
             pass  # a cache that cannot be written only makes the build slower
 
+    def get_file(self, name: str) -> bytes | None:
+        """A file kept at the top of the cache folder (the build state), if any."""
+        if self.folder is None:
+            return None
+        try:
+            return (self.folder / name).read_bytes()
+        except OSError:
+            return None
+
+    def put_file(self, name: str, data: bytes) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f".{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, self.folder / name)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+    def remove_file(self, name: str) -> None:
+        if self.folder is not None:
+            (self.folder / name).unlink(missing_ok=True)
+
     def get_json(self, kind: str, key: str) -> Any:
         data = self.get(kind, key)
         if data is None:
@@ -96,3 +122,54 @@ class Cache:
 def open_cache(root: Path, enabled: bool = True) -> Cache:
     """The project's cache (root/.edition-cache), or a cache that keeps nothing."""
     return Cache(root / CACHE_DIR if enabled else None)
+
+
+class FileHashes:
+    """SHA-256 of input files, re-read only when their stat changed.
+
+    Hashes decide what changed; stats only say which files need hashing again
+    (as git's index does). A file modified within `RACY` seconds of the stat
+    being recorded is always hashed again, since its mtime may not have moved.
+    """
+
+    RACY = 2.0
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, list] = {}
+        if path is not None:
+            try:
+                self.known = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.known = {}
+        self.seen: dict[str, list] = {}
+
+    def sha(self, path: Path) -> str:
+        """The file's SHA-256 hex digest; "" when it does not exist."""
+        name = str(path)
+        try:
+            st = os.stat(name)
+        except OSError:
+            return ""
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        entry = self.known.get(name)
+        if entry and entry[:3] == stamp and time.time() - st.st_mtime > self.RACY:
+            sha = entry[3]
+        else:
+            with open(name, "rb") as handle:
+                sha = hashlib.file_digest(handle, "sha256").hexdigest()
+        self.seen[name] = [*stamp, sha]
+        return sha
+
+    def save(self) -> None:
+        """Keep what was seen in this run (files not looked at are forgotten)."""
+        self.known, self.seen = self.seen, {}
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.known), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # without it the next build hashes every file again

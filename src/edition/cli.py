@@ -65,11 +65,13 @@ def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .cache import open_cache
     from .importer import import_sources
-    from .pipeline import build
+    from .pipeline import build, forget_site
 
     started = time.perf_counter()
     config = _config(args)
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
+    if args.no_cache:  # what is kept about the live site will not be kept up to date
+        forget_site(open_cache(config.sources.parent))
     with collector_paused():
         imported, problems = import_sources(config, cache=cache)
         import_seconds = time.perf_counter() - started

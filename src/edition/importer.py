@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import archives, bibliography, check, citations
-from .cache import Cache, code_digest, digest
+from .cache import Cache, FileHashes, code_digest, digest
 from .config import Config
 from .content import article_data, dump_article
 from .errors import BuildError, Problems
@@ -114,14 +114,14 @@ def import_sources(
     imported: list[str] = []
     if registry is None:
         return imported, problems
-    fingerprint = importer_fingerprint(config).encode()
+    fingerprint = importer_fingerprint(config)
+    hashes = cache.hashes if cache is not None else FileHashes(None)
     jobs = []
     for source in sorted(config.sources.glob("*.txt")):
         slug = slug_for(source)
-        data = source.read_bytes()
-        source_digest = hashlib.sha256(data + fingerprint).hexdigest()
+        source_digest = digest(hashes.sha(source), fingerprint)
         if force or _imported_digest(config.content / slug / "article.yaml") != source_digest:
-            jobs.append((data, _shown(source, config), slug, source_digest))
+            jobs.append((source.read_bytes(), _shown(source, config), slug, source_digest))
     registry_path = str(config.content / REGISTRY_FILE)
     if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -139,7 +139,7 @@ def import_sources(
         raw = yaml_text.encode("utf-8")
         write_if_changed(config.content / slug / "article.yaml", raw)
         if cache is not None:
-            key = digest(raw, code_digest(ARTICLE_CODE))
+            key = digest(hashlib.sha256(raw).hexdigest(), code_digest(ARTICLE_CODE))
             meta = {"import_sha256": digests[slug]}  # what was just written, not read back
             cache.objects[key] = replace(article, meta={**meta, "input": key})
             cache.put_json("article", key, article_data(article, meta["import_sha256"]))

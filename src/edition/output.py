@@ -33,6 +33,13 @@ class Output:
     make: Callable[[], bytes]
 
 
+class StaleSite(Exception):
+    """The live site lacks a file its manifest lists: it cannot be carried over."""
+
+
+# The keys of the files of the live site and of the one before it, in the cache folder.
+MANIFESTS = ("outputs.live.json", "outputs.prev.json")
+
 # Below this many files to make, a process pool costs more than it saves.
 POOL_MIN = 400
 
@@ -97,14 +104,30 @@ class SiteWriter:
         self.written[rel] = key
 
     def produce(
-        self, outputs: Sequence[Output], progress: Callable[[int, int], None] | None = None
+        self,
+        outputs: Sequence[Output],
+        progress: Callable[[int, int], None] | None = None,
+        keep_live: bool = False,
     ) -> tuple[int, int]:
         """Bring every output up to date in the staging tree. Returns (made, reused).
 
+        With `keep_live`, every file of the live site that is not among the
+        outputs is kept as it is (a quick rebuild knows they did not change).
         Making is done in a pool of forked processes when there is a lot of it;
         each worker writes what it makes, so no page travels between processes.
         """
         pending = []
+        if keep_live:
+            remade = {output.path for output in outputs}
+            for path, key in self.live.items():
+                if path in remade:
+                    continue
+                self.written[path] = key
+                if self.base.get(path) != key:  # the recycled tree has an older one
+                    try:
+                        _link(self.target / path, self.staging / path)
+                    except OSError:
+                        raise StaleSite(path) from None
         for output in outputs:
             self.written[output.path] = output.key
             new = self.staging / output.path

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from . import archives, bibliography, cite, editorial, publish, tei
+from . import bibliography, cite, incremental, publish, tei
 from .archive_pages import ArchiveContext
-from .cache import Cache, code_digest, digest, tree_digest
+from .archives import is_file_page
+from .cache import Cache, digest
 from .config import Config
-from .content import ContentError, article_data, article_from_data, load_article
-from .errors import BuildError, Problem, Problems
-from .importer import (
-    ARTICLE_CODE,
-    REGISTRY_FILE,
-    _shown,
-    load_registry,
-    resolve_notes,
-)
+from .errors import BuildError, Problem
+from .gather import article_input, base_key, front_matter, gather, summary
+from .importer import _shown
 from .model import Article
-from .output import Output, SiteWriter
+from .output import MANIFESTS, Output, SiteWriter, StaleSite
 from .render import Site, article_context, environment, home_context, render_page
-
-# Every module and rule file of the package can shape a page: any change re-renders.
-PAGE_CODE = tuple(
-    str(p.relative_to(Path(__file__).parent))
-    for p in sorted(Path(__file__).parent.rglob("*"))
-    if p.suffix in (".py", ".yaml")
-)
 
 
 @dataclass
@@ -42,87 +30,23 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     search: object | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    quick: bool = False  # only what shows the changed articles was considered
+    made: int = 0  # files rendered or read anew (the rest were already right)
 
 
-def load_articles(config: Config, problems: Problems, cache: Cache) -> list[Article]:
-    """Every article.yaml, parsed once per content hash (the cache keeps the result)."""
-    code = code_digest(ARTICLE_CODE)
-    articles = []
-    for path in sorted(config.content.glob("*/article.yaml")):
-        raw = path.read_bytes()
-        key = digest(raw, code)
-        if key in cache.objects:
-            articles.append(cache.objects[key])
-            continue
-        data = cache.get_json("article", key)
-        try:
-            if data is not None:
-                article = article_from_data(data, str(path))
-            else:
-                article = load_article(path)
-                cache.put_json("article", key, article_data(article, _import_sha(article)))
-        except ContentError as exc:
-            problems.items.append(exc.problem)
-            continue
-        article = replace(article, meta={**article.meta, "input": key})
-        cache.objects[key] = article
-        articles.append(article)
-    return articles
+class Pages:
+    """Makes the site's outputs; each is keyed by everything it shows, made only if needed."""
 
+    def __init__(self, site: Site, base: str) -> None:
+        self.site, self.base, self.config = site, base, site.config
+        self.env = environment(self.config.templates, site.extra.get("cache_folder"))
+        site.extra["env"] = self.env
+        tree, registry = site.extra.get("tree"), site.extra.get("registry")
+        self.archive = ArchiveContext(tree, registry, site.articles) if tree else None
 
-def _import_sha(article: Article) -> str:
-    return article.meta.get("import_sha256", "")
+    def page(self, template: str, path: str, key: str, context) -> Output:
+        env, site, config = self.env, self.site, self.config
 
-
-def gather(config: Config, cache: Cache | None = None) -> tuple[Site, Problems]:
-    """Load and resolve everything the pages need; no file is written."""
-    problems = Problems()
-    registry = load_registry(config, problems)
-    articles = []
-    for article in load_articles(config, problems, cache or Cache(None)):
-        article = replace(article, notes=resolve_notes(article.notes, article))
-        # The editor's decisions come last: an override beats the parser.
-        folder = config.content / article.slug
-        decisions, found = editorial.load_editorial(
-            folder, _shown(folder, config) + "/editorial.yaml"
-        )
-        problems.extend(found)
-        if decisions is not None:
-            article, found = editorial.apply_editorial(article, decisions)
-            problems.extend(found)
-            edits = (folder / editorial.EDITORIAL_FILE).read_bytes()
-            article = replace(
-                article, meta={**article.meta, "input": digest(_input(article), edits)}
-            )
-        articles.append(article)
-    if registry is None:
-        return Site(config, articles), problems
-    tree = archives.build_tree(articles, registry)
-    site = Site(config, articles, archival_url=lambda c: archives.unit_url(c, registry))
-    site.extra["tree"] = tree
-    site.extra["registry"] = registry
-    return site, problems
-
-
-def _input(article: Article) -> str:
-    """The hash of everything read for this article (article.yaml, editorial.yaml)."""
-    return article.meta.get("input", "")
-
-
-def render_site(site: Site) -> list[Output]:
-    """Every page as an Output: keyed by all it shows, rendered only when made."""
-    config = site.config
-    registry = config.content / REGISTRY_FILE
-    base = digest(
-        tree_digest(config.templates),
-        code_digest(PAGE_CODE),
-        repr(config),
-        registry.read_bytes() if registry.exists() else b"",
-    )
-    env = environment(config.templates, site.extra.get("cache_folder"))
-    site.extra["env"] = env
-
-    def page(template: str, path: str, key: str, context) -> Output:
         def make() -> bytes:
             try:
                 return render_page(env, template, path, site, **context()).html.encode("utf-8")
@@ -131,40 +55,88 @@ def render_site(site: Site) -> list[Output]:
 
         return Output(f"{path}index.html", key, make)
 
-    everything = digest(base, *(_input(a) for a in site.articles))
-    pages = [page("home.html", "", everything, lambda: home_context(site))]
-    for article in site.articles:
+    def article(self, article: Article) -> list[Output]:
+        """An article's page and its downloads."""
         path = f"articles/{article.slug}/"
-        key = digest(base, path, _input(article))
-        pages.append(page("article.html", path, key, lambda a=article: article_context(a, site)))
-    pages.append(page("search.html", "search/", digest(base, "search"), dict))
-    tree, registry = site.extra.get("tree"), site.extra.get("registry")
+        key = digest(self.base, path, article_input(article))
+        page = self.page("article.html", path, key, lambda: article_context(article, self.site))
+        return [page, *downloads(self.site, article, self.base)]
+
+    def file_page(self, node, inputs: dict[str, str]) -> Output:
+        """A file page shows the notes and sentences of every article citing the file."""
+        cited_by = sorted({ref.article for ref in node.citations})
+        key = digest(self.base, node.url, *(inputs[slug] for slug in cited_by))
+        return self.page("archive_file.html", node.url, key, lambda: self.archive.file(node))
+
+    def citations(self, rows: dict[str, str]) -> Output:
+        """/archives/citations.json from each article's rows (JSON lines, in slug order)."""
+        lines = [rows[slug] for slug in sorted(rows) if rows[slug]]
+        data = ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
+        return Output(CITATIONS_FILE, digest(data), lambda: data)
+
+
+CITATIONS_FILE = "archives/citations.json"
+
+
+def render_site(site: Site, base: str, rows: dict[str, str]) -> list[Output]:
+    """Every output of the site, keyed; nothing is rendered yet."""
+    config = site.config
+    pages = Pages(site, base)
+    summaries = [summary(a) for a in site.articles]
+    fronts = [front_matter(a) for a in site.articles]
+    front_site = Site(config, fronts, site.archival_url, site.extra)
+    outputs = [
+        pages.page(
+            "home.html", "", digest(base, "home", *summaries), lambda: home_context(front_site)
+        ),
+        pages.page("search.html", "search/", digest(base, "search"), dict),
+    ]
+    for article in site.articles:
+        outputs += pages.article(article)
+    tree = site.extra.get("tree")
     if tree is not None:
-        context = ArchiveContext(tree, registry, site.articles)
-        inputs = {a.slug: _input(a) for a in site.articles}
+        inputs = {a.slug: article_input(a) for a in site.articles}
         # A tree page shows counts and titles of the units below it, not the notes:
         # it is keyed by that outline, so a corrected note does not re-render it.
         outline = _outlines(tree)
         root_outline = digest(*(outline[node.url] for node in tree.archives))
-        pages.append(
-            page(
-                "archives.html", "archives/", digest(base, "archives/", root_outline), context.index
-            )
-        )
+        key = digest(base, "archives/", root_outline)
+        outputs.append(pages.page("archives.html", "archives/", key, pages.archive.index))
         for node in tree.walk():
-            if node.level == "delo" or not node.children:
-                # A file page shows the notes and sentences of every article citing it.
-                cited_by = sorted({ref.article for ref in node.citations})
-                key = digest(base, node.url, *(inputs.get(slug, "") for slug in cited_by))
-                pages.append(
-                    page("archive_file.html", node.url, key, lambda n=node: context.file(n))
-                )
+            if is_file_page(node):
+                outputs.append(pages.file_page(node, inputs))
             else:
                 key = digest(base, node.url, outline[node.url])
-                pages.append(
-                    page("archive_unit.html", node.url, key, lambda n=node: context.unit(n))
-                )
-    return pages
+                unit = partial(pages.archive.unit, node)
+                outputs.append(pages.page("archive_unit.html", node.url, key, unit))
+        outputs.append(pages.citations(rows))
+
+    def not_found() -> bytes:
+        try:
+            return publish.not_found_html(site)
+        except TemplateError as exc:
+            raise BuildError([template_problem(exc, config, "404.html")]) from None
+
+    paths = publish.page_paths(o.path for o in outputs)
+    outputs += [
+        Output(publish.NOT_FOUND_FILE, digest(base, "404"), not_found),
+        Output("robots.txt", digest(base, "robots"), lambda: publish.robots_txt(config)),
+        Output(
+            publish.FEED_FILE,
+            digest(base, "feed", *summaries),
+            lambda: publish.atom_feed(config, fronts),
+        ),
+        Output(
+            publish.SITEMAP_FILE,
+            digest(base, "sitemap", *paths),
+            lambda: publish.sitemap_xml(config, paths),
+        ),
+    ]
+    assets = config.templates / "assets"
+    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+        rel = f"assets/{asset.relative_to(assets)}"
+        outputs.append(Output(rel, digest(base, rel), asset.read_bytes))
+    return outputs
 
 
 def _outlines(tree) -> dict[str, str]:
@@ -178,44 +150,28 @@ def _outlines(tree) -> dict[str, str]:
     return outline
 
 
-def data_files(site: Site) -> dict[str, bytes]:
-    """Machine-readable exports written beside the pages."""
-    files: dict[str, bytes] = {}
-    tree, registry = site.extra.get("tree"), site.extra.get("registry")
-    if tree is not None:
-        rows = archives.citations_export(tree, registry)
-        files["archives/citations.json"] = json.dumps(rows, ensure_ascii=False, indent=1).encode()
-    return files
-
-
-def downloads(site: Site) -> list[Output]:
-    """Per article, the data for researchers: its YAML, BibTeX (as emended), TEI, RIS."""
-    code = code_digest(PAGE_CODE)
+def downloads(site: Site, article: Article, base: str) -> list[Output]:
+    """The data for researchers: its YAML, BibTeX (as emended), TEI, RIS."""
+    folder, target = site.config.content / article.slug, f"articles/{article.slug}/"
+    key = digest(base, "downloads", article_input(article))
     outputs = []
-    for article in site.articles:
-        folder, target = site.config.content / article.slug, f"articles/{article.slug}/"
-        key = digest(code, repr(site.config), _input(article))
-        yaml_file = folder / "article.yaml"
-        if yaml_file.exists():
-            outputs.append(Output(f"{target}article.yaml", key, yaml_file.read_bytes))
-        outputs.append(
-            Output(
-                f"{target}references.bib",
-                key,
-                lambda a=article: bibliography.to_bibtex(a.bibliography).encode("utf-8"),
-            )
+    yaml_file = folder / "article.yaml"
+    if yaml_file.exists():
+        outputs.append(Output(f"{target}article.yaml", key, yaml_file.read_bytes))
+    outputs.append(
+        Output(
+            f"{target}references.bib",
+            key,
+            lambda: bibliography.to_bibtex(article.bibliography).encode("utf-8"),
         )
-        outputs.append(
-            Output(
-                f"{target}{article.slug}.tei.xml",
-                key,
-                lambda a=article: tei.article_tei(a, site.config),
-            )
+    )
+    outputs.append(
+        Output(
+            f"{target}{article.slug}.tei.xml", key, lambda: tei.article_tei(article, site.config)
         )
-        for path in cite.download_paths(article):
-            outputs.append(
-                Output(path, key, lambda a=article, p=path: cite.downloads(a, site.config)[p])
-            )
+    )
+    for path in cite.download_paths(article):
+        outputs.append(Output(path, key, lambda p=path: cite.downloads(article, site.config)[p]))
     return outputs
 
 
@@ -241,8 +197,13 @@ def build(
     strict: bool = False,
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    quick: bool = True,
 ) -> BuildResult:
-    """Build the site into config.out; the previous site survives any failure."""
+    """Build the site into config.out; the previous site survives any failure.
+
+    With a cache, a build after a small change is a quick one (incremental.py):
+    only what shows the changed articles is made, the rest carried over.
+    """
     clock = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -253,40 +214,46 @@ def build(
         clock = now
 
     # First gather all data: parse, resolve, check.
-    site, problems = gather(config, cache)
+    cache = cache or Cache(None)
+    base = base_key(config)
+    plan = incremental.quick_plan(config, cache, base) if quick else None
+    site, problems = (plan.site, plan.problems) if plan else gather(config, cache)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
-    lap("gather")
-    cache = cache or Cache(None)
     site.extra["cache_folder"] = cache.folder
-    outputs = render_site(site) + downloads(site)
+    if plan:
+        states = plan.states
+        pages = Pages(site, base)
+        outputs = [o for article in plan.changed for o in pages.article(article)]
+        inputs = {slug: state.input for slug, state in states.items()}
+        tree = site.extra["tree"]
+        outputs += [pages.file_page(tree.by_url[url], inputs) for url in plan.files]
+        outputs.append(pages.citations({slug: state.rows for slug, state in states.items()}))
+    else:
+        states = incremental.states_of(site)
+        outputs = render_site(site, base, {slug: state.rows for slug, state in states.items()})
+    lap("gather")
 
     # Then write: everything into a staging folder, indexed, then swapped in. The
     # live site is untouched until the swap; any failure discards the staging folder.
+    incremental.clear_state(cache)
     writer = SiteWriter(config.out, cache.folder)
     staging = writer.begin()
     try:
-        made, reused = writer.produce(outputs, progress)
+        try:
+            made, reused = writer.produce(outputs, progress, keep_live=plan is not None)
+        except StaleSite:  # the live site lost a file it should have: make it all
+            writer.discard()
+            return build(config, search, strict, cache, progress, quick=False)
         cache.hits += reused
         cache.misses += made
         lap("render")
-        files = data_files(site)
-        try:
-            files[publish.NOT_FOUND_FILE] = publish.not_found_html(site)
-        except TemplateError as exc:
-            raise BuildError([template_problem(exc, config, "404.html")]) from None
-        every_path = {**{o.path: b"" for o in outputs}, **files}
-        files.update(publish.site_files(config, site.articles, every_path))  # sitemap
-        for rel, data in files.items():
-            writer.write(rel, data)
-        assets = config.templates / "assets"
-        for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-            writer.write(f"assets/{asset.relative_to(assets)}", asset.read_bytes())
-        lap("write")
         result = BuildResult(
-            pages=sum(o.path.endswith("index.html") for o in outputs),
-            files=len(outputs) + len(files),
+            pages=sum(path.endswith("index.html") for path in writer.written),
+            files=len(writer.written),
             warnings=problems.warnings,
+            quick=plan is not None,
+            made=made,
         )
         if search:
             from . import search as search_stage
@@ -297,6 +264,15 @@ def build(
         writer.discard()
         raise
     writer.finish()
+    incremental.save_state(cache, base, states)
+    cache.hashes.save()
     lap("swap")
     result.timings = timings
     return result
+
+
+def forget_site(cache: Cache) -> None:
+    """Drop what the cache knows of the live site (before a build that will not update it)."""
+    incremental.clear_state(cache)
+    for name in MANIFESTS:
+        cache.remove_file(name)

@@ -1,0 +1,179 @@
+"""Quick rebuilds: when only some articles changed, remake only the pages that show them.
+
+Every build saves the state of the site it made (.edition-cache/state.json):
+per article, the key of its inputs, of its front matter (what the home page
+and the feed show), of its place in the archive tree (the units it cites and
+how often), the file pages it appears on, its rows of citations.json and its
+warnings. The next build compares. When the code, templates, config and
+registry are the same, no article came or went, and every changed article
+kept its front matter and its place in the tree, every page that does not
+show a changed article is exactly what the live site has. Then only the
+changed articles' pages and downloads, the file pages citing them, and
+citations.json are made; the rest is carried over from the live site.
+Otherwise, or with no state, the build is a full one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from . import archives
+from .archives import CitationRef, Registry
+from .cache import Cache, digest
+from .config import Config
+from .errors import Problem, Problems
+from .gather import article_paths, input_key, load_one, make_site, summary
+from .importer import load_registry
+from .model import Article
+from .render import Site
+
+STATE_FILE = "state.json"
+VERSION = 1
+
+Unit = tuple[str, tuple[tuple[str, str], ...], CitationRef]
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What the site shows of one article, as far as other pages depend on it."""
+
+    input: str
+    summary: str
+    outline: str  # the units it cites and how often: its part of the tree pages
+    files: tuple[str, ...]  # the file pages it appears on
+    rows: str  # its rows of citations.json, one JSON object a line
+    warnings: tuple[Problem, ...]
+
+
+def article_state(
+    article: Article,
+    units: list[Unit],
+    registry: Registry,
+    warnings: list[Problem],
+    file_pages: set[str] | tuple[str, ...],
+) -> ArticleState:
+    counts = Counter(archives.path_url(slug, path) for slug, path, _ in units)
+    rows = archives.unit_rows(units, registry)
+    return ArticleState(
+        input=article.meta.get("input", ""),
+        summary=summary(article),
+        outline=digest(*(f"{url} {n}" for url, n in sorted(counts.items()))),
+        files=tuple(url for url in sorted(counts) if url in file_pages),
+        rows=",\n".join(json.dumps(row, ensure_ascii=False) for row in rows),
+        warnings=tuple(p for p in warnings if p.severity == "warning"),
+    )
+
+
+def states_of(site: Site) -> dict[str, ArticleState]:
+    """The state of every article of a fully gathered site."""
+    tree, registry, units = (site.extra[k] for k in ("tree", "registry", "units"))
+    file_pages = {node.url for node in tree.walk() if archives.is_file_page(node)}
+    found = site.extra.get("found", {})
+    return {
+        a.slug: article_state(a, units[a.slug], registry, found.get(a.slug, []), file_pages)
+        for a in site.articles
+    }
+
+
+@dataclass
+class QuickPlan:
+    """A rebuild of the changed articles: the site holds them and their file pages' others."""
+
+    site: Site
+    changed: list[Article]
+    files: list[str]  # file pages to make
+    states: dict[str, ArticleState]  # of every article, after this build
+    problems: Problems
+
+
+def quick_plan(config: Config, cache: Cache, base: str) -> QuickPlan | None:
+    """The quick rebuild of what changed since the live site, or None for a full build."""
+    saved = load_state(cache)
+    if saved is None or saved[0] != base:
+        return None
+    states = saved[1]
+    paths = {path.parent.name: path for path in article_paths(config)}
+    if paths.keys() != states.keys():
+        return None
+    changed = [slug for slug, path in paths.items() if input_key(cache, path) != states[slug].input]
+    problems = Problems()
+    registry = load_registry(config, problems)
+    if registry is None:
+        return None
+    loaded: dict[str, Article] = {}
+    found: dict[str, list[Problem]] = {}
+    for slug in changed:
+        own = Problems()
+        article = load_one(config, paths[slug], cache, own)
+        found[slug] = own.items
+        if article is None or own.errors:
+            problems.extend(own)
+            return QuickPlan(Site(config, []), [], [], states, problems)
+        old = states[slug]
+        units = archives.article_units(article, registry)
+        new = article_state(article, units, registry, own.items, old.files)
+        if (new.summary, new.outline) != (old.summary, old.outline):
+            return None  # the home page, the feed or the tree pages change: build it all
+        states[slug], loaded[slug] = new, article
+    for slug in sorted(paths):  # in the order a full build reports them
+        problems.items.extend(found.get(slug, states[slug].warnings))
+    citing: dict[str, set[str]] = defaultdict(set)
+    for slug, state in states.items():
+        for url in state.files:
+            citing[url].add(slug)
+    files = sorted({url for slug in changed for url in states[slug].files})
+    for slug in sorted(set().union(*(citing[url] for url in files)) - set(changed)):
+        article = load_one(config, paths[slug], cache, Problems())  # its problems are known
+        if article is None:
+            return None
+        loaded[slug] = article
+    site = make_site(config, [loaded[slug] for slug in sorted(loaded)], registry)
+    changed_articles = [loaded[slug] for slug in changed]
+    return QuickPlan(site, changed_articles, files, states, problems)
+
+
+# --- the state file ---------------------------------------------------------------------
+
+
+def save_state(cache: Cache, base: str, states: dict[str, ArticleState]) -> None:
+    if cache.folder is None:
+        return
+    data = {
+        "version": VERSION,
+        "base": base,
+        "articles": {
+            slug: {**asdict(s), "warnings": [asdict(p) for p in s.warnings]}
+            for slug, s in sorted(states.items())
+        },
+    }
+    cache.put_file(STATE_FILE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def load_state(cache: Cache) -> tuple[str, dict[str, ArticleState]] | None:
+    data = cache.get_file(STATE_FILE)
+    try:
+        state: dict[str, Any] = json.loads(data) if data else {}
+        if state.get("version") != VERSION:
+            return None
+        articles = {
+            slug: ArticleState(
+                input=s["input"],
+                summary=s["summary"],
+                outline=s["outline"],
+                files=tuple(s["files"]),
+                rows=s["rows"],
+                warnings=tuple(Problem(**p) for p in s["warnings"]),
+            )
+            for slug, s in state["articles"].items()
+        }
+        return state["base"], articles
+    except (ValueError, KeyError, TypeError):
+        return None  # unreadable: a full build makes a new one
+
+
+def clear_state(cache: Cache) -> None:
+    """Forget the state: the live site is about to change (a new state follows it)."""
+    cache.remove_file(STATE_FILE)
