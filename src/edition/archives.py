@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from edition.model import Article, SheetRange
@@ -124,7 +125,8 @@ def article_units(
     return found
 
 
-def path_url(archive: str, path: Sequence[tuple[str, str]]) -> str:
+@lru_cache(maxsize=65536)
+def path_url(archive: str, path: tuple[tuple[str, str], ...]) -> str:
     """The page of a unit: `archives/rgani/fond-3/opis-14/`."""
     return "/".join(("archives", archive, *(level_slug(lv, n) for lv, n in path))) + "/"
 

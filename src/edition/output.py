@@ -182,12 +182,34 @@ def _prune(folder: Path, root: Path) -> None:
 
 
 def write_file(staging: Path, rel: str, data: bytes) -> None:
-    """Write by rename: never into a file that may be a link shared with the live site."""
+    """Write a new file in place; replace an existing one by rename.
+
+    A file already in the staging tree may be a hard link shared with the live
+    site, so it is never written into. Most files of a build are new: they are
+    created exclusively, without the extra rename, and their folder made only
+    when missing.
+    """
     path = staging / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _create(path, data)
+        return
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _create(path, data)
+            return
+        except FileExistsError:
+            pass
+    except FileExistsError:
+        pass
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+
+
+def _create(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
 
 
 _PENDING: Sequence[Output] = ()

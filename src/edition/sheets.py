@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from edition.model import Citation, SheetRange
 from edition.registry import CYRILLIC, SHEET_PARTS_RE, Registry
@@ -58,6 +59,7 @@ def format_sheets(ranges: Iterable[SheetRange]) -> str:
     return ", ".join(r.first if r.is_single else f"{r.first}–{r.last}" for r in ranges)
 
 
+@lru_cache(maxsize=65536)
 def number_slug(number: str) -> str:
     """Make a number safe for a URL, deterministically: `0129` stays, `3а` -> `3a`."""
     text = "".join(CYRILLIC.get(c, c) for c in number.strip().lower())
@@ -65,6 +67,7 @@ def number_slug(number: str) -> str:
     return slug or "u" + "-".join(f"{ord(c):x}" for c in number)
 
 
+@lru_cache(maxsize=65536)
 def level_slug(level: str, number: str) -> str:
     """Return a level's URL segment: `fond-3`, `papka-355`, `delo-14`."""
     return f"{level}-{number_slug(number)}"
