@@ -73,14 +73,7 @@ class Cache:
     def put(self, kind: str, key: str, data: bytes) -> None:
         if self.folder is None:
             return
-        path = self._path(kind, key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)  # a reader never sees half an entry
-        except OSError:
-            pass  # a cache that cannot be written only makes the build slower
+        keep(self._path(kind, key), data)
 
     def get_file(self, name: str) -> bytes | None:
         """A file kept at the top of the cache folder (the build state), if any."""
@@ -92,15 +85,8 @@ class Cache:
             return None
 
     def put_file(self, name: str, data: bytes) -> None:
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{name}.{os.getpid()}.tmp"
-            tmp.write_bytes(data)
-            os.replace(tmp, self.folder / name)
-        except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
+        if self.folder is not None:
+            keep(self.folder / name, data)
 
     def remove_file(self, name: str) -> None:
         if self.folder is not None:
@@ -117,6 +103,20 @@ class Cache:
 
     def put_json(self, kind: str, key: str, value: Any) -> None:
         self.put(kind, key, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a cache file whole (a reader never sees half of it), or not at all.
+
+    A cache that cannot be written only makes the next build slower.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def open_cache(root: Path, enabled: bool = True) -> Cache:
@@ -164,12 +164,5 @@ class FileHashes:
     def save(self) -> None:
         """Keep what was seen in this run (files not looked at are forgotten)."""
         self.known, self.seen = self.seen, {}
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.known), encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # without it the next build hashes every file again
+        if self.path is not None:
+            keep(self.path, json.dumps(self.known).encode("utf-8"))
