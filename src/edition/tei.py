@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from functools import lru_cache
 
 from .config import Config
-from .markup import markdown, plain
+from .markup import inline_tokens, plain
 from .model import Article, BibEntry, Citation, Note
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -78,11 +79,14 @@ def _break_lines(element: ET.Element) -> None:
 
     ET.indent would add whitespace inside notes and paragraphs, changing their text.
     """
-    if element.tag in {t(n) for n in ("TEI", "text", "body", "back", "div", "listBibl")}:
+    if element.tag in _BLOCKS:
         element.text = "\n"
         for child in element:
             child.tail = "\n"
             _break_lines(child)
+
+
+_BLOCKS = frozenset(t(n) for n in ("TEI", "text", "body", "back", "div", "listBibl"))
 
 
 def tei_header(article: Article, config: Config) -> ET.Element:
@@ -192,6 +196,7 @@ def _mark_levels(citation: Citation, parts: list[Part]) -> tuple[str, list]:
     return out + text[pos:], missing
 
 
+@lru_cache(maxsize=4096)  # the same archives and numbers recur in every note
 def _token(value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)
 
@@ -226,7 +231,7 @@ def _fill(
     parts: list[Part] | None = None,
 ) -> None:
     """Append inline Markdown to `parent` as TEI: hi, ref, note, pb and the marked parts."""
-    tokens = markdown().parseInline(text)[0].children or []
+    tokens = inline_tokens(text)
     stack = [parent]
     open_parts: list[tuple[ET.Element, list[tuple[str, dict[str, str]]]]] = []
 
@@ -290,4 +295,7 @@ def _place_note(parent: ET.Element, notes: dict[int, Note], n: int, placed: set[
 
 def _ncname(key: str) -> str:
     """A bibliography key made safe for xml:id."""
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", key) or "_"
+    return _NOT_NCNAME.sub("_", key) or "_"
+
+
+_NOT_NCNAME = re.compile(r"[^A-Za-z0-9_.-]")
