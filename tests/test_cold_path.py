@@ -1,0 +1,113 @@
+"""The caches and shortcuts that make a cold build cheaper give the same output."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import bibtexparser
+import pytest
+from bibtexparser.model import Entry, Field
+
+from edition.bibliography import _balanced, to_bibtex
+from edition.markup import inline, inline_tokens, markdown
+from edition.model import BibEntry
+from edition.search import _groups
+from edition.spellings import word_forms
+from edition.tei import _fill, _token
+
+TEXTS = [
+    "plain words",
+    "*Pravda*, 12 May 1956, \"quoted\" and 'single'",
+    "see <https://example.org/a?b=1&c=2> and <http://x.org>",
+    "note ref[^3] and **bold [^12]** end",
+    "<script>alert(1)</script> & [link](javascript:alert(1))",
+    '[a link](https://example.org "title") -- dash... ellipsis',
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_inline_from_cached_tokens_matches_a_fresh_render(text):
+    expected = markdown().renderInline(text)
+    assert inline(text) == expected
+    inline.cache_clear()
+    assert inline(text) == expected  # rendering the cached tokens again changes nothing
+
+
+def test_inline_tokens_are_parsed_once_per_text():
+    assert inline_tokens("once *per* text") is inline_tokens("once *per* text")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tei_reads_the_same_tokens_before_and_after_html_rendering(text):
+    inline_tokens.cache_clear()
+    inline.cache_clear()
+    before = ET.Element("p")
+    _fill(before, text)
+    inline(text)  # the autolink rule sets a class on the shared tokens
+    after = ET.Element("p")
+    _fill(after, text)
+    assert ET.tostring(before) == ET.tostring(after)
+
+
+def test_token_patterns_are_compiled_once():
+    assert _token("463") is _token("463")
+    assert _token("f.").search("see F. 3") and not _token("3").search("f. 33")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("no braces", "no braces"),
+        ("{Balanced} {pairs {nested}}", "{Balanced} {pairs {nested}}"),
+        ("Stuff }{x", "Stuff )(x"),
+        ("open { only", "open ( only"),
+        ("close } only", "close ) only"),
+        ("{a}}{", "(a))("),
+    ],
+)
+def test_balanced(value, expected):
+    assert _balanced(value) == expected
+
+
+ENTRIES = (
+    BibEntry("doe1991", "Books", "book", (("title", "Stuff {x}"), ("year", "1991")), "o", 1),
+    BibEntry("rgani", "Archives", "misc", (("title", "RGANI"), ("x-n", "7")), "o", 2),
+)
+
+
+def test_to_bibtex_matches_the_default_copying_stack():
+    library = bibtexparser.Library()
+    for e in ENTRIES:
+        library.add(Entry(e.entry_type, e.key, [Field(k, v) for k, v in e.fields]))
+    expected = bibtexparser.write_string(library)
+    assert to_bibtex(ENTRIES) == expected
+    assert to_bibtex(list(ENTRIES)) == expected  # any sequence; cached by value
+    assert to_bibtex(ENTRIES) == expected
+
+
+def _groups_reference(block_words, seen):
+    """The word-by-word loop the cached version replaced."""
+    groups = []
+    for word in block_words:
+        low = word.lower()
+        if low not in seen:
+            seen.add(low)
+            if found := word_forms(word):
+                groups.append(f"{word}: {' '.join(found)};")
+    return groups
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [["Velichanskaya", "Velichanskaya", "velichanskaya", "the"]],
+        [["Khrushchev", "Moscow"], ["KHRUSHCHEV", "Khrushchev", "Хрущев", "RGANI"]],
+        [[], ["Tito", "tito", "Tito"], ["Tito"]],
+    ],
+)
+def test_groups_match_the_word_by_word_loop(blocks):
+    seen, seen_ref = set(), set()
+    for words in blocks:
+        assert _groups(words, seen) == _groups_reference(words, seen_ref)
+    assert seen == seen_ref
