@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import bibtexparser
 import pytest
+import yaml
 from bibtexparser.model import Entry, Field
 
 from edition.bibliography import _balanced, to_bibtex
 from edition.markup import inline, inline_tokens, markdown
 from edition.model import BibEntry
+from edition.registry import parse_registry
 from edition.search import _groups
 from edition.spellings import word_forms
 from edition.tei import _fill, _token
@@ -111,3 +114,32 @@ def test_groups_match_the_word_by_word_loop(blocks):
     for words in blocks:
         assert _groups(words, seen) == _groups_reference(words, seen_ref)
     assert seen == seen_ref
+
+
+# --- the registry composed by libyaml, or PyYAML without it ----------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+REGISTRY_TEXTS = [
+    (ROOT / "content" / "archives.yaml").read_text("utf-8"),
+    "archives:\n  - slug: rgani\n    name: [unclosed\n",
+    "archives:\n\t- slug: x\n",
+    "archives: !!python/object:os.system []\n",
+    "archives: {a: 1\n",
+    "other: 1\narchives: []\n",
+    "archives:\n  - slug: a\n---\narchives: []\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", REGISTRY_TEXTS)
+def test_registry_reads_the_same_with_or_without_libyaml(text, monkeypatch):
+    fast = parse_registry(text, "archives.yaml")
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    slow = parse_registry(text, "archives.yaml")
+    assert fast[1] == slow[1]  # same problems, messages and lines
+    assert fast[0] == slow[0]
+
+
+def test_bad_yaml_is_located_by_line():
+    _, problems = parse_registry("archives:\n  - slug: a\n    name: [x\n", "archives.yaml")
+    assert [(p.line, p.code) for p in problems] == [(4, "yaml")]
