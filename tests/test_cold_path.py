@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -9,11 +10,13 @@ import bibtexparser
 import pytest
 import yaml
 from bibtexparser.model import Entry, Field
+from jinja2 import Environment
 
 from edition.bibliography import _balanced, to_bibtex
 from edition.markup import inline, inline_tokens, markdown
 from edition.model import BibEntry
 from edition.registry import parse_registry
+from edition.render import _UserBytecodeCache, environment, user_cache_folder
 from edition.search import _groups
 from edition.spellings import word_forms
 from edition.tei import _fill, _token
@@ -143,3 +146,60 @@ def test_registry_reads_the_same_with_or_without_libyaml(text, monkeypatch):
 def test_bad_yaml_is_located_by_line():
     _, problems = parse_registry("archives:\n  - slug: a\n    name: [x\n", "archives.yaml")
     assert [(p.line, p.code) for p in problems] == [(4, "yaml")]
+
+
+# --- compiled templates in the user's cache ----------------------------------------------
+
+
+def _templates(tmp_path: Path, text: str = "<p>{{ x }}</p>\n") -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "page.html").write_text(text, "utf-8")
+    return folder
+
+
+def test_templates_are_compiled_into_the_user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    project_cache = tmp_path / ".edition-cache"
+    env = environment(_templates(tmp_path), project_cache)
+    assert env.get_template("page.html").render(x="<a>") == "<p>&lt;a&gt;</p>\n"
+    cached = list((tmp_path / "xdg" / "edition" / "jinja").iterdir())
+    assert len(cached) == 1
+    assert not project_cache.exists()
+    # A second environment loads the compiled code instead of compiling again.
+    monkeypatch.setattr(Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    again = environment(_templates(tmp_path), project_cache)
+    assert again.get_template("page.html").render(x=1) == "<p>1</p>\n"
+
+
+def test_a_changed_template_is_compiled_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    environment(_templates(tmp_path)).get_template("page.html").render(x=1)
+    changed = environment(_templates(tmp_path, "<b>{{ x }}</b>\n"))
+    assert changed.get_template("page.html").render(x=1) == "<b>1</b>\n"
+
+
+def test_without_a_writable_user_cache_the_project_cache_is_used(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails
+    assert user_cache_folder() is None
+    env = environment(_templates(tmp_path), tmp_path / ".edition-cache")
+    assert env.get_template("page.html").render(x=2) == "<p>2</p>\n"
+    assert len(list((tmp_path / ".edition-cache" / "jinja").iterdir())) == 1
+    assert environment(_templates(tmp_path)).get_template("page.html").render(x=3) == "<p>3</p>\n"
+
+
+def test_a_read_only_user_cache_is_skipped_silently(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = user_cache_folder()
+    assert folder == tmp_path / "xdg" / "edition" / "jinja"
+    env = environment(_templates(tmp_path))
+    assert isinstance(env.bytecode_cache, _UserBytecodeCache)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)  # as on a read-only disk
+    assert env.get_template("page.html").render(x=4) == "<p>4</p>\n"
+    assert list(folder.iterdir()) == []
