@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import xml.etree.ElementTree as ET
+from importlib import resources
 from pathlib import Path
 
 import bibtexparser
@@ -18,7 +19,7 @@ from edition.model import BibEntry
 from edition.registry import parse_registry
 from edition.render import _UserBytecodeCache, environment, user_cache_folder
 from edition.search import _groups
-from edition.spellings import word_forms
+from edition.spellings import parse_rules, word_forms
 from edition.tei import _fill, _token
 
 TEXTS = [
@@ -203,3 +204,17 @@ def test_a_read_only_user_cache_is_skipped_silently(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)  # as on a read-only disk
     assert env.get_template("page.html").render(x=4) == "<p>4</p>\n"
     assert list(folder.iterdir()) == []
+
+
+def test_the_shipped_rules_read_the_same_with_or_without_libyaml(monkeypatch):
+    text = resources.files("edition").joinpath("data/translit.yaml").read_text("utf-8")
+    fast = parse_rules(text)
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    slow = parse_rules(text)
+    fields = ("reverse", "reverse_initial", "reverse_endings", "fold", "terms", "stopwords")
+    for name in fields:
+        assert getattr(fast, name) == getattr(slow, name), name
+    assert [vars(s) for s in fast.systems] == [vars(s) for s in slow.systems]
+    assert fast.impossible.pattern == slow.impossible.pattern
+    assert fast.looks_russian.pattern == slow.looks_russian.pattern
+    assert (fast.max_readings, fast.min_length) == (slow.max_readings, slow.min_length)
