@@ -20,7 +20,7 @@ from edition.registry import parse_registry
 from edition.render import _UserBytecodeCache, environment, user_cache_folder
 from edition.search import _groups
 from edition.spellings import parse_rules, word_forms
-from edition.tei import _fill, _token
+from edition.tei import XML_ID, _fill, _token, to_bytes
 
 TEXTS = [
     "plain words",
@@ -218,3 +218,17 @@ def test_the_shipped_rules_read_the_same_with_or_without_libyaml(monkeypatch):
     assert fast.impossible.pattern == slow.impossible.pattern
     assert fast.looks_russian.pattern == slow.looks_russian.pattern
     assert (fast.max_readings, fast.min_length) == (slow.max_readings, slow.min_length)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", "Кириллица & <tags> \"quotes\" 'apostrophes'", "lone \ud800 surrogate", "tab\tand\r"],
+)
+def test_tei_bytes_match_elementtree_utf8_writer(text):
+    root = ET.Element("{http://www.tei-c.org/ns/1.0}TEI", {"n": text})
+    child = ET.SubElement(root, "{http://www.tei-c.org/ns/1.0}p", {XML_ID: "p-1"})
+    child.text, child.tail = text, text
+    ET.SubElement(child, "{http://www.tei-c.org/ns/1.0}pb", n="3")
+    ET.register_namespace("", "http://www.tei-c.org/ns/1.0")
+    expected = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    assert to_bytes(root) == expected

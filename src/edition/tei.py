@@ -26,6 +26,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Private-use sentinels inside Markdown: open part N (a bibl, idno or citedRange),
 # close the innermost part, page break N. They never occur in extracted text.
 _OPEN, _CLOSE, _BREAK, _END = "\ue010", "\ue011", "\ue012", "\ue013"
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"  # as ET.tostring writes it
 _SENTINELS = re.compile(f"([{_OPEN}{_BREAK}])(\\d+){_END}|{_CLOSE}")
 # An element to open at a sentinel: tag, attributes, and the elements to append
 # empty when it closes (levels a citation inherits instead of printing them).
@@ -71,7 +72,17 @@ def article_tei(article: Article, config: Config) -> bytes:
         back.append(list_bibl(article.bibliography))
     ET.indent(root.find(t("teiHeader")), space=" ", level=1)
     _break_lines(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return to_bytes(root)
+
+
+def to_bytes(root: ET.Element) -> bytes:
+    """The document with an XML declaration, as ET.tostring writes it in utf-8, plus "\\n".
+
+    Serialising to str and encoding once is faster than ET's encoding writer;
+    the bytes are the same (utf-8, character references for what cannot be encoded).
+    """
+    text = ET.tostring(root, encoding="unicode")
+    return f"{_DECLARATION}{text}\n".encode("utf-8", "xmlcharrefreplace")
 
 
 def _break_lines(element: ET.Element) -> None:
@@ -249,6 +260,9 @@ def _fill(
             top.text = (top.text or "") + value
 
     def add_marked(value: str) -> None:
+        if _OPEN not in value and _CLOSE not in value and _BREAK not in value:
+            add_text(value)  # most text: no sentinel to look for
+            return
         pos = 0
         for match in _SENTINELS.finditer(value):
             add_text(value[pos : match.start()])
