@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from edition.bibmatch import ARCHIVAL, compare_citation, match_archive, match_citation
 from edition.bibnames import fold, parse_date, significant_words, split_names, surname
@@ -315,23 +316,36 @@ def _letters(n: int) -> str:
 
 def to_bibtex(entries: Sequence[BibEntry]) -> str:
     """Write entries as BibTeX with bibtexparser, in the order given."""
+    return _to_bibtex(tuple(entries))
+
+
+@lru_cache(maxsize=64)  # import writes references.bib and the build writes it again
+def _to_bibtex(entries: tuple[BibEntry, ...]) -> str:
     import bibtexparser  # only when BibTeX is written: it is slow to import
+    from bibtexparser.middlewares.parsestack import default_unparse_stack
     from bibtexparser.model import Entry, Field
 
     library = bibtexparser.Library()
     for entry in entries:
         fields = [Field(name, _balanced(value)) for name, value in entry.fields]
         library.add(Entry(entry.entry_type, entry.key, fields))
-    return bibtexparser.write_string(library)
+    # The library is ours alone, so the middleware may change it instead of deep-copying it.
+    stack = default_unparse_stack(allow_inplace_modification=True)
+    return bibtexparser.write_string(library, unparse_stack=stack)
 
 
 def _balanced(value: str) -> str:
     """Replace braces that do not pair up: BibTeX would read past the value."""
+    if "{" not in value and "}" not in value:
+        return value
     depth = 0
     for char in value:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            break
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                break
     if depth == 0:
         return value
     return value.replace("{", "(").replace("}", ")")

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from markupsafe import escape
 
 NOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -59,22 +60,39 @@ def markdown() -> MarkdownIt:
 
 
 @lru_cache(maxsize=65536)
+def inline_tokens(text: str) -> tuple[Token, ...]:
+    """The inline tokens of one paragraph's Markdown, parsed once per text.
+
+    Shared by the HTML renderer and the TEI builder, which read the same
+    paragraphs, entries and notes. Callers must not change the tokens (the
+    autolink render rule only sets a class, the same every time).
+    """
+    return tuple(markdown().parseInline(text)[0].children or ())
+
+
+@lru_cache(maxsize=65536)
 def inline(text: str) -> str:
     """Render one paragraph's Markdown as inline HTML (no block constructs).
 
     Cached: a note is rendered on its article page and again on the page of
     every archival file it cites.
     """
-    return markdown().renderInline(text)
+    md = markdown()
+    return md.renderer.renderInline(inline_tokens(text), md.options, {})
+
+
+_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_STAR = re.compile(r"(?<!\\)\*")
 
 
 def plain(text: str) -> str:
     """Markdown to plain text: for titles in <head>, JSON-LD and search metadata."""
     text = NOTE_REF.sub("", text)
-    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
-    return re.sub(r"(?<!\\)\*", "", text).replace("\\*", "*")
+    text = _AUTOLINK.sub(r"\1", text)
+    return _STAR.sub("", text).replace("\\*", "*")
 
 
+_LINKED = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
 _TAG = re.compile(r"<(/?)([a-z]+)[^>]*>")
 
 
@@ -112,5 +130,4 @@ def inline_with_links(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
         attr = f' title="{escape(title)}"' if title else ""
         return f'<a class="cite" href="{escape(href)}"{attr}>{inner}</a>'
 
-    pattern = re.compile(f"{_OPEN}(\\d+){_MID}(.*?){_CLOSE}", re.S)
-    return pattern.sub(link, html).replace(_OPEN, "").replace(_MID, "").replace(_CLOSE, "")
+    return _LINKED.sub(link, html).replace(_OPEN, "").replace(_MID, "").replace(_CLOSE, "")

@@ -199,7 +199,7 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
         problems.append(Problem("error", path, line, message, hint, "archive-registry"))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -231,6 +231,21 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
                 bad(node, f"the name {name!r} is used by both {other!r} and {archive.slug!r}")
         archives.append(archive)
     return Registry(tuple(archives), path), problems
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree, composed by libyaml when it is there (~10x faster).
+
+    Bad YAML is read again by PyYAML's own parser, so the message and its line
+    are the same with or without libyaml.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _check_tags(root: yaml.Node | None, bad) -> None:

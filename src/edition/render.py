@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
+from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from . import cite, search
@@ -45,20 +49,58 @@ class Site:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# Options that change how templates compile: part of every bytecode cache key.
+_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+_AUTOESCAPE = ("html", "xml")
+
+
+class _UserBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates in the user's cache, like __pycache__.
+
+    Jinja keys an entry by template name and path and keeps the source's
+    checksum in it, so a changed template is compiled again; the options go
+    into the key too. A cache that cannot be written is skipped.
+    """
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        key = f"{name}|{filename or ''}|{_AUTOESCAPE}|{_OPTIONS}"
+        return sha1(key.encode("utf-8")).hexdigest()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):  # read-only or full: the templates are compiled all the same
+            super().dump_bytecode(bucket)
+
+
+def user_cache_folder() -> Path | None:
+    """`$XDG_CACHE_HOME/edition/jinja` or `~/.cache/edition/jinja`, made on demand."""
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base) / "edition" / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # RuntimeError: no home directory
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
 def environment(templates: Path, cache_folder: Path | None = None) -> Environment:
-    """The Jinja2 environment; compiled templates are kept in the cache between runs."""
-    bytecode = None
-    if cache_folder is not None:
-        (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
-        bytecode = FileSystemBytecodeCache(str(cache_folder / "jinja"))
+    """The Jinja2 environment; compiled templates are kept between runs.
+
+    They go to the user's cache folder, or to `cache_folder/jinja` (the
+    project's cache) when the user's is not writable.
+    """
+    bytecode: FileSystemBytecodeCache | None = None
+    if (user := user_cache_folder()) is not None:
+        bytecode = _UserBytecodeCache(str(user))
+    elif cache_folder is not None:
+        with suppress(OSError):
+            (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
+            bytecode = FileSystemBytecodeCache(str(cache_folder / "jinja"))
     env = Environment(
         loader=FileSystemLoader(str(templates)),
         bytecode_cache=bytecode,
-        autoescape=select_autoescape(["html", "xml"], default=True),
+        autoescape=select_autoescape(_AUTOESCAPE, default=True),
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **_OPTIONS,
     )
     env.filters["md"] = lambda text: Markup(inline(text))
     env.filters["plain"] = plain

@@ -53,6 +53,7 @@ import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -114,13 +115,20 @@ def _groups(block_words: Iterable[str], seen: set[str]) -> list[str]:
     Naming the word lets search.js mark the visible word a hidden form stands for.
     """
     groups = []
-    for word in block_words:
-        low = word.lower()
+    for word in dict.fromkeys(block_words):  # a repeat of a word is seen already
+        low, group = _group(word)
         if low not in seen:
             seen.add(low)
-            if found := word_forms(word):
-                groups.append(f"{word}: {' '.join(found)};")
+            if group:
+                groups.append(group)
     return groups
+
+
+@lru_cache(maxsize=65536)
+def _group(word: str) -> tuple[str, str]:
+    """The word's key on a page and its 'word: form form;' ('' without forms)."""
+    found = word_forms(word)
+    return word.lower(), f"{word}: {' '.join(found)};" if found else ""
 
 
 def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:

@@ -49,7 +49,8 @@ class Rules:
 
 def parse_rules(text: str) -> Rules:
     """Read the rules from the text of a translit.yaml file."""
-    data = yaml.safe_load(text)
+    # libyaml when present: the rules file is read on every build (~10x faster).
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     raw = data["systems"]
 
     def merged(name: str, key: str) -> dict[str, str]:

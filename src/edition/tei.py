@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from functools import lru_cache
 
 from .config import Config
-from .markup import markdown, plain
+from .markup import inline_tokens, plain
 from .model import Article, BibEntry, Citation, Note
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -25,6 +26,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Private-use sentinels inside Markdown: open part N (a bibl, idno or citedRange),
 # close the innermost part, page break N. They never occur in extracted text.
 _OPEN, _CLOSE, _BREAK, _END = "\ue010", "\ue011", "\ue012", "\ue013"
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"  # as ET.tostring writes it
 _SENTINELS = re.compile(f"([{_OPEN}{_BREAK}])(\\d+){_END}|{_CLOSE}")
 # An element to open at a sentinel: tag, attributes, and the elements to append
 # empty when it closes (levels a citation inherits instead of printing them).
@@ -70,7 +72,17 @@ def article_tei(article: Article, config: Config) -> bytes:
         back.append(list_bibl(article.bibliography))
     ET.indent(root.find(t("teiHeader")), space=" ", level=1)
     _break_lines(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return to_bytes(root)
+
+
+def to_bytes(root: ET.Element) -> bytes:
+    """The document with an XML declaration, as ET.tostring writes it in utf-8, plus "\\n".
+
+    Serialising to str and encoding once is faster than ET's encoding writer;
+    the bytes are the same (utf-8, character references for what cannot be encoded).
+    """
+    text = ET.tostring(root, encoding="unicode")
+    return f"{_DECLARATION}{text}\n".encode("utf-8", "xmlcharrefreplace")
 
 
 def _break_lines(element: ET.Element) -> None:
@@ -78,11 +90,14 @@ def _break_lines(element: ET.Element) -> None:
 
     ET.indent would add whitespace inside notes and paragraphs, changing their text.
     """
-    if element.tag in {t(n) for n in ("TEI", "text", "body", "back", "div", "listBibl")}:
+    if element.tag in _BLOCKS:
         element.text = "\n"
         for child in element:
             child.tail = "\n"
             _break_lines(child)
+
+
+_BLOCKS = frozenset(t(n) for n in ("TEI", "text", "body", "back", "div", "listBibl"))
 
 
 def tei_header(article: Article, config: Config) -> ET.Element:
@@ -192,6 +207,7 @@ def _mark_levels(citation: Citation, parts: list[Part]) -> tuple[str, list]:
     return out + text[pos:], missing
 
 
+@lru_cache(maxsize=4096)  # the same archives and numbers recur in every note
 def _token(value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)
 
@@ -226,7 +242,7 @@ def _fill(
     parts: list[Part] | None = None,
 ) -> None:
     """Append inline Markdown to `parent` as TEI: hi, ref, note, pb and the marked parts."""
-    tokens = markdown().parseInline(text)[0].children or []
+    tokens = inline_tokens(text)
     stack = [parent]
     open_parts: list[tuple[ET.Element, list[tuple[str, dict[str, str]]]]] = []
 
@@ -244,6 +260,9 @@ def _fill(
             top.text = (top.text or "") + value
 
     def add_marked(value: str) -> None:
+        if _OPEN not in value and _CLOSE not in value and _BREAK not in value:
+            add_text(value)  # most text: no sentinel to look for
+            return
         pos = 0
         for match in _SENTINELS.finditer(value):
             add_text(value[pos : match.start()])
@@ -290,4 +309,7 @@ def _place_note(parent: ET.Element, notes: dict[int, Note], n: int, placed: set[
 
 def _ncname(key: str) -> str:
     """A bibliography key made safe for xml:id."""
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", key) or "_"
+    return _NOT_NCNAME.sub("_", key) or "_"
+
+
+_NOT_NCNAME = re.compile(r"[^A-Za-z0-9_.-]")
