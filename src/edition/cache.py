@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,17 @@ class FileHashes:
                 sha = hashlib.file_digest(handle, "sha256").hexdigest()
         self.seen[name] = [*stamp, sha]
         return sha
+
+    def derived(self, path: Path, compute: Callable[[Path], str]) -> str:
+        """A value computed from a file (a line of it, say), kept until the file's hash changes."""
+        sha = self.sha(path)
+        if not sha:
+            return compute(path)
+        name = str(path)
+        entry = self.known.get(name)
+        value = entry[4] if entry and len(entry) > 4 and entry[3] == sha else compute(path)
+        self.seen[name] = [*self.seen[name][:4], value]
+        return value
 
     def save(self) -> None:
         """Keep what was seen in this run (files not looked at are forgotten)."""

@@ -120,7 +120,8 @@ def import_sources(
     for source in sorted(config.sources.glob("*.txt")):
         slug = slug_for(source)
         source_digest = digest(hashes.sha(source), fingerprint)
-        if force or _imported_digest(config.content / slug / "article.yaml") != source_digest:
+        target = config.content / slug / "article.yaml"
+        if force or hashes.derived(target, _imported_digest) != source_digest:
             jobs.append((source.read_bytes(), _shown(source, config), slug, source_digest))
     registry_path = str(config.content / REGISTRY_FILE)
     if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:

@@ -145,7 +145,14 @@ def save_state(cache: Cache, base: str, states: dict[str, ArticleState]) -> None
         "version": VERSION,
         "base": base,
         "articles": {
-            slug: {**asdict(s), "warnings": [asdict(p) for p in s.warnings]}
+            slug: {
+                "input": s.input,
+                "summary": s.summary,
+                "outline": s.outline,
+                "files": s.files,
+                "rows": s.rows,
+                "warnings": [asdict(p) for p in s.warnings],
+            }
             for slug, s in sorted(states.items())
         },
     }

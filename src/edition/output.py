@@ -152,7 +152,12 @@ class SiteWriter:
         if self.target.exists():
             os.replace(self.target, self.prev)
         os.replace(self.staging, self.target)
-        self._save("prev", self.live if self.prev.exists() else {})
+        self._save("prev", {})  # until the tree before is known again
+        if self.prev.exists() and self.live and self.folder is not None:
+            try:  # the live site became the site before: so did its manifest
+                os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
+            except OSError:
+                pass  # the tree before is not recycled, only slower
         self._save("live", self.written)
         if self.folder is None and self.prev.exists():
             shutil.rmtree(self.prev)  # without manifests it could never be recycled
