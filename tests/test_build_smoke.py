@@ -14,3 +14,13 @@ def test_bundled_article_builds(tmp_path: Path) -> None:
     assert 'id="fn-45"' in article
     assert 'href="#fn-1" id="fnref-1"' in article
     assert (project / "content" / "balcanica-2019-edemskiy" / "article.yaml").exists()
+
+
+def test_a_long_import_is_summed_up_on_one_line() -> None:
+    from edition.cli import _names
+
+    assert _names(["a", "b"]) == "a, b"
+    slugs = [f"article-{n:04d}" for n in range(1, 201)]
+    assert _names(slugs) == (
+        "article-0001, article-0002, article-0003, article-0004, article-0005 and 195 more"
+    )

@@ -96,9 +96,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(json.dumps({k: round(v, 4) for k, v in stages.items()}), file=sys.stderr)
     print(
         f"built {result.pages} pages into {config.out} in {elapsed:.2f} s"
-        + (f" (imported {', '.join(imported)})" if imported else "")
+        + (f" (imported {_names(imported)})" if imported else "")
     )
     return 0
+
+
+def _names(slugs: list[str], most: int = 5) -> str:
+    """A few names, then how many more: a first build of a whole journal run is long."""
+    if len(slugs) <= most:
+        return ", ".join(slugs)
+    return f"{', '.join(slugs[:most])} and {len(slugs) - most} more"
 
 
 def cmd_check(args: argparse.Namespace) -> int:

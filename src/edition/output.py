@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -154,10 +155,10 @@ class SiteWriter:
         os.replace(self.staging, self.target)
         self._save("prev", {})  # until the tree before is known again
         if self.prev.exists() and self.live and self.folder is not None:
-            try:  # the live site became the site before: so did its manifest
+            # The live site became the site before: so did its manifest. If that
+            # fails, the tree before is only not recycled.
+            with contextlib.suppress(OSError):
                 os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
-            except OSError:
-                pass  # the tree before is not recycled, only slower
         self._save("live", self.written)
         if self.folder is None and self.prev.exists():
             shutil.rmtree(self.prev)  # without manifests it could never be recycled
