@@ -24,3 +24,15 @@ def test_a_long_import_is_summed_up_on_one_line() -> None:
     assert _names(slugs) == (
         "article-0001, article-0002, article-0003, article-0004, article-0005 and 195 more"
     )
+
+
+def test_the_committed_content_is_what_import_makes_now(tmp_path: Path) -> None:
+    """content/ in the repository is current: a fresh clone's first build changes nothing."""
+    from conftest import ROOT
+
+    project = make_project(tmp_path)
+    assert build_project(project, "--no-search") == 0
+    for name in ("article.yaml", "references.bib"):
+        made = project / "content" / "balcanica-2019-edemskiy" / name
+        committed = ROOT / "content" / "balcanica-2019-edemskiy" / name
+        assert made.read_bytes() == committed.read_bytes(), f"re-import {name}: python build.py"
