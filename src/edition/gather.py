@@ -99,7 +99,7 @@ def gather(config: Config, cache: Cache | None = None) -> tuple[Site, Problems]:
         problems.extend(own)
         if article is not None:
             articles.append(article)
-            found[path.parent.name] = own.items
+            found[article.slug] = own.items
     site = make_site(config, articles, registry)
     site.extra["found"] = found
     return site, problems
