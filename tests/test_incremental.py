@@ -286,3 +286,21 @@ def test_a_file_page_no_longer_cited_is_removed_from_a_recycled_tree(project: Pa
     assert build_project(project, "--no-search") == 0  # recycles the tree that had delo-1
     assert not page.exists() and not page.parent.exists()
     assert (project / "_site/archives/rgani/fond-3/opis-18/delo-2/index.html").exists()
+
+
+def test_a_quick_rebuild_of_a_file_page_shared_with_another_article(tmp_path: Path) -> None:
+    """The file page quotes both articles: the unchanged one is loaded to make it again."""
+    from conftest import ROOT, SOURCE
+
+    second = ROOT / "tests" / "fixtures" / "second-article.txt"
+    project = make_project(tmp_path, [SOURCE, second])
+    assert build_project(project, "--no-search") == 0
+    source = project / "sources" / "second-article.txt"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("pp. 11–14.", "pp. 11–15.", 1), encoding="utf-8")
+    result = _build(project)
+    assert result.quick
+    page = project / "_site/archives/rgani/fond-3/opis-14/delo-463/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "11–15" in html and "Additional Evidence" in html  # both articles quoted
+    _same_as_a_full_build(project)
