@@ -7,6 +7,7 @@ parsed; many changed sources are parsed in a process pool.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -124,28 +125,35 @@ def import_sources(
         if force or hashes.derived(target, _imported_digest) != source_digest:
             jobs.append((source.read_bytes(), _shown(source, config), slug, source_digest))
     registry_path = str(config.content / REGISTRY_FILE)
-    if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,)) as pool:
-            results = list(pool.map(_import_one, jobs, chunksize=max(1, len(jobs) // 16)))
-    else:
-        _worker_init(registry_path, registry)
-        results = [_import_one(job) for job in jobs]
     digests = {job[2]: job[3] for job in jobs}
-    for slug, yaml_text, bib_text, found, article in results:
+
+    def keep(result) -> None:
+        """Write what a job made; with a cache, keep the article for the build."""
+        slug, yaml_text, bib_text, cached, found, article = result
         problems.items.extend(found)
         if yaml_text is None:
-            continue  # errors: keep the previous content untouched
+            return  # errors: keep the previous content untouched
         raw = yaml_text.encode("utf-8")
         write_if_changed(config.content / slug / "article.yaml", raw)
         if cache is not None:
             key = digest(hashlib.sha256(raw).hexdigest(), code_digest(ARTICLE_CODE))
             meta = {"import_sha256": digests[slug]}  # what was just written, not read back
             cache.objects[key] = replace(article, meta={**meta, "input": key})
-            cache.put_json("article", key, article_data(article, meta["import_sha256"]))
+            cache.put("article", key, cached)
         write_if_changed(config.content / slug / "references.bib", bib_text.encode("utf-8"))
         imported.append(slug)
+
+    if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,)) as pool:
+            # Written as they come, while the workers go on with the next ones.
+            for result in pool.map(_import_one, jobs, chunksize=max(1, len(jobs) // 32)):
+                keep(result)
+    else:
+        _worker_init(registry_path, registry)
+        for job in jobs:
+            keep(_import_one(job))
     return imported, problems
 
 
@@ -162,9 +170,12 @@ def _import_one(job: tuple[bytes, str, str, str]):
     data, shown, slug, source_digest = job
     article, found = read_article(data, shown, slug, _worker_registry)
     if article is None:
-        return slug, None, "", found.items, None
+        return slug, None, "", b"", found.items, None
     yaml_text = dump_article(article, source_digest)
-    return slug, yaml_text, bibliography.to_bibtex(article.bibliography), found.items, article
+    bib_text = bibliography.to_bibtex(article.bibliography)
+    # The build's cache of the parsed article, made here rather than in the parent.
+    cached = json.dumps(article_data(article, source_digest), ensure_ascii=False).encode()
+    return slug, yaml_text, bib_text, cached, found.items, article
 
 
 def importer_fingerprint(config: Config) -> str:
