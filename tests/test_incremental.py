@@ -13,6 +13,7 @@ from conftest import build_project, make_project
 from edition.cache import FileHashes, digest, open_cache
 from edition.config import load_config
 from edition.importer import import_sources
+from edition.output import MANIFESTS
 from edition.pipeline import BuildResult, build
 
 SLUG = "balcanica-2019-edemskiy"
@@ -161,6 +162,25 @@ def test_file_hashes_trust_a_stat_only_once_the_file_is_settled(tmp_path: Path) 
     settled = FileHashes(tmp_path / "hashes.json")
     assert settled.sha(path) == again.sha(path)
     assert settled.sha(tmp_path / "missing.txt") == ""
+
+
+@pytest.mark.parametrize("name", ["state.json", "hashes.json", *MANIFESTS])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"{not json",
+        b"[]",
+        b'{"version": 1, "base": 5, "articles": []}',
+        b'{"a": 5, "b": [1, 2]}',
+        b'{"version": 1, "base": "x", "articles": {"a": {"input": 1}}}',
+    ],
+)
+def test_a_broken_file_of_the_cache_is_only_slower(project: Path, name: str, junk: bytes) -> None:
+    """What the cache keeps about the site is never trusted blindly: junk is ignored."""
+    _edit_source(project, "Ibid. p. 53.", "Ibid., p. 53.")
+    (project / ".edition-cache" / name).write_bytes(junk)
+    assert build_project(project, "--no-search") == 0
+    _same_as_a_full_build(project)
 
 
 def test_a_corrupt_cache_entry_is_only_a_miss(project: Path) -> None:

@@ -106,6 +106,11 @@ class Cache:
         self.put(kind, key, json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
 
+def _entry(entry: Any, size: int) -> bool:
+    """An entry of hashes.json as this code writes it: stat, hash, maybe a value."""
+    return isinstance(entry, list) and len(entry) >= size and isinstance(entry[size - 1], str)
+
+
 def keep(path: Path, data: bytes) -> None:
     """Write a cache file whole (a reader never sees half of it), or not at all.
 
@@ -140,9 +145,10 @@ class FileHashes:
         self.known: dict[str, list] = {}
         if path is not None:
             try:
-                self.known = json.loads(path.read_text(encoding="utf-8"))
+                known = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                self.known = {}
+                known = {}
+            self.known = known if isinstance(known, dict) else {}
         self.seen: dict[str, list] = {}
 
     def sha(self, path: Path) -> str:
@@ -154,7 +160,7 @@ class FileHashes:
             return ""
         stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
         entry = self.known.get(name)
-        if entry and entry[:3] == stamp and time.time() - st.st_mtime > self.RACY:
+        if _entry(entry, 4) and entry[:3] == stamp and time.time() - st.st_mtime > self.RACY:
             sha = entry[3]
         else:
             with open(name, "rb") as handle:
@@ -169,7 +175,7 @@ class FileHashes:
             return compute(path)
         name = str(path)
         entry = self.known.get(name)
-        value = entry[4] if entry and len(entry) > 4 and entry[3] == sha else compute(path)
+        value = entry[4] if _entry(entry, 5) and entry[3] == sha else compute(path)
         self.seen[name] = [*self.seen[name][:4], value]
         return value
 

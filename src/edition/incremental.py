@@ -89,10 +89,14 @@ class QuickPlan:
     problems: Problems
 
 
-def quick_plan(config: Config, cache: Cache, base: str) -> QuickPlan | None:
-    """The quick rebuild of what changed since the live site, or None for a full build."""
+def quick_plan(config: Config, cache: Cache, base: str, live: str) -> QuickPlan | None:
+    """The quick rebuild of what changed since the live site, or None for a full build.
+
+    `live` is the hash of the live site's manifest: the files carried over are those
+    it lists, so it must be the one the state was saved with.
+    """
     saved = load_state(cache)
-    if saved is None or saved[0] != base:
+    if saved is None or saved[0] != digest(base, live):
         return None
     states = saved[1]
     paths = {path.parent.name: path for path in article_paths(config)}
@@ -131,6 +135,8 @@ def quick_plan(config: Config, cache: Cache, base: str) -> QuickPlan | None:
             return None
         loaded[slug] = article
     site = make_site(config, [loaded[slug] for slug in sorted(loaded)], registry)
+    if any(url not in site.extra["tree"].by_url for url in files):
+        return None  # the state does not match the articles
     changed_articles = [loaded[slug] for slug in changed]
     return QuickPlan(site, changed_articles, files, states, problems)
 
@@ -160,24 +166,24 @@ def save_state(cache: Cache, base: str, states: dict[str, ArticleState]) -> None
 
 
 def load_state(cache: Cache) -> tuple[str, dict[str, ArticleState]] | None:
+    """The saved state, or None when there is none or it is not as this code writes it."""
     data = cache.get_file(STATE_FILE)
     try:
-        state: dict[str, Any] = json.loads(data) if data else {}
-        if state.get("version") != VERSION:
+        state: Any = json.loads(data) if data else None
+        if not isinstance(state, dict) or state.get("version") != VERSION:
             return None
-        articles = {
-            slug: ArticleState(
-                input=s["input"],
-                summary=s["summary"],
-                outline=s["outline"],
-                files=tuple(s["files"]),
-                rows=s["rows"],
-                warnings=tuple(Problem(**p) for p in s["warnings"]),
+        articles = {}
+        for slug, s in state["articles"].items():
+            files = tuple(s["files"])
+            texts = (state["base"], slug, s["input"], s["summary"], s["outline"], s["rows"])
+            if not all(isinstance(text, str) for text in (*texts, *files)):
+                return None
+            warnings = tuple(Problem(**p) for p in s["warnings"])
+            articles[slug] = ArticleState(
+                s["input"], s["summary"], s["outline"], files, s["rows"], warnings
             )
-            for slug, s in state["articles"].items()
-        }
         return state["base"], articles
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None  # unreadable: a full build makes a new one
 
 

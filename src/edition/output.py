@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -63,6 +64,9 @@ class SiteWriter:
         self.prev = target.with_name(f".{target.name}.prev")
         self.folder = cache_folder
         self.written: dict[str, str] = {}  # path -> key of every file of the new tree
+        # The hash of the live manifest as read, and of the one this build leaves: a
+        # quick rebuild carries files over only if it is the manifest its state knew.
+        self.live_key, self.left_key = "", ""
         self.live = self._manifest("live") if target.exists() else {}
         self.base: dict[str, str] = {}  # what the recycled tree holds
 
@@ -70,16 +74,29 @@ class SiteWriter:
         if self.folder is None:
             return {}
         try:
-            return json.loads((self.folder / f"outputs.{name}.json").read_text(encoding="utf-8"))
+            raw = (self.folder / f"outputs.{name}.json").read_bytes()
+            data = json.loads(raw)
         except (OSError, ValueError):
             return {}
+        if name == "live":
+            self.live_key = hashlib.sha256(raw).hexdigest()
+        if not isinstance(data, dict):
+            return {}
+        # Only paths inside the site: the manifest says which files to link and delete.
+        return {
+            path: key
+            for path, key in data.items()
+            if isinstance(key, str) and not path.startswith("/") and ".." not in path.split("/")
+        }
 
     def _save(self, name: str, manifest: dict[str, str]) -> None:
         if self.folder is None:
             return
+        data = json.dumps(manifest, sort_keys=True).encode("utf-8")
+        if name == "live":
+            self.left_key = hashlib.sha256(data).hexdigest()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            data = json.dumps(manifest, sort_keys=True).encode("utf-8")
             write_if_changed(self.folder / f"outputs.{name}.json", data)
         except OSError:
             pass  # a manifest that cannot be written only makes the next build slower

@@ -216,7 +216,8 @@ def build(
     # First gather all data: parse, resolve, check.
     cache = cache or Cache(None)
     base = base_key(config)
-    plan = incremental.quick_plan(config, cache, base) if quick else None
+    writer = SiteWriter(config.out, cache.folder)
+    plan = incremental.quick_plan(config, cache, base, writer.live_key) if quick else None
     site, problems = (plan.site, plan.problems) if plan else gather(config, cache)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
@@ -237,7 +238,6 @@ def build(
     # Then write: everything into a staging folder, indexed, then swapped in. The
     # live site is untouched until the swap; any failure discards the staging folder.
     incremental.clear_state(cache)
-    writer = SiteWriter(config.out, cache.folder)
     staging = writer.begin()
     try:
         try:
@@ -264,7 +264,7 @@ def build(
         writer.discard()
         raise
     writer.finish()
-    incremental.save_state(cache, base, states)
+    incremental.save_state(cache, digest(base, writer.left_key), states)
     cache.hashes.save()
     lap("swap")
     result.timings = timings
