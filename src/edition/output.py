@@ -35,6 +35,10 @@ class Output:
     make: Callable[[], bytes]
 
 
+def _outside(path: str) -> bool:
+    return path[:1] == "/" or (".." in path and ".." in path.split("/"))
+
+
 class StaleSite(Exception):
     """The live site lacks a file its manifest lists: it cannot be carried over."""
 
@@ -83,11 +87,9 @@ class SiteWriter:
         if not isinstance(data, dict):
             return {}
         # Only paths inside the site: the manifest says which files to link and delete.
-        return {
-            path: key
-            for path, key in data.items()
-            if isinstance(key, str) and not path.startswith("/") and ".." not in path.split("/")
-        }
+        for path in [p for p, key in data.items() if not isinstance(key, str) or _outside(p)]:
+            del data[path]
+        return data
 
     def _save(self, name: str, manifest: dict[str, str]) -> None:
         if self.folder is None:
