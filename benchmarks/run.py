@@ -190,21 +190,21 @@ def bench(count: int, runs: int, folder: Path) -> dict:
     for _ in range(runs):
         clean(project)
         cold.append(run_build(project))
+    # First as an editor previews (`edition serve` builds without search), then with it.
     render_only = [run_build(project, "--no-search") for _ in range(runs)]
-    incremental, quick = [], []
+    quick, front, incremental = [], [], []
+    for _ in range(runs):
+        touch_one_note(project)
+        quick.append(run_build(project, "--no-search"))
+    for _ in range(runs):
+        touch_front_matter(project)
+        front.append(run_build(project, "--no-search"))
     for _ in range(runs):
         touch_one_note(project)
         incremental.append(run_build(project))
     site = project / "_site"
     sizes = page_bytes(site)  # measured on the last build that indexed the site
     first_query = first_query_bytes(site) if count <= 100 else (-1, -1)
-    for _ in range(runs):
-        touch_one_note(project)
-        quick.append(run_build(project, "--no-search"))
-    front = []
-    for _ in range(runs):
-        touch_front_matter(project)
-        front.append(run_build(project, "--no-search"))
     return {
         "count": count,
         "cold": cold,
