@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
 
-from edition.cli import main  # noqa: E402
+from edition.cli import run  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(["build", "--root", str(Path(__file__).resolve().parent), *sys.argv[1:]]))
+    run(["build", "--root", str(Path(__file__).resolve().parent), *sys.argv[1:]])

@@ -148,3 +148,35 @@ def test_broken_editorial_yaml(
     assert f"content/{SLUG}/editorial.yaml{message}" in err
     assert "Traceback" not in err
     assert _tree(project / "_site") == site
+
+
+def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_live_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pagefind starts once the pages are written; a later failure ends it, writes nothing."""
+    from edition import pipeline, search
+    from edition.errors import BuildError, Problem
+
+    project = make_project(tmp_path)
+    assert build_project(project) == 0
+    live = project / "_site"
+    before = {p: p.read_bytes() for p in live.rglob("*") if p.is_file()}
+    started: list[search.Indexing] = []
+    start = search.start_index
+
+    def record(*args, **kwargs):  # noqa: ANN002, ANN003
+        started.append(start(*args, **kwargs))
+        return started[-1]
+
+    def broken_tei(article, config):  # noqa: ANN001
+        raise BuildError([Problem("error", "templates/tei", 3, "the TEI cannot be made", "")])
+
+    monkeypatch.setattr(search, "start_index", record)
+    monkeypatch.setattr(pipeline.tei, "article_tei", broken_tei)
+    (project / "content" / SLUG / "editorial.yaml").write_text("{}\n")  # a change to build
+    capsys.readouterr()
+    assert build_project(project) == 1
+    assert "templates/tei:3: error: the TEI cannot be made" in capsys.readouterr().err
+    assert len(started) == 1 and started[0].process.poll() is not None  # not left running
+    assert {p: p.read_bytes() for p in live.rglob("*") if p.is_file()} == before
+    assert not (project / "._site.new").exists()

@@ -1,5 +1,8 @@
 """The bundled article builds into a site with its pages."""
 
+import os
+import re
+import shutil
 from pathlib import Path
 
 from conftest import build_project, make_project
@@ -36,3 +39,39 @@ def test_the_committed_content_is_what_import_makes_now(tmp_path: Path) -> None:
         made = project / "content" / "balcanica-2019-edemskiy" / name
         committed = ROOT / "content" / "balcanica-2019-edemskiy" / name
         assert made.read_bytes() == committed.read_bytes(), f"re-import {name}: python build.py"
+
+
+def test_build_py_exits_with_the_build_s_code_and_its_output(tmp_path: Path) -> None:
+    """build.py leaves at once (cli.run): its output is still all there, and so is its code."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    project = make_project(tmp_path)
+    shutil.copy(ROOT / "build.py", project / "build.py")
+    (project / "src").symlink_to(ROOT / "src")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "build.py", "--no-search"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.match(r"built \d+ pages into ", done.stdout)
+    assert "(imported balcanica-2019-edemskiy)" in done.stdout
+    (project / "sources" / "broken.txt").write_bytes(b"\xff\xfe not text")
+    done = subprocess.run(
+        [sys.executable, "build.py", "--no-search"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "sources/broken.txt" in done.stderr
+    assert done.stderr.rstrip().endswith("the previous site is unchanged")

@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .batch import collector_paused
 from .config import Config, load_config, normalise_base_url
@@ -172,5 +172,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run(argv: list[str] | None = None) -> NoReturn:
+    """Run a command and leave at once: the process's objects need no freeing one by one.
+
+    A build holds millions of small objects; tearing them down one at a time
+    (what a normal interpreter exit does) took 0.3 s at 200 articles. Every
+    file is closed by then, so only the standard streams need flushing.
+    """
+    code = main(argv)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -128,6 +128,7 @@ class SiteWriter:
         outputs: Sequence[Output],
         progress: Callable[[int, int], None] | None = None,
         keep_live: bool = False,
+        pages_done: Callable[[], None] | None = None,
     ) -> tuple[int, int]:
         """Bring every output up to date in the staging tree. Returns (made, reused).
 
@@ -135,6 +136,8 @@ class SiteWriter:
         outputs is kept as it is (a quick rebuild knows they did not change).
         Making is done in a pool of forked processes when there is a lot of it;
         each worker writes what it makes, so no page travels between processes.
+        Pages (HTML) are made first; `pages_done` is called once they all are,
+        before the other files: the search indexer can start on them.
         """
         pending = []
         if keep_live:
@@ -158,7 +161,8 @@ class SiteWriter:
                 _link(old, new)
             else:
                 pending.append(output)
-        _make_all(pending, self.staging, progress)
+        pending.sort(key=lambda output: not output.path.endswith(".html"))  # stable
+        _make_all(pending, self.staging, progress, pages_done or (lambda: None))
         return len(pending), len(outputs) - len(pending)
 
     def finish(self) -> None:
@@ -251,16 +255,25 @@ def _make_at(index: int) -> list[Problem]:
 
 
 def _make_all(
-    pending: Sequence[Output], staging: Path, progress: Callable[[int, int], None] | None
+    pending: Sequence[Output],
+    staging: Path,
+    progress: Callable[[int, int], None] | None,
+    pages_done: Callable[[], None],
 ) -> None:
+    """Make every pending output, pages first; call `pages_done` between pages and the rest."""
     global _PENDING, _STAGING
     total = len(pending)
+    pages = sum(output.path.endswith(".html") for output in pending)
     report = progress or (lambda done, total: None)
     cores = os.cpu_count() or 1
     if total < POOL_MIN or cores < 2 or threading.active_count() > 1:
         for done, output in enumerate(pending, 1):
+            if done == pages + 1:
+                pages_done()
             write_file(staging, output.path, output.make())
             report(done, total)
+        if pages == total:
+            pages_done()
         return
     # Forked workers inherit the gathered site: nothing is pickled but problems.
     import multiprocessing
@@ -270,10 +283,13 @@ def _make_all(
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(cores) as pool:
-            for problems in pool.imap_unordered(_make_at, range(total), chunksize=32):
-                if problems:
-                    raise BuildError(problems)
-                done += 1
-                report(done, total)
+            for batch in (range(pages), range(pages, total)):
+                for problems in pool.imap_unordered(_make_at, batch, chunksize=32):
+                    if problems:
+                        raise BuildError(problems)
+                    done += 1
+                    report(done, total)
+                if batch.start == 0:
+                    pages_done()
     finally:
         _PENDING, _STAGING = (), Path()

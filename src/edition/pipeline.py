@@ -239,9 +239,20 @@ def build(
     # live site is untouched until the swap; any failure discards the staging folder.
     incremental.clear_state(cache)
     staging = writer.begin()
+    indexing = None
+
+    def index_pages() -> None:
+        nonlocal indexing
+        if search:
+            from . import search as search_stage
+
+            indexing = search_stage.start_index(staging, config.base_url, config.language)
+
     try:
         try:
-            made, reused = writer.produce(outputs, progress, keep_live=plan is not None)
+            made, reused = writer.produce(
+                outputs, progress, keep_live=plan is not None, pages_done=index_pages
+            )
         except StaleSite:  # the live site lost a file it should have: make it all
             writer.discard()
             return build(config, search, strict, cache, progress, quick=False)
@@ -255,12 +266,14 @@ def build(
             quick=plan is not None,
             made=made,
         )
-        if search:
-            from . import search as search_stage
-
-            result.search = search_stage.index_site(staging, config.base_url, config.language)
+        if indexing is not None:
+            # Pagefind has been indexing the pages while the other files were written.
+            result.search = indexing.wait()
             lap("search")
+            timings["pagefind"] = result.search.seconds
     except BaseException:
+        if indexing is not None:
+            indexing.cancel()
         writer.discard()
         raise
     writer.finish()

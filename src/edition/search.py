@@ -70,6 +70,8 @@ __all__ = [
     "folded_forms",
     "forms_span",
     "index_site",
+    "Indexing",
+    "start_index",
     "pagefind_command",
     "register",
 ]
@@ -211,6 +213,68 @@ def index_site(site_dir: Path, base_url: str = "/", language: str | None = None)
     base path it is served under at run time, so `base_url` (checked, not
     stored) never needs baking into the index and the same index works offline.
     """
+    return start_index(site_dir, base_url, language).wait()
+
+
+class Indexing:
+    """Pagefind at work on a site, in its own process: `wait()` for its stats.
+
+    Pagefind reads only the HTML pages, and finds them when it starts: once
+    every page is written, the build can go on writing the other files (TEI,
+    downloads, feeds) while Pagefind indexes.
+    """
+
+    def __init__(self, site_dir: Path, command: list[str]) -> None:
+        self.site_dir = site_dir
+        self.started = time.perf_counter()
+        try:
+            self.process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+        except OSError as exc:
+            _fail(str(site_dir), f"Pagefind could not run: {exc}", "check the pagefind-bin install")
+
+    def cancel(self) -> None:
+        """Stop Pagefind (the build failed: its staging folder is being discarded)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+
+    def wait(self) -> SearchStats:
+        site_dir = self.site_dir
+        try:
+            log, _ = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired as exc:
+            self.cancel()
+            _fail(str(site_dir), f"Pagefind could not run: {exc}", "check the pagefind-bin install")
+        seconds = time.perf_counter() - self.started
+        pages = _count(log, "page")
+        if pages == 0 or "not able to build an index" in log:
+            skipped = [line.strip() for line in log.splitlines() if line.strip().startswith("* ")]
+            _fail(
+                str(site_dir),
+                "Pagefind found no page to index" + (f" ({skipped[0][2:]})" if skipped else ""),
+                "pages need an <html lang> element and a data-pagefind-body element",
+            )
+        if self.process.returncode != 0:
+            lines = dict.fromkeys(line.strip() for line in log.splitlines() if line.strip())
+            tail = " / ".join(list(lines)[-4:])
+            _fail(str(site_dir), f"Pagefind failed (exit {self.process.returncode}): {tail}", "")
+        bundle = site_dir / "pagefind"
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        return SearchStats(
+            pages=pages,
+            words=_count(log, "word"),
+            seconds=round(seconds, 3),
+            bundle_bytes=sum(p.stat().st_size for p in files),
+            index_bytes=sum(p.stat().st_size for p in files if not _UNUSED.match(p.name)),
+            files=len(files),
+            version=_version(log),
+        )
+
+
+def start_index(site_dir: Path, base_url: str = "/", language: str | None = None) -> Indexing:
+    """Start Pagefind over the pages written so far; see index_site."""
     site_dir = Path(site_dir)
     if not (base_url.startswith("/") or "://" in base_url) or not base_url.endswith("/"):
         _fail(str(site_dir), f"base URL {base_url!r} must start and end with '/'", "e.g. /repo/")
@@ -219,36 +283,7 @@ def index_site(site_dir: Path, base_url: str = "/", language: str | None = None)
     command = [*pagefind_command(), "--site", str(site_dir)]
     if language:
         command += ["--force-language", language]
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        _fail(str(site_dir), f"Pagefind could not run: {exc}", "check the pagefind-bin install")
-    seconds = time.perf_counter() - start
-    log = done.stdout + done.stderr
-    pages = _count(log, "page")
-    if pages == 0 or "not able to build an index" in log:
-        skipped = [line.strip() for line in log.splitlines() if line.strip().startswith("* ")]
-        _fail(
-            str(site_dir),
-            "Pagefind found no page to index" + (f" ({skipped[0][2:]})" if skipped else ""),
-            "pages need an <html lang> element and a data-pagefind-body element",
-        )
-    if done.returncode != 0:
-        lines = dict.fromkeys(line.strip() for line in log.splitlines() if line.strip())
-        tail = " / ".join(list(lines)[-4:])
-        _fail(str(site_dir), f"Pagefind failed (exit {done.returncode}): {tail}", "")
-    bundle = site_dir / "pagefind"
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    return SearchStats(
-        pages=pages,
-        words=_count(log, "word"),
-        seconds=round(seconds, 3),
-        bundle_bytes=sum(p.stat().st_size for p in files),
-        index_bytes=sum(p.stat().st_size for p in files if not _UNUSED.match(p.name)),
-        files=len(files),
-        version=_version(log),
-    )
+    return Indexing(site_dir, command)
 
 
 def _count(log: str, what: str) -> int:
