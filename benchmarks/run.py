@@ -183,12 +183,38 @@ def first_query_bytes(site: Path, query: str = "Khrushchev") -> tuple[int, int]:
     return total, sent
 
 
+# A fixed piece of pure-Python work (parse and dump YAML-like text, hash it), timed in a
+# fresh process before each size: this machine's speed drifts by up to 2x within an
+# hour, and this figure says how fast it was while a row was measured.
+PROBE = """
+import hashlib, json, time
+started = time.perf_counter()
+rows = [{"n": n, "text": f"RGANI, F 3, inv. 14, f. {n}, pp. 11-14"} for n in range(60000)]
+data = json.dumps(rows)
+for row in json.loads(data):
+    hashlib.sha256(row["text"].encode()).hexdigest()
+print(time.perf_counter() - started)
+"""
+
+
+def probe_ms(runs: int = 3) -> float:
+    """Median wall time of the probe, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
+        )
+        times.append(float(done.stdout) * 1000)
+    return statistics.median(times)
+
+
 def median(rows: list[dict], key: str) -> float:
     return statistics.median(r.get(key, 0.0) for r in rows)
 
 
 def bench(count: int, runs: int, folder: Path) -> dict:
     project = make_project(folder, count)
+    probe = probe_ms()
     cold = []
     for _ in range(runs):
         clean(project)
@@ -217,6 +243,7 @@ def bench(count: int, runs: int, folder: Path) -> dict:
         "front": front,
         "bytes": sizes,
         "first_query": first_query,
+        "probe": probe,
     }
 
 
@@ -225,8 +252,8 @@ def table(results: list[dict]) -> str:
         "| articles | total wall (s) | per article (ms) | import (s) | gather (s) | render (s)"
         " | Pagefind (s) | search wait (s) | peak RSS ours (MB) | peak RSS Pagefind (MB)"
         " | warm rebuild, no search (s) | one-note fix (s) | one-note fix, no search (s)"
-        " | abstract fix, no search (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " | abstract fix, no search (s) | speed probe (ms) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         cold, n = r["cold"], r["count"]
@@ -237,7 +264,8 @@ def table(results: list[dict]) -> str:
             f" | {median(cold, 'search'):.2f}"
             f" | {median(cold, 'self_kb') / 1024:.0f} | {median(cold, 'children_kb') / 1024:.0f}"
             f" | {median(r['warm'], 'wall'):.2f} | {median(r['incremental'], 'wall'):.2f}"
-            f" | {median(r['quick'], 'wall'):.2f} | {median(r['front'], 'wall'):.2f} |"
+            f" | {median(r['quick'], 'wall'):.2f} | {median(r['front'], 'wall'):.2f}"
+            f" | {r['probe']:.0f} |"
         )
     lines += [
         "",
