@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .batch import collector_paused
-from .config import Config, load_config, normalise_base_url
 from .errors import BuildError, Problem
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from .config import load_config, normalise_base_url  # after run() paused the collector
+
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     config, problems = load_config(root)
     if problems:
@@ -64,17 +69,20 @@ def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .cache import open_cache
-    from .importer import import_sources
-    from .pipeline import build, forget_site
+    from .importer import start_import
 
     started = time.perf_counter()
     config = _config(args)
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
-    if args.no_cache:  # what is kept about the live site will not be kept up to date
-        forget_site(open_cache(config.sources.parent))
     with collector_paused():
-        imported, problems = import_sources(config, cache=cache)
+        importing = start_import(config, cache=cache)
+        # Loaded while the changed sources are parsed in other processes.
+        from .pipeline import build, forget_site
+
+        imported, problems = importing.wait()
         import_seconds = time.perf_counter() - started
+        if args.no_cache:  # what is kept about the live site will not be kept up to date
+            forget_site(open_cache(config.sources.parent))
         _report(problems.items)
         if problems.errors:
             print(
@@ -118,6 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    gc.enable()  # a long-lived process collects its cycles (run() paused the collector)
     from .serve import serve
 
     return serve(_config(args), host=args.host, port=args.port, search=args.search)
@@ -177,8 +186,12 @@ def run(argv: list[str] | None = None) -> NoReturn:
 
     A build holds millions of small objects; tearing them down one at a time
     (what a normal interpreter exit does) took 0.3 s at 200 articles. Every
-    file is closed by then, so only the standard streams need flushing.
+    file is closed by then, so only the standard streams need flushing. The
+    cyclic collector is paused from the start, while some 300 modules are
+    imported (~10 ms saved on the bundled article): a one-shot command leaves
+    before its cycles could matter; `serve` turns it back on.
     """
+    gc.disable()
     code = main(argv)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -110,11 +112,32 @@ def import_sources(
     With a cache, the imported articles are kept in it, so the build that
     follows uses them as they are instead of parsing the YAML just written.
     """
+    return start_import(config, force, cache).wait()
+
+
+class Importing:
+    """An import under way in other processes; `wait()` writes what they made.
+
+    The caller goes on meanwhile (the build imports its rendering modules, some
+    80 ms, while the sources are parsed on the other core).
+    """
+
+    def __init__(self, problems: Problems, keep, results) -> None:  # noqa: ANN001
+        self.problems, self._keep, self._results = problems, keep, results
+        self.imported: list[str] = []
+
+    def wait(self) -> tuple[list[str], Problems]:
+        for result in self._results():
+            self._keep(result)
+        return self.imported, self.problems
+
+
+def start_import(config: Config, force: bool = False, cache: Cache | None = None) -> Importing:
+    """Start importing the changed sources (see import_sources); `wait()` for the result."""
     problems = Problems()
     registry = load_registry(config, problems)
-    imported: list[str] = []
     if registry is None:
-        return imported, problems
+        return Importing(problems, None, list)
     fingerprint = importer_fingerprint(config)
     hashes = cache.hashes if cache is not None else FileHashes(None)
     jobs = []
@@ -141,20 +164,66 @@ def import_sources(
             cache.objects[key] = replace(article, meta={**meta, "input": key})
             cache.put("article", key, cached)
         write_if_changed(config.content / slug / "references.bib", bib_text.encode("utf-8"))
-        imported.append(slug)
+        importing.imported.append(slug)
 
-    if len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,)) as pool:
-            # Written as they come, while the workers go on with the next ones.
-            for result in pool.map(_import_one, jobs, chunksize=max(1, len(jobs) // 32)):
-                keep(result)
+    _worker_init(registry_path, registry)  # a forked child has it; pool workers load it
+    cores = os.cpu_count() or 1
+    if not jobs:
+        results = list
+    elif len(jobs) >= POOL_MIN and cores > 1:
+        results = _in_pool(jobs, registry_path)
+    elif cores > 1 and hasattr(os, "fork") and threading.active_count() == 1:
+        results = _in_child(jobs)
     else:
-        _worker_init(registry_path, registry)
-        for job in jobs:
-            keep(_import_one(job))
-    return imported, problems
+        results = lambda: map(_import_one, jobs)  # noqa: E731
+    importing = Importing(problems, keep, results)
+    return importing
+
+
+def _in_pool(jobs: list, registry_path: str):  # noqa: ANN202
+    """Many sources: a process pool, its results written as they come."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(initializer=_worker_init, initargs=(registry_path,))
+    # Submitted now: the workers start while the caller goes on.
+    found = pool.map(_import_one, jobs, chunksize=max(1, len(jobs) // 32))
+
+    def results():  # noqa: ANN202
+        with pool:
+            yield from found
+
+    return results
+
+
+def _in_child(jobs: list):  # noqa: ANN202
+    """A few sources: one forked child parses them, and hands back what it made."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: parse, send, leave without running the parent's exit code
+        os.close(read)
+        code = 0
+        try:
+            with os.fdopen(write, "wb") as out:
+                for job in jobs:
+                    pickle.dump(_import_one(job), out, pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 - the parent parses again and reports it
+            code = 1
+        os._exit(code)
+    os.close(write)
+
+    def results():  # noqa: ANN202
+        got = []
+        with os.fdopen(read, "rb") as inp:
+            while len(got) < len(jobs):
+                try:
+                    got.append(pickle.load(inp))
+                except EOFError:
+                    break
+        os.waitpid(pid, 0)
+        # A child that failed (a bug, a kill): the rest is parsed here, its error raised here.
+        return got + [_import_one(job) for job in jobs[len(got) :]]
+
+    return results
 
 
 _worker_registry: archives.Registry | None = None
