@@ -267,7 +267,7 @@ def build(
             made=made,
         )
         if indexing is not None:
-            # Pagefind has been indexing the pages while the other files were written.
+            # Pagefind may have been indexing the pages while the other files were written.
             result.search = indexing.wait()
             lap("search")
             timings["pagefind"] = result.search.seconds
