@@ -1,7 +1,8 @@
 """Import: source texts -> content/<slug>/article.yaml and references.bib.
 
 Only sources whose bytes (or the importer's code and registry) changed are
-parsed; many changed sources are parsed in a process pool.
+parsed: many in a process pool, a few in one forked child, while the caller
+goes on (`start_import`).
 """
 
 from __future__ import annotations
