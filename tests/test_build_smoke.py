@@ -52,26 +52,19 @@ def test_build_py_exits_with_the_build_s_code_and_its_output(tmp_path: Path) -> 
     shutil.copy(ROOT / "build.py", project / "build.py")
     (project / "src").symlink_to(ROOT / "src")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run(
-        [sys.executable, "build.py", "--no-search"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+
+    def build_py() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "build.py", "--no-search"]
+        return subprocess.run(
+            command, cwd=project, capture_output=True, text=True, env=env, timeout=120
+        )
+
+    done = build_py()
     assert done.returncode == 0, done.stderr
     assert re.match(r"built \d+ pages into ", done.stdout)
     assert "(imported balcanica-2019-edemskiy)" in done.stdout
     (project / "sources" / "broken.txt").write_bytes(b"\xff\xfe not text")
-    done = subprocess.run(
-        [sys.executable, "build.py", "--no-search"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    done = build_py()
     assert done.returncode == 1
     assert "sources/broken.txt" in done.stderr
     assert done.stderr.rstrip().endswith("the previous site is unchanged")
