@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SOURCE, make_project
 
-from edition import importer
+from edition import batch, importer
 from edition.cache import open_cache
 from edition.config import load_config
 
@@ -18,7 +18,7 @@ SECOND = Path(__file__).parent / "fixtures" / "second-article.txt"
 @pytest.fixture(autouse=True)
 def _alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """As in a build: no other thread (a server another test started would stop the fork)."""
-    monkeypatch.setattr(importer.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(batch.threading, "active_count", lambda: 1)
 
 
 def _import(project: Path) -> tuple[list[str], list[str], dict[str, bytes]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edition import output
+from edition import batch, output
 from edition.errors import BuildError, Problem
 from edition.output import Output, SiteWriter
 
@@ -15,7 +15,7 @@ from edition.output import Output, SiteWriter
 @pytest.fixture(autouse=True)
 def _alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """As in a build: no other thread (a server another test started would stop the forks)."""
-    monkeypatch.setattr(output.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(batch.threading, "active_count", lambda: 1)
 
 
 def _outputs(count: int) -> list[Output]:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 from . import archives, bibliography, check, citations
+from .batch import can_fork, in_child
 from .cache import Cache, FileHashes, code_digest, digest
 from .config import Config
 from .content import article_data, dump_article
@@ -123,9 +122,8 @@ class Importing:
     80 ms, while the sources are parsed on the other core).
     """
 
-    def __init__(self, problems: Problems, keep, results) -> None:  # noqa: ANN001
-        self.problems, self._keep, self._results = problems, keep, results
-        self.imported: list[str] = []
+    def __init__(self, imported: list[str], problems: Problems, keep, results) -> None:  # noqa: ANN001
+        self.imported, self.problems, self._keep, self._results = imported, problems, keep, results
 
     def wait(self) -> tuple[list[str], Problems]:
         for result in self._results():
@@ -136,9 +134,10 @@ class Importing:
 def start_import(config: Config, force: bool = False, cache: Cache | None = None) -> Importing:
     """Start importing the changed sources (see import_sources); `wait()` for the result."""
     problems = Problems()
+    imported: list[str] = []
     registry = load_registry(config, problems)
     if registry is None:
-        return Importing(problems, None, list)
+        return Importing(imported, problems, None, list)
     fingerprint = importer_fingerprint(config)
     hashes = cache.hashes if cache is not None else FileHashes(None)
     jobs = []
@@ -165,20 +164,18 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
             cache.objects[key] = replace(article, meta={**meta, "input": key})
             cache.put("article", key, cached)
         write_if_changed(config.content / slug / "references.bib", bib_text.encode("utf-8"))
-        importing.imported.append(slug)
+        imported.append(slug)
 
     _worker_init(registry_path, registry)  # a forked child has it; pool workers load it
-    cores = os.cpu_count() or 1
     if not jobs:
         results = list
-    elif len(jobs) >= POOL_MIN and cores > 1:
+    elif len(jobs) >= POOL_MIN and (os.cpu_count() or 1) > 1:
         results = _in_pool(jobs, registry_path)
-    elif cores > 1 and hasattr(os, "fork") and threading.active_count() == 1:
+    elif can_fork():
         results = _in_child(jobs)
     else:
         results = lambda: map(_import_one, jobs)  # noqa: E731
-    importing = Importing(problems, keep, results)
-    return importing
+    return Importing(imported, problems, keep, results)
 
 
 def _in_pool(jobs: list, registry_path: str):  # noqa: ANN202
@@ -197,32 +194,12 @@ def _in_pool(jobs: list, registry_path: str):  # noqa: ANN202
 
 
 def _in_child(jobs: list):  # noqa: ANN202
-    """A few sources: one forked child parses them, and hands back what it made."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: parse, send, leave without running the parent's exit code
-        os.close(read)
-        code = 0
-        try:
-            with os.fdopen(write, "wb") as out:
-                for job in jobs:
-                    pickle.dump(_import_one(job), out, pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 - the parent parses again and reports it
-            code = 1
-        os._exit(code)
-    os.close(write)
+    """A few sources: one forked child parses them; if it fails, they are parsed here."""
+    made = in_child(lambda: [_import_one(job) for job in jobs])
 
     def results():  # noqa: ANN202
-        got = []
-        with os.fdopen(read, "rb") as inp:
-            while len(got) < len(jobs):
-                try:
-                    got.append(pickle.load(inp))
-                except EOFError:
-                    break
-        os.waitpid(pid, 0)
-        # A child that failed (a bug, a kill): the rest is parsed here, its error raised here.
-        return got + [_import_one(job) for job in jobs[len(got) :]]
+        got = made()
+        return got if got is not None else [_import_one(job) for job in jobs]
 
     return results
 

@@ -6,13 +6,13 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .batch import can_fork, in_child
 from .errors import BuildError, Problem
 
 
@@ -261,40 +261,29 @@ def _make_at(index: int) -> list[Problem]:
 def _make_split(outputs: Sequence[Output], staging: Path) -> None:
     """Make outputs in two processes: every other one in a forked child, the rest here.
 
-    A small build would otherwise leave the second core idle; a fork costs a few
-    milliseconds where a process pool costs tens. The child sends back its
-    problems; if it fails otherwise, its share is made here, raising the error here.
+    A small build would otherwise leave the second core idle. The child sends
+    back its problems; if it fails otherwise, its share is made here.
     """
     mine, theirs = outputs[0::2], outputs[1::2]
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: make, report, leave without running the parent's exit code
-        os.close(read)
-        code, problems = 0, []
+
+    def make_theirs() -> list[Problem]:
         try:
             for output in theirs:
                 write_file(staging, output.path, output.make())
         except BuildError as exc:
-            problems = exc.problems
-        except BaseException:  # noqa: BLE001 - made again in the parent, which reports it
-            code = 1
-        with os.fdopen(write, "wb") as out:
-            pickle.dump(problems, out)
-        os._exit(code)
-    os.close(write)
+            return exc.problems
+        return []
+
+    problems = in_child(make_theirs)
     try:
         for output in mine:
             write_file(staging, output.path, output.make())
     finally:
-        with os.fdopen(read, "rb") as inp:
-            sent = inp.read()
-        _, status = os.waitpid(pid, 0)
-    problems = pickle.loads(sent) if sent else None
-    if problems:
-        raise BuildError(problems)
-    if status != 0 or problems is None:
-        for output in theirs:
-            write_file(staging, output.path, output.make())
+        found = problems()  # the child is waited for even when this share failed
+    if found is None:  # the child failed: its share is made here, raising the real error
+        found = make_theirs()
+    if found:
+        raise BuildError(found)
 
 
 def _make_all(
@@ -317,8 +306,7 @@ def _make_all(
     cores = os.cpu_count() or 1
     if total < POOL_MIN or cores < 2 or threading.active_count() > 1:
         done = 0
-        alone = threading.active_count() == 1  # forking a threaded process is unsafe
-        if pages >= SPLIT_MIN and cores > 1 and alone and hasattr(os, "fork"):
+        if pages >= SPLIT_MIN and can_fork():
             _make_split(pending[:pages], staging)
             done = pages
             report(done, total)
