@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from .batch import collector_paused
-from .errors import BuildError, Problem
+from edition.build.workers import collector_paused
+from edition.errors import BuildError, Problem
 
 if TYPE_CHECKING:
-    from .config import Config
+    from edition.config import Config
 
 
 def _config(args: argparse.Namespace) -> Config:
-    from .config import load_config, normalise_base_url  # after run() paused the collector
+    from edition.config import load_config, normalise_base_url  # after run() paused the collector
 
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     config, problems = load_config(root)
@@ -41,11 +41,11 @@ def _report(problems: list[Problem]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_sources
+    from edition.pipeline import import_changed
 
     config = _config(args)
     with collector_paused():
-        imported, problems = import_sources(config, force=args.force)
+        imported, problems = import_changed(config, force=args.force)
     _report(problems.items)
     for slug in imported:
         print(f"imported {slug}")
@@ -68,43 +68,39 @@ def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .cache import open_cache
-    from .importer import start_import
+    from edition.build.cache import open_cache
+    from edition.pipeline import ImportFailed, run
 
     started = time.perf_counter()
     config = _config(args)
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
+    # What is kept about the live site will not be kept up to date without the cache.
+    forget = open_cache(config.sources.parent) if args.no_cache else None
     with collector_paused():
-        importing = start_import(config, cache=cache)
-        # Loaded while the changed sources are parsed in other processes.
-        from .pipeline import build, forget_site
-
-        imported, problems = importing.wait()
-        import_seconds = time.perf_counter() - started
-        if args.no_cache:  # what is kept about the live site will not be kept up to date
-            forget_site(open_cache(config.sources.parent))
-        _report(problems.items)
-        if problems.errors:
+        try:
+            result = run(
+                config,
+                search=not args.no_search,
+                strict=args.strict,
+                cache=cache,
+                progress=progress_display(sys.stderr),
+                forget=forget,
+            )
+        except ImportFailed as exc:
+            _report(exc.problems)
             print(
                 "build stopped: the sources have errors; the previous site is unchanged",
                 file=sys.stderr,
             )
             return 1
-        result = build(
-            config,
-            search=not args.no_search,
-            strict=args.strict,
-            cache=cache,
-            progress=progress_display(sys.stderr),
-        )
     _report(result.warnings)
     elapsed = time.perf_counter() - started
     if args.timings:
-        stages = {"import": import_seconds, **result.timings, "total": elapsed}
+        stages = {**result.timings, "total": elapsed}
         print(json.dumps({k: round(v, 4) for k, v in stages.items()}), file=sys.stderr)
     print(
         f"built {result.pages} pages into {config.out} in {elapsed:.2f} s"
-        + (f" (imported {_names(imported)})" if imported else "")
+        + (f" (imported {_names(result.imported)})" if result.imported else "")
     )
     return 0
 
@@ -117,7 +113,7 @@ def _names(slugs: list[str], most: int = 5) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_project, exit_code, format_json, format_text
+    from edition.check import check_project, exit_code, format_json, format_text
 
     problems = check_project(_config(args))
     out = format_json(problems) if args.format == "json" else format_text(problems)
@@ -127,7 +123,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     gc.enable()  # a long-lived process collects its cycles (run() paused the collector)
-    from .serve import serve
+    from edition.serve import serve
 
     return serve(_config(args), host=args.host, port=args.port, search=args.search)
 
