@@ -48,20 +48,26 @@ class PageBreak:
     """Where a print page ended: inside paragraph `paragraph` at `offset`.
 
     `offset` counts characters into the paragraph's Markdown text; 0 means the
-    page broke before the paragraph began.
+    page broke before the paragraph began. `printed` is the printed number of
+    the page that begins here, as the source shows it ("" when unknown: the
+    site then counts breaks and says so).
     """
 
     page: int  # 1 = the first break in the article
     paragraph: int
     offset: int
     line: int
+    printed: str = ""
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A body paragraph, or a section heading (`level` 2 or 3; 0 for a paragraph)."""
+
     n: int
     text: str  # Markdown; note references as [^N]
     line: int
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,12 @@ class Article:
     bibliography: tuple[BibEntry, ...]
     page_breaks: tuple[PageBreak, ...]
     title_line: int = 0
+    # What the source itself shows: its kind ("text", "pdf"), its language
+    # (ISO 639-1, "" = the site's), the printed first and last page ("" unknown).
+    source_kind: str = "text"
+    language: str = ""
+    first_page: str = ""
+    last_page: str = ""
     metadata: Metadata = field(default_factory=Metadata)
     emendations: tuple[Emendation, ...] = ()  # as applied, with their offsets
     # Keys of the inputs (not of the text): the import's and the build's.

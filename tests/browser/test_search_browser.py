@@ -13,6 +13,7 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
 
 from edition.build.pagefind import index_site
+from edition.site.render import PACKAGED
 from edition.site.search_markup import annotate_html, register
 
 pytestmark = pytest.mark.browser
@@ -98,7 +99,7 @@ def page(env: Environment, head: str, body: str) -> str:
 def build_site(site: Path) -> None:
     env = Environment(
         loader=ChoiceLoader(
-            [DictLoader({"base.html": BASE}), FileSystemLoader(ROOT / "templates")]
+            [DictLoader({"base.html": BASE}), FileSystemLoader(PACKAGED)]
         ),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
@@ -113,7 +114,7 @@ def build_site(site: Path) -> None:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
     (site / "assets").mkdir()
-    shutil.copy(ROOT / "templates/assets/search.js", site / "assets/search.js")
+    shutil.copy(ROOT / "src/edition/templates/assets/search.js", site / "assets/search.js")
 
 
 class Quiet(SimpleHTTPRequestHandler):

@@ -20,7 +20,7 @@ from edition.text.spellings import (
     word_forms,
 )
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "edition" / "templates"
 
 
 def system(name: str):

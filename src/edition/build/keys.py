@@ -12,6 +12,8 @@ from pathlib import Path
 from edition.build.cache import digest
 
 PACKAGE = Path(__file__).resolve().parent.parent
+# Code, data and the packaged templates and assets.
+SUFFIXES = (".py", ".yaml", ".html", ".css", ".js", ".svg", ".xml", ".txt")
 # The core modules every stage may import.
 CORE = ("errors.py", "model.py", "yamlfile.py")
 
@@ -21,7 +23,7 @@ def _files(*parts: str) -> tuple[Path, ...]:
     for part in parts:
         path = PACKAGE / part
         if path.is_dir():
-            found += (p for p in path.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
+            found += (p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
         elif path.is_file():
             found.append(path)
     return tuple(sorted(set(found)))

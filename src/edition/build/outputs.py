@@ -19,7 +19,13 @@ from edition.errors import BuildError, Problem
 from edition.model import Article
 from edition.site import cite, publish, tei
 from edition.site.archive_pages import ArchiveContext
-from edition.site.render import article_context, environment, home_context, render_page
+from edition.site.render import (
+    article_context,
+    environment,
+    home_context,
+    render_page,
+    template_folders,
+)
 from edition.site.site import Site
 
 
@@ -119,9 +125,12 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
             lambda: publish.sitemap_xml(config, paths),
         ),
     ]
-    assets = config.templates / "assets"
-    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-        rel = f"assets/{asset.relative_to(assets)}"
+    found: dict[str, Path] = {}
+    for folder in reversed(template_folders(config.templates)):  # an override wins
+        assets = folder / "assets"
+        for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+            found[f"assets/{asset.relative_to(assets).as_posix()}"] = asset
+    for rel, asset in sorted(found.items()):
         outputs.append(Output(rel, digest(base, rel), asset.read_bytes))
     return outputs
 
@@ -164,15 +173,15 @@ def downloads(site: Site, article: Article, base: str) -> list[Output]:
 
 def template_problem(exc: TemplateError, config: Config, template: str) -> Problem:
     """A template failure as `templates/x.html:line: message`, from Jinja's own frames."""
-    name, line = template, 0
+    shown, line = template, 0
     if isinstance(exc, TemplateSyntaxError):
-        name, line = exc.name or template, exc.lineno
+        shown, line = exc.filename or exc.name or template, exc.lineno
     else:
         tb = exc.__traceback__
         while tb is not None:
-            frame = tb.tb_frame.f_code.co_filename
-            if frame.startswith(str(config.templates)):
-                name, line = str(Path(frame).relative_to(config.templates)), tb.tb_lineno
+            frame = Path(tb.tb_frame.f_code.co_filename)
+            if any(frame.is_relative_to(f) for f in template_folders(config.templates)):
+                shown, line = str(frame), tb.tb_lineno
             tb = tb.tb_next
-    shown = config.shown(config.templates / name)
-    return Problem("error", shown, line, f"template error: {exc.message or exc}", "", "template")
+    where = config.shown(Path(shown)) if Path(shown).is_absolute() else shown
+    return Problem("error", where, line, f"template error: {exc.message or exc}", "", "template")

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from edition.model import Article, Emendation, Note
@@ -33,10 +41,27 @@ TEMPLATE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_n
 AUTOESCAPE = ("html", "xml")
 
 
+# The templates and assets that ship with the package.
+PACKAGED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_folders(overrides: Path) -> list[Path]:
+    """Where templates are looked up, first match wins: the edition's, then the package's."""
+    return [overrides, PACKAGED] if overrides.is_dir() and overrides != PACKAGED else [PACKAGED]
+
+
 def environment(templates: Path, bytecode: BytecodeCache | None = None) -> Environment:
-    """The Jinja2 environment of the templates, with our filters and globals."""
+    """The Jinja2 environment: `templates` overrides the packaged templates one by one.
+
+    `edition/NAME` always names the packaged template, so an override can
+    extend the one it replaces (`{% extends "edition/article.html" %}`).
+    """
+    folders = [str(folder) for folder in template_folders(templates)]
+    loader = ChoiceLoader(
+        [PrefixLoader({"edition": FileSystemLoader(str(PACKAGED))}), FileSystemLoader(folders)]
+    )
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=loader,
         bytecode_cache=bytecode,
         autoescape=select_autoescape(AUTOESCAPE, default=True),
         undefined=StrictUndefined,
