@@ -117,7 +117,10 @@ def test_broken_source(
     assert build_project(project, "--no-search") == 1
     err = capsys.readouterr().err
     assert message in err
-    assert err.endswith("build stopped: the sources have errors; the previous site is unchanged\n")
+    assert err.endswith(
+        f"build stopped: the sources have errors; the previous site in {project / '_site'}"
+        " is unchanged\n"
+    )
     assert "Traceback" not in err
     # Nothing lost: the last good site and the imported content stay as they were.
     assert _tree(project / "_site") == site

@@ -1,4 +1,4 @@
-"""The `edition` command: import, build, check, serve."""
+"""The `edition` command: init, import, build, check, serve."""
 
 from __future__ import annotations
 
@@ -20,12 +20,19 @@ if TYPE_CHECKING:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    from edition.config import load_config, normalise_base_url  # after run() paused the collector
+    from edition.config import CONFIG_FILE, load_config, normalise_base_url  # after run() paused
 
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     config, problems = load_config(root)
     if problems:
         raise BuildError(problems)
+    if not (root / CONFIG_FILE).exists():
+        print(
+            f"no {CONFIG_FILE} in {root}: using the defaults (title {config.title!r}, "
+            f"language {config.language!r}, sources/, content/, templates/, out _site/); "
+            "`edition init` writes one to edit",
+            file=sys.stderr,
+        )
     return config.with_overrides(
         sources=Path(args.sources).resolve() if getattr(args, "sources", None) else None,
         content=Path(args.content).resolve() if getattr(args, "content", None) else None,
@@ -88,10 +95,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             )
         except ImportFailed as exc:
             _report(exc.problems)
-            print(
-                "build stopped: the sources have errors; the previous site is unchanged",
-                file=sys.stderr,
-            )
+            print(f"build stopped: the sources have errors; {_site_state(config)}", file=sys.stderr)
             return 1
     _report(result.warnings)
     elapsed = time.perf_counter() - started
@@ -102,6 +106,26 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"built {result.pages} pages into {config.out} in {elapsed:.2f} s"
         + (f" (imported {_names(result.imported)})" if result.imported else "")
     )
+    return 0
+
+
+def _site_state(config: Config) -> str:
+    """What became of the site: said only as it is."""
+    if config.out.exists():
+        return f"the previous site in {config.out} is unchanged"
+    return "no site was written"
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from edition.init import init_edition
+
+    folder = Path(args.folder).resolve()
+    problems = init_edition(folder, args.title)
+    _report(problems)
+    if problems:
+        return 1
+    print(f"made a new edition in {folder}")
+    print("next: put an article (PDF or text) in sources/, then run `edition build`")
     return 0
 
 
@@ -140,6 +164,10 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="edition", description=__doc__)
     sub = main.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="make a new edition in a folder (never overwrites)")
+    p.add_argument("folder", nargs="?", default=".", help="the new edition's folder (default: .)")
+    p.add_argument("--title", default="Scholarly Edition", help="the site's title")
+    p.set_defaults(func=cmd_init)
     p = sub.add_parser("import", help="parse sources/*.txt into content/<slug>/")
     add_paths(p)
     p.add_argument("--force", action="store_true", help="re-import unchanged sources too")
@@ -171,10 +199,18 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BuildError as exc:
         _report(exc.problems)
-        print("stopped: nothing was written; the previous site is unchanged", file=sys.stderr)
+        print(f"stopped: nothing was written; {_stopped_state(args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _stopped_state(args: argparse.Namespace) -> str:
+    if args.command not in ("build", "serve"):
+        return "no file was changed"
+    root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
+    out = Path(args.out).resolve() if getattr(args, "out", None) else root / "_site"
+    return f"the previous site in {out} is unchanged" if out.exists() else "no site was written"
 
 
 def run(argv: list[str] | None = None) -> NoReturn:
