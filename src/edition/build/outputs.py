@@ -17,7 +17,7 @@ from edition.config import Config
 from edition.content.bibtex import to_bibtex
 from edition.errors import BuildError, Problem
 from edition.model import Article
-from edition.site import cite, publish, tei
+from edition.site import cite, cite_file, publish, tei
 from edition.site.archive_pages import ArchiveContext
 from edition.site.render import (
     article_context,
@@ -98,6 +98,7 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         for node in tree.walk():
             if is_file_page(node):
                 outputs.append(pages.file_page(node, inputs))
+                outputs.append(file_ris(site, node, inputs, base))
             else:
                 key = digest(base, node.url, outline[node.url])
                 unit = partial(pages.archive.unit, node)
@@ -169,6 +170,18 @@ def downloads(site: Site, article: Article, base: str) -> list[Output]:
     for path in cite.download_paths(article):
         outputs.append(Output(path, key, lambda p=path: cite.downloads(article, site.config)[p]))
     return outputs
+
+
+def file_ris(site: Site, node, inputs: dict[str, str], base: str) -> Output:
+    """A file's RIS record, keyed like its page by the articles citing it."""
+    cited_by = sorted({ref.article for ref in node.citations})
+    key = digest(base, node.url, "ris", *(inputs[slug] for slug in cited_by))
+    registry, articles, config = site.registry, site.articles, site.config
+
+    def make() -> bytes:
+        return cite_file.file_ris(node, registry, articles, config).encode("utf-8")
+
+    return Output(cite_file.file_ris_path(node), key, make)
 
 
 def template_problem(exc: TemplateError, config: Config, template: str) -> Problem:
