@@ -62,6 +62,10 @@ class Pages:
         key = digest(self.base, node.url, *(inputs[slug] for slug in cited_by))
         return self.page("archive_file.html", node.url, key, lambda: self.archive.file(node))
 
+    def file_outputs(self, node, inputs: dict[str, str]) -> list[Output]:
+        """A file page and its RIS record, both keyed by the articles citing the file."""
+        return [self.file_page(node, inputs), file_ris(self.site, node, inputs, self.base)]
+
     def citations(self, rows: dict[str, str]) -> Output:
         """/archives/citations.json from each article's rows (JSON lines, in slug order)."""
         lines = [rows[slug] for slug in sorted(rows) if rows[slug]]
@@ -97,8 +101,7 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         outputs.append(pages.page("archives.html", "archives/", key, pages.archive.index))
         for node in tree.walk():
             if is_file_page(node):
-                outputs.append(pages.file_page(node, inputs))
-                outputs.append(file_ris(site, node, inputs, base))
+                outputs += pages.file_outputs(node, inputs)
             else:
                 key = digest(base, node.url, outline[node.url])
                 unit = partial(pages.archive.unit, node)

@@ -61,21 +61,6 @@ class Head:
     properties: tuple[tuple[str, str], ...] = ()
     json_ld: Markup = Markup("")
 
-    @property
-    def schemes(self) -> tuple[tuple[str, str], ...]:
-        """(prefix, namespace) of the schemes the names use, for <link rel="schema.X">."""
-        used = {name.split(".", 1)[0] for name, _ in self.names if name.startswith("DC.")}
-        used |= {name.split(":", 1)[0] for name, _ in self.names if name.startswith("z:")}
-        return tuple((prefix, SCHEMES[prefix]) for prefix in sorted(used))
-
-
-# The namespaces the prefixes stand for. Zotero's Embedded Metadata translator reads
-# <link rel="schema.X" href> and knows both by default; Dublin Core in HTML declares DC.
-SCHEMES = {
-    "DC": "http://purl.org/dc/elements/1.1/",
-    "z": "http://www.zotero.org/namespaces/export#",
-}
-
 
 def present(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """The pairs whose value is known, with runs of white space made one space."""
