@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urlparse
 
 # Embedded Metadata.js `_prefixes`: a meta name "<prefix>.<prop>" or "<prefix>:<prop>"
 # becomes an RDF statement in that namespace.
@@ -47,15 +48,27 @@ HIGHWIRE = [
     ("citation_public_url", "url"),
     ("citation_language", "language"),
 ]
-# Zotero's schema: the fields an item of each type keeps when it is saved.
-COMMON = {"title", "abstractNote", "url", "accessDate", "language", "rights", "extra"}
-COMMON |= {"shortTitle", "archive", "archiveLocation", "libraryCatalog", "callNumber", "date"}
+# Zotero's schema (github.com/zotero/zotero-schema, schema.json at 5eedf440): the
+# fields an item of each type keeps when it is saved.
 FIELDS = {
-    "journalArticle": COMMON
-    | {"publicationTitle", "volume", "issue", "pages", "journalAbbreviation", "DOI", "ISSN"},
-    "manuscript": COMMON | {"manuscriptType", "place", "numPages"},
-    "webpage": {"title", "abstractNote", "websiteTitle", "websiteType", "date", "shortTitle"}
-    | {"url", "accessDate", "language", "rights", "extra"},
+    "journalArticle": {
+        *("title", "abstractNote", "publicationTitle", "publisher", "place", "date", "volume"),
+        *("issue", "section", "partNumber", "partTitle", "pages", "series", "seriesTitle"),
+        *("seriesText", "journalAbbreviation", "DOI", "citationKey", "url", "accessDate"),
+        *("PMID", "PMCID", "ISSN", "archive", "archiveLocation", "shortTitle", "language"),
+        *("libraryCatalog", "callNumber", "rights", "extra"),
+    },
+    "manuscript": {
+        *("title", "abstractNote", "manuscriptType", "institution", "place", "date"),
+        *("numPages", "number", "DOI", "citationKey", "url", "accessDate", "archive"),
+        *("archiveLocation", "shortTitle", "language", "libraryCatalog", "callNumber"),
+        *("rights", "extra"),
+    },
+    "webpage": {
+        *("title", "abstractNote", "websiteTitle", "websiteType", "date", "publisher"),
+        *("place", "DOI", "citationKey", "url", "accessDate", "shortTitle", "language"),
+        *("rights", "extra"),
+    },
 }
 
 
@@ -207,9 +220,13 @@ def zotero_item(page: Page, location: str) -> dict[str, object]:
         item["url"] = page.link("canonical") or location
     if not item["language"]:
         item["language"] = page.first("language") or page.lang
+    item["libraryCatalog"] = urlparse(location).netloc
     kept = FIELDS.get(item_type, set())
     result = {k: v for k, v in item.items() if v and (k in kept or k == "itemType")}
-    result["creators"], result["tags"] = creators, tags
+    # finalDataCleanup: "Unless called from another translator, don't include
+    # automatic tags" - the keywords read are dropped when a user saves the page.
+    result["creators"], result["tags"] = creators, []
+    result["keywords read"] = tags
     return result
 
 
