@@ -11,7 +11,10 @@ The rules are those of the readers' published sources, cited by file and functio
   (scholar.google.com/intl/en/scholar/inclusion.html, "Indexing guidelines").
 
 Only what the edition's pages use is modelled; a tag the rules do not know is
-ignored, as the readers ignore it.
+ignored, as the readers ignore it. The model was checked once against Zotero's
+translation-server (github.com/zotero/translation-server, d88a8d53) run on
+loopback against a built site: the article, file, fond and index pages gave the
+items `zotero_item` gives.
 """
 
 from __future__ import annotations
