@@ -122,7 +122,9 @@ def build(
         outputs = [o for article in plan.changed for o in pages.article(article)]
         inputs = {slug: state.input for slug, state in states.items()}
         assert site.tree is not None  # a quick plan is made only with the tree
-        outputs += [pages.file_page(site.tree.by_url[url], inputs) for url in plan.files]
+        outputs += [
+            o for url in plan.files for o in pages.file_outputs(site.tree.by_url[url], inputs)
+        ]
         outputs.append(pages.citations({slug: state.rows for slug, state in states.items()}))
     else:
         states = incremental.states_of(site, found)

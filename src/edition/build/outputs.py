@@ -17,7 +17,7 @@ from edition.config import Config
 from edition.content.bibtex import to_bibtex
 from edition.errors import BuildError, Problem
 from edition.model import Article
-from edition.site import cite, publish, tei
+from edition.site import cite, cite_file, publish, tei
 from edition.site.archive_pages import ArchiveContext
 from edition.site.render import (
     article_context,
@@ -62,6 +62,10 @@ class Pages:
         key = digest(self.base, node.url, *(inputs[slug] for slug in cited_by))
         return self.page("archive_file.html", node.url, key, lambda: self.archive.file(node))
 
+    def file_outputs(self, node, inputs: dict[str, str]) -> list[Output]:
+        """A file page and its RIS record, both keyed by the articles citing the file."""
+        return [self.file_page(node, inputs), file_ris(self.site, node, inputs, self.base)]
+
     def citations(self, rows: dict[str, str]) -> Output:
         """/archives/citations.json from each article's rows (JSON lines, in slug order)."""
         lines = [rows[slug] for slug in sorted(rows) if rows[slug]]
@@ -97,7 +101,7 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         outputs.append(pages.page("archives.html", "archives/", key, pages.archive.index))
         for node in tree.walk():
             if is_file_page(node):
-                outputs.append(pages.file_page(node, inputs))
+                outputs += pages.file_outputs(node, inputs)
             else:
                 key = digest(base, node.url, outline[node.url])
                 unit = partial(pages.archive.unit, node)
@@ -169,6 +173,18 @@ def downloads(site: Site, article: Article, base: str) -> list[Output]:
     for path in cite.download_paths(article):
         outputs.append(Output(path, key, lambda p=path: cite.downloads(article, site.config)[p]))
     return outputs
+
+
+def file_ris(site: Site, node, inputs: dict[str, str], base: str) -> Output:
+    """A file's RIS record, keyed like its page by the articles citing it."""
+    cited_by = sorted({ref.article for ref in node.citations})
+    key = digest(base, node.url, "ris", *(inputs[slug] for slug in cited_by))
+    registry, articles, config = site.registry, site.articles, site.config
+
+    def make() -> bytes:
+        return cite_file.file_ris(node, registry, articles, config).encode("utf-8")
+
+    return Output(cite_file.file_ris_path(node), key, make)
 
 
 def template_problem(exc: TemplateError, config: Config, template: str) -> Problem:

@@ -12,6 +12,7 @@ from edition.citations.registry import Registry
 from edition.citations.sheets import format_sheets, sheet_anchor
 from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_manuscript
 from edition.model import Article, SheetRange
+from edition.site.cite_file import file_head, file_ris_path, index_head, unit_head
 from edition.site.markup import inline
 
 LEVEL_NAMES = {"fond": "Fond", "opis": "Opis", "papka": "Papka", "delo": "Delo", "archive": ""}
@@ -88,6 +89,7 @@ class ArchiveContext:
             "archives": [(node, self.registry.get(node.archive)) for node in self.tree.archives],
             "registry": self.registry,
             "level_label": level_label,
+            "head": index_head(self.tree, self.registry),
         }
 
     def unit(self, node: UnitNode) -> dict[str, Any]:
@@ -100,6 +102,7 @@ class ArchiveContext:
             "breadcrumbs": self.breadcrumbs(node),
             "level_label": level_label,
             "fond_title": archive.fond_title(dict(node.path).get("fond", "")),
+            "head": unit_head(node, self.registry),
         }
 
     def file(self, node: UnitNode) -> dict[str, Any]:
@@ -126,5 +129,7 @@ class ArchiveContext:
             sheets=_sheet_items(node.sheets),
             csl_json=json.dumps(csl, ensure_ascii=False, indent=2),
             cite_text=f"{csl['archive']}, {csl['archive_location']}.",
+            head=file_head(node, self.registry, self.articles.values()),
+            ris_download=file_ris_path(node).rsplit("/", 1)[1],
         )
         return context

@@ -1,4 +1,4 @@
-"""How to cite the article itself: Chicago, BibTeX, RIS, and the <head> metadata.
+"""How to cite the article itself: Chicago, BibTeX, RIS, CSL-JSON, and the <head> metadata.
 
 Pure functions of an Article and its absolute URL ('' when the site's origin is
 not configured: URL fields are then left out rather than guessed).
@@ -13,33 +13,30 @@ import unicodedata
 from markupsafe import Markup, escape
 
 from edition.config import Config
-from edition.model import Article, Author
+from edition.model import Article
+from edition.site.cite_base import (
+    article_language,
+    article_pages,
+    article_url,
+    babel_language,
+    family_given,
+    inverted,
+    issns,
+    issued,
+    page_range,
+)
 from edition.site.markup import plain
 
 
-def article_url(config: Config, slug: str) -> str:
-    """The article page's absolute URL, or '' when site_url is not set."""
-    if not config.site_url:
-        return ""
-    return f"{config.site_url.rstrip('/')}{config.base_url}articles/{slug}/"
-
-
-def _inverted(author: Author) -> str:
-    """'Andrey Edemskiy' -> 'Edemskiy, Andrey' (the family name is the last word)."""
-    given, _, family = author.name.rpartition(" ")
-    return f"{family}, {given}" if given else family
-
-
-def _pages(article: Article) -> str:
-    first, last = article.metadata.first_page, article.metadata.last_page
-    return f"{first}–{last}" if first and last and first != last else first
-
-
 def _names(article: Article) -> str:
-    names = [_inverted(a) if i == 0 else a.name for i, a in enumerate(article.authors)]
+    names = [inverted(a) if i == 0 else a.name for i, a in enumerate(article.authors)]
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def _abstract(article: Article) -> str:
+    return " ".join(plain(article.abstract).split())
 
 
 def chicago(article: Article, url: str) -> Markup:
@@ -49,7 +46,7 @@ def chicago(article: Article, url: str) -> Markup:
     text = escape(f"{_names(article)}. “{title}.” ")
     text += Markup("<i>{}</i>").format(cover.journal)
     text += escape(f" {cover.volume_number} ({cover.year})")
-    pages = _pages(article)
+    pages = page_range(article)
     text += escape(f": {pages}." if pages else ".")
     if doi := article.metadata.doi:
         text += escape(f" https://doi.org/{doi}.")
@@ -69,53 +66,100 @@ def bibtex_key(article: Article) -> str:
 
 def _bib_value(text: str) -> str:
     # Braces delimit values; unbalanced ones from untrusted text would break the entry.
-    return text.replace("\\", "").replace("{", "").replace("}", "")
+    text = text.replace("\\", "").replace("{", "").replace("}", "")
+    return " ".join(text.split())
 
 
-def bibtex(article: Article, url: str) -> str:
+def bibtex(article: Article, url: str, language: str = "") -> str:
+    """A biblatex-compatible @article; `language` (ISO 639) gives its langid."""
     cover = article.cover
     fields = [
-        ("author", " and ".join(_inverted(a) for a in article.authors)),
+        ("author", " and ".join(inverted(a) for a in article.authors)),
         ("title", plain(article.title)),
         ("journal", cover.journal),
         ("volume", str(cover.volume_number)),
         ("year", str(cover.year)),
-        ("pages", _pages(article).replace("–", "--")),
-        ("issn", cover.issn),
+        ("pages", page_range(article, "--")),
+        ("issn", ", ".join(issns(article))),
         ("doi", article.metadata.doi),
         ("url", url),
+        ("langid", babel_language(language)),
         ("keywords", ", ".join(article.keywords)),
+        ("abstract", _abstract(article)),
     ]
     body = ",\n".join(f"  {k} = {{{_bib_value(v)}}}" for k, v in fields if v)
     return f"@article{{{bibtex_key(article)},\n{body}\n}}\n"
 
 
-def ris(article: Article, url: str) -> str:
-    """RIS (CRLF line ends, as the format's specification asks)."""
+def ris(article: Article, url: str, language: str = "") -> str:
+    """RIS (CRLF line ends, as the format's specification asks).
+
+    The journal is T2 (the 2011 specification's "Journal" of JOUR) and JF (the
+    older full-name tag): JO is the abbreviation, and Zotero reads it as one.
+    """
     cover = article.cover
-    first, last = article.metadata.first_page, article.metadata.last_page
+    first, last = article_pages(article)
+    date = issued(article)
     rows = [("TY", "JOUR")]
-    rows += [("AU", _inverted(a)) for a in article.authors]
+    rows += [("AU", inverted(a)) for a in article.authors]
     rows += [
         ("TI", plain(article.title)),
-        ("JO", cover.journal),
+        ("T2", cover.journal),
+        ("JF", cover.journal),
         ("VL", str(cover.volume_number)),
-        ("PY", str(cover.year)),
-        ("SP", str(first)),
-        ("EP", str(last)),
-        ("SN", cover.issn),
+        ("PY", str(date[0])),
+        ("DA", "/".join(f"{part:02d}" for part in date) if len(date) > 1 else ""),
+        ("SP", first),
+        ("EP", last if last != first else ""),
+        ("SN", ", ".join(issns(article))),
         ("DO", article.metadata.doi),
         ("UR", url),
-        ("AB", plain(article.abstract)),
+        ("LA", language),
+        ("AB", _abstract(article)),
     ]
     rows += [("KW", k) for k in article.keywords]
-    lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in rows if value]
+    return ris_record(rows)
+
+
+def ris_record(rows: list[tuple[str, str]]) -> str:
+    """One RIS record from (tag, value) rows; empty values are left out."""
+    lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in rows if value.strip()]
     return "\r\n".join([*lines, "ER  - ", ""])
 
 
-def highwire(article: Article, url: str) -> list[tuple[str, str]]:
+def csl_json(article: Article, url: str, language: str = "") -> dict[str, object]:
+    """The article as a CSL-JSON `article-journal` item (the csl-data.json schema)."""
+    cover = article.cover
+    first, last = article_pages(article)
+    item: dict[str, object] = {
+        "id": bibtex_key(article),
+        "type": "article-journal",
+        "title": plain(article.title),
+        "author": [
+            {"family": f, "given": g} if g else {"literal": f}
+            for f, g in (family_given(a) for a in article.authors)
+        ],
+        "container-title": cover.journal,
+        "volume": str(cover.volume_number),
+        "issued": {"date-parts": [list(issued(article))]},
+        "page": page_range(article, "-"),
+        "page-first": first,
+        "ISSN": ", ".join(issns(article)),
+        "DOI": article.metadata.doi,
+        "URL": url,
+        "language": language,
+        "abstract": _abstract(article),
+        "keyword": ", ".join(article.keywords),
+        "publisher": cover.institute,
+        "publisher-place": cover.place,
+    }
+    return {k: v for k, v in item.items() if v}
+
+
+def highwire(article: Article, url: str, language: str = "") -> list[tuple[str, str]]:
     """Google Scholar's citation_* tags, one citation_reference per bibliography entry."""
     cover = article.cover
+    first, last = article_pages(article)
     tags = [("citation_title", plain(article.title))]
     for author in article.authors:
         tags.append(("citation_author", author.name))
@@ -124,13 +168,16 @@ def highwire(article: Article, url: str) -> list[tuple[str, str]]:
     tags += [
         ("citation_journal_title", cover.journal),
         ("citation_volume", str(cover.volume_number)),
-        ("citation_publication_date", str(cover.year)),
-        ("citation_issn", cover.issn),
-        ("citation_issn", cover.eissn),
+        # Scholar: "2010/5/12", or the year alone.
+        ("citation_publication_date", "/".join(str(part) for part in issued(article))),
+        *(("citation_issn", issn) for issn in issns(article)),
         ("citation_publisher", cover.institute),
-        ("citation_firstpage", article.metadata.first_page),
-        ("citation_lastpage", article.metadata.last_page),
+        ("citation_firstpage", first),
+        ("citation_lastpage", last),
         ("citation_doi", article.metadata.doi),
+        ("citation_language", language),
+        ("citation_abstract", _abstract(article)),
+        ("citation_abstract_html_url", url),
         ("citation_fulltext_html_url", url),
         ("citation_keywords", "; ".join(article.keywords)),
     ]
@@ -140,15 +187,14 @@ def highwire(article: Article, url: str) -> list[tuple[str, str]]:
     return [(name, value) for name, value in tags if value]
 
 
-def opengraph(article: Article, url: str, site_title: str) -> list[tuple[str, str]]:
-    abstract = " ".join(plain(article.abstract).split())
+def opengraph(article: Article) -> list[tuple[str, str]]:
+    """Open Graph; og:url and og:site_name are the page's and the site's (_head.html)."""
+    abstract = _abstract(article)
     tags = [
         ("og:type", "article"),
         ("og:title", plain(article.title)),
         ("og:description", abstract[:297] + "…" if len(abstract) > 300 else abstract),
-        ("og:site_name", site_title),
-        ("og:url", url),
-        ("article:published_time", str(article.cover.year)),
+        ("article:published_time", "-".join(f"{p:02d}" for p in issued(article))),
     ]
     tags += [("article:author", a.name) for a in article.authors]
     tags += [("article:tag", k) for k in article.keywords]
@@ -175,46 +221,55 @@ def json_ld(article: Article, url: str, language: str) -> Markup:
             }
             for a in article.authors
         ],
-        "abstract": " ".join(plain(article.abstract).split()),
+        "abstract": _abstract(article),
         "keywords": list(article.keywords),
         "inLanguage": language,
-        "datePublished": str(article.cover.year),
+        "datePublished": "-".join(f"{p:02d}" for p in issued(article)),
         "isPartOf": {
             "@type": "PublicationVolume",
             "volumeNumber": str(cover.volume_number),
             "isPartOf": {
                 "@type": "Periodical",
                 "name": cover.journal,
-                "issn": [i for i in (cover.issn, cover.eissn) if i],
+                "issn": list(issns(article)),
             },
         },
         "citation": [" ".join(plain(e.original).split()) for e in article.bibliography],
     }
     if url:
         data["url"] = url
-    meta = article.metadata
-    if meta.first_page:
-        data["pageStart"] = meta.first_page
-    if meta.last_page:
-        data["pageEnd"] = meta.last_page
-    if meta.doi:
-        data["sameAs"] = f"https://doi.org/{meta.doi}"
+    first, last = article_pages(article)
+    if first:
+        data["pageStart"] = first
+    if last:
+        data["pageEnd"] = last
+    if article.metadata.doi:
+        data["sameAs"] = f"https://doi.org/{article.metadata.doi}"
+    return script_json(data)
+
+
+def script_json(data: object) -> Markup:
+    """JSON that cannot close the <script> holding it: '<', '>' and '&' escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
 
 
+def download_paths(article: Article) -> list[str]:
+    """The paths `downloads` writes, without making the files."""
+    stem = f"articles/{article.slug}/{article.slug}"
+    return [f"{stem}.bib", f"{stem}.ris", f"{stem}.json"]
+
+
+DOWNLOAD_LABELS = ("BibTeX", "RIS", "CSL-JSON")
+
+
 def downloads(article: Article, config: Config) -> dict[str, bytes]:
     """The citation files offered for download, by path under the site root."""
     url = article_url(config, article.slug)
-    folder = f"articles/{article.slug}/"
+    language = article_language(article, config)
+    csl = json.dumps([csl_json(article, url, language)], ensure_ascii=False, indent=2) + "\n"
+    made = (bibtex(article, url, language), ris(article, url, language), csl)
     return {
-        f"{folder}{article.slug}.bib": bibtex(article, url).encode("utf-8"),
-        f"{folder}{article.slug}.ris": ris(article, url).encode("utf-8"),
+        path: text.encode("utf-8") for path, text in zip(download_paths(article), made, strict=True)
     }
-
-
-def download_paths(article: Article) -> list[str]:
-    """The paths `downloads` writes, without making the files."""
-    folder = f"articles/{article.slug}/"
-    return [f"{folder}{article.slug}.bib", f"{folder}{article.slug}.ris"]

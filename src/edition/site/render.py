@@ -20,8 +20,9 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from edition.model import Article, Emendation, Note
-from edition.site import cite
+from edition.site import cite, cite_article
 from edition.site import search_markup as search
+from edition.site.cite_base import article_language
 from edition.site.markup import inline, inline_with_links, plain
 from edition.site.site import Site
 
@@ -199,20 +200,15 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         ],
         "cite": {
             "chicago": cite.chicago(article, url),
-            "bibtex": cite.bibtex(article, url),
+            "bibtex": cite.bibtex(article, url, article_language(article, site.config)),
             "downloads": [
                 {"href": path.rsplit("/", 1)[1], "label": label}
                 for path, label in zip(
-                    cite.downloads(article, site.config), ("BibTeX", "RIS"), strict=True
+                    cite.download_paths(article), cite.DOWNLOAD_LABELS, strict=True
                 )
             ],
         },
-        "meta": {
-            "highwire": cite.highwire(article, url),
-            "opengraph": cite.opengraph(article, url, site.config.title),
-            "json_ld": cite.json_ld(article, url, site.config.language),
-            "description": " ".join(plain(article.abstract).split())[:300],
-        },
+        "head": cite_article.article_head(article, site.config),
         "apparatus": emended,
     }
     # Other spellings for search, each word's once per page, after its first block.
