@@ -9,7 +9,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "src" / "edition"
 CORE = {"errors", "model", "yamlfile", "config"}
-VERBS = {"cli", "serve", "check", "pipeline"}
+VERBS = {"cli", "serve", "check", "pipeline", "init"}
 # What each stage may import besides the core: the stages before it.
 STAGES = {
     "text": set(),
