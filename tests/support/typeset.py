@@ -214,15 +214,15 @@ def _hyphens(items: list[Item], notes: dict[int, list[NoteLine]]) -> tuple[Hyphe
     return tuple(out)
 
 
-def write_samples(outdir: Path) -> list[Path]:
-    """Every sample in every layout: PDF, plain extractions and the truth as JSON."""
+def write_samples(outdir: Path, names: tuple[str, ...] = ()) -> list[Path]:
+    """Samples (all by default) in every layout: PDF, plain extractions, the truth as JSON."""
     from .extract import extract_pdfminer, extract_pdftotext
     from .samples import SAMPLES
 
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, make in SAMPLES.items():
-        doc = make()
+    for name in names or tuple(SAMPLES):
+        doc = SAMPLES[name]()
         for layout in LAYOUTS:
             done = typeset(doc, layout)
             stem = outdir / f"{name}-{layout}"
