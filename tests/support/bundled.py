@@ -41,11 +41,18 @@ def inline(source: str) -> Text:
     return text(re.sub(r"<([a-z]+://[^>\s]+)>", r"\1", source))
 
 
+# Words a cut title does not end with.
+_DANGLING = frozenset("a an and at between by for from in of on the to with".split())
+
+
 def short_title(title: str, limit: int = 48) -> str:
-    """The title cut at a word boundary, for running heads."""
+    """The title cut at a word boundary (not after "of", "between"...), for running heads."""
     if len(title) <= limit:
         return title
-    return title[: title.rfind(" ", 0, limit)].rstrip(" ,:;")
+    words = title[: title.rfind(" ", 0, limit)].rstrip(" ,:;").split()
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",:;")
 
 
 def _join(previous: str, following: str) -> str:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.bundled import BUNDLED, bundled_doc, parse_bundled
+from tests.support.bundled import BUNDLED, bundled_doc, parse_bundled, short_title
 from tests.support.doc import Heading, text
 from tests.support.fixtures import LAYOUT_NAMES, TypesetCache
 from tests.support.layouts import LAYOUTS
-from tests.support.lines import MARKER_SCALE
+from tests.support.lines import MARKER_SCALE, break_points
 from tests.support.samples import SAMPLES
 from tests.support.truth import expected_notes, expected_paragraphs
 from tests.support.typeset import write_samples
@@ -284,3 +284,52 @@ def test_typesetting_is_deterministic(typeset_samples: TypesetCache):
     _typeset.cache_clear()
     again = _typeset(doc, LAYOUTS["journal-a"]).pdf
     assert first == again
+
+
+# Pure helpers and the truth's own consistency
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [("obvious", "obvi"), ("Freundschaft", "Freund"), ("agreements", "agree")],
+)
+def test_a_long_word_is_cut_between_syllables(word, cut):
+    points = break_points(word, hyphenate=True)
+    assert (len(cut), True) in points
+    assert all(k >= 2 and len(word) - k >= 2 for k, _ in points)
+
+
+def test_a_hyphenated_compound_breaks_after_its_own_hyphen_without_another():
+    assert break_points("Soviet-Albanian", hyphenate=False) == [(7, False)]
+    assert break_points("1960–1961", hyphenate=True) == []
+    assert break_points("http://example.org/a", hyphenate=True) == []
+
+
+def test_short_title_does_not_end_on_a_preposition():
+    title = "Notes on the Early History of the Archives of the Ministry"
+    assert short_title(title) == "Notes on the Early History of the Archives"
+    assert short_title("Short") == "Short"
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_note_pieces_cover_each_note_once_in_order(typeset_samples, name, layout):
+    done = typeset_samples.get(name, layout)
+    doc = typeset_samples.doc(name)
+    pieces: dict[int, list] = {}
+    for page in done.truth.pages:
+        for piece in page.notes:
+            pieces.setdefault(piece.number, []).append(piece)
+    assert sorted(pieces) == [n.number for n in doc.notes]
+    for number, parts in pieces.items():
+        assert parts[0].start == 0 and parts[-1].end == len(doc.note(number).text.plain)
+        assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_page_starts_advance_through_the_body(typeset_samples, name, layout):
+    done = typeset_samples.get(name, layout)
+    starts = [(p.body_start.block, p.body_start.offset) for p in done.truth.pages if p.body_start]
+    assert starts == sorted(set(starts)) and starts[0] == (0, 0)
+    printed = [p.printed for p in done.truth.pages if p.printed is not None]
+    first = typeset_samples.doc(name).front.first_page
+    assert printed == list(range(first, first + len(printed)))
