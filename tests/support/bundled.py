@@ -42,7 +42,9 @@ def inline(source: str) -> Text:
 
 
 # Words a cut title does not end with.
-_DANGLING = frozenset("a an and at between by for from in of on the to with".split())
+_DANGLING = frozenset(
+    ("a", "an", "and", "at", "between", "by", "for", "from", "in", "of", "on", "the", "to")
+)
 
 
 def short_title(title: str, limit: int = 48) -> str:

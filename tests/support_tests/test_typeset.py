@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.bundled import BUNDLED, bundled_doc, parse_bundled, short_title
+from tests.support.chars import Char, page_chars
 from tests.support.doc import Heading, text
 from tests.support.fixtures import LAYOUT_NAMES, TypesetCache
 from tests.support.layouts import LAYOUTS
@@ -29,10 +30,9 @@ def squash(s: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def pages_of(pdf: bytes) -> tuple[tuple[float, tuple[dict, ...]], ...]:
-    """Each page's height and characters, in the order they were drawn."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        return tuple((page.height, tuple(page.chars)) for page in document.pages)
+def pages_of(pdf: bytes) -> tuple[tuple[Char, ...], ...]:
+    """Each page's characters, in the order they were drawn."""
+    return page_chars(pdf)
 
 
 def close(a: float, b: float) -> bool:
@@ -93,23 +93,24 @@ def test_pdf_opens_and_has_the_pages_its_truth_lists(typeset_samples, name, layo
     done = typeset_samples.get(name, layout)
     pages = pages_of(done.pdf)
     assert len(pages) == len(done.truth.pages) > 1
-    import pypdfium2
-
-    assert len(pypdfium2.PdfDocument(done.pdf)) == len(pages)
+    if name != "bundled":  # pdfplumber is slow on long documents; its reading is the same
+        with pdfplumber.open(io.BytesIO(done.pdf)) as document:
+            assert len(document.pages) == len(pages)
+            assert document.pages[-1].extract_text().strip()
 
 
 @pytest.mark.parametrize(("name", "layout"), CASES)
 def test_notes_stand_below_the_body_in_smaller_type(typeset_samples, name, layout):
     done = typeset_samples.get(name, layout)
     spec = LAYOUTS[layout]
-    for (_, chars), truth in zip(pages_of(done.pdf), done.truth.pages, strict=True):
+    for chars, truth in zip(pages_of(done.pdf), done.truth.pages, strict=True):
         if not truth.notes:
             continue
-        body = [c for c in chars if close(c["size"], spec.size)]
-        notes = [c for c in chars if close(c["size"], spec.note_size)]
+        body = [c for c in chars if close(c.size, spec.size)]
+        notes = [c for c in chars if close(c.size, spec.note_size)]
         assert notes and spec.note_size < spec.size
-        assert min(c["top"] for c in notes) > max(c["bottom"] for c in body)
-        zone = squash("".join(c["text"] for c in notes))
+        assert min(c.baseline for c in notes) > max(c.baseline for c in body) + spec.leading
+        zone = squash("".join(c.text for c in notes))
         doc = typeset_samples.doc(name)
         for piece in truth.notes:
             printed = doc.note(piece.number).text.plain[piece.start : piece.end]
@@ -122,17 +123,17 @@ def test_markers_are_raised_smaller_digits_in_note_order(typeset_samples, name, 
     spec = LAYOUTS[layout]
     small = spec.size * MARKER_SCALE
     found = []
-    for _, chars in pages_of(done.pdf):
+    for chars in pages_of(done.pdf):
         run, base = "", None
         for char in chars:
-            if close(char["size"], small):
-                assert base is not None and char["bottom"] < base - 2
-                run += char["text"]
+            if close(char.size, small):
+                assert base is not None and char.baseline < base - 2
+                run += char.text
                 continue
             if run:
                 found.append(run)
                 run = ""
-            base = char["bottom"]
+            base = char.baseline
         if run:
             found.append(run)
     digits = [int(r) for r in found if r.isdigit()]
@@ -162,14 +163,14 @@ def test_journal_a_alternates_author_and_title_with_the_number_outside(typeset_s
     done = typeset_samples.get("bundled", "journal-a")
     doc = typeset_samples.doc("bundled")
     width = LAYOUTS["journal-a"].page[0]
-    for (_, chars), truth in list(zip(pages_of(done.pdf), done.truth.pages, strict=True))[1:]:
-        top = [c for c in chars if c["top"] < LAYOUTS["journal-a"].margins[0] - 10]
-        folio = [c for c in top if c["text"].isdigit()]
-        head = "".join(c["text"] for c in top if not c["text"].isdigit())
+    for chars, truth in list(zip(pages_of(done.pdf), done.truth.pages, strict=True))[1:]:
+        top = [c for c in chars if c.baseline < LAYOUTS["journal-a"].margins[0] - 10]
+        folio = [c for c in top if c.text.isdigit()]
+        head = "".join(c.text for c in top if not c.text.isdigit())
         even = truth.printed % 2 == 0
         expected = doc.front.authors[0].name.upper() if even else doc.front.short_title
         assert head.replace(" ", "") == expected.replace(" ", "")
-        assert (folio[0]["x0"] < width / 4) == even
+        assert (folio[0].x0 < width / 4) == even
 
 
 @pytest.mark.parametrize(("name", "layout"), CASES)
@@ -178,7 +179,8 @@ def test_each_page_begins_where_its_truth_says(typeset_samples, name, layout):
     doc = typeset_samples.doc(name)
     spec = LAYOUTS[layout]
     checked = 0
-    for (height, chars), truth in zip(pages_of(done.pdf), done.truth.pages, strict=True):
+    height = spec.page[1]
+    for chars, truth in zip(pages_of(done.pdf), done.truth.pages, strict=True):
         if truth.body_start is None or truth.index == (1 if spec.cover else 0):
             continue
         block = doc.body[truth.body_start.block]
@@ -187,10 +189,9 @@ def test_each_page_begins_where_its_truth_says(typeset_samples, name, layout):
         body = [
             c
             for c in chars
-            if spec.margins[0] - 5 < c["top"] and c["bottom"] < foot + 5
-            and not close(c["size"], spec.size * MARKER_SCALE)
+            if spec.margins[0] < c.baseline < foot and not close(c.size, spec.size * MARKER_SCALE)
         ]
-        start = squash("".join(c["text"] for c in body))
+        start = squash("".join(c.text for c in body))
         if isinstance(block, Heading) and spec.number_headings:
             start = start.lstrip("0123456789.")
         assert start.startswith(squash(expected)[:20])
