@@ -44,6 +44,7 @@ def inline(source: str) -> Text:
 # Words a cut title does not end with.
 _DANGLING = frozenset(
     ("a", "an", "and", "at", "between", "by", "for", "from", "in", "of", "on", "the", "to")
+    + ("with",)
 )
 
 

@@ -116,3 +116,12 @@ def expected_note_markdown(doc: Doc) -> dict[int, str]:
 def expected_markers(doc: Doc) -> tuple[tuple[int, int], ...]:
     """(block index, note number) for every marker, in reading order."""
     return tuple((i, m.note) for i, b in enumerate(doc.body) for m in b.text.markers)
+
+
+def expected_bibliography(doc: Doc) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(section heading, entries' plain text) for each section; "" for no heading."""
+    if doc.bibliography is None:
+        return ()
+    return tuple(
+        (s.heading, tuple(e.plain for e in s.entries)) for s in doc.bibliography.sections
+    )
