@@ -6,6 +6,7 @@ typesetter can say exactly where a page began and where a word was split.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -62,11 +63,16 @@ class Line:
     last: bool  # the paragraph's last line (not justified)
 
 
+@functools.lru_cache(maxsize=65536)
+def width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size)
+
+
 def seg_width(seg: Seg, style: Style) -> float:
     if seg.kind == "m":
-        return stringWidth(seg.text, style.regular, style.size * MARKER_SCALE)
+        return width(seg.text, style.regular, style.size * MARKER_SCALE)
     font = style.italic if seg.kind == "i" else style.regular
-    return stringWidth(seg.text, font, style.size)
+    return width(seg.text, font, style.size)
 
 
 def word_width(word: Word, style: Style) -> float:
@@ -86,35 +92,33 @@ def printed_markers(t: Text, after_punctuation: bool) -> list[tuple[int, str]]:
 
 def words_of(t: Text, markers: list[tuple[int, str]], base: int = 0) -> list[Word]:
     """Split a Text at spaces into words of roman, italic and marker segments."""
-    italic = [False] * len(t.plain)
-    for start, end in t.italics:
-        for i in range(start, end):
-            italic[i] = True
     at: dict[int, list[str]] = {}
     for offset, label in markers:
         at.setdefault(offset, []).append(label)
+    edges = sorted({e for span in t.italics for e in span})
     words: list[Word] = []
     for match in re.finditer(r"\S+", t.plain):
-        word = Word(base + match.start(), [])
-        for i in range(match.start(), match.end()):
-            if i in at and i != match.start():
-                word.segs += [Seg(label, "m") for label in at[i]]
-            kind = "i" if italic[i] else "r"
+        start, end = match.span()
+        cuts = sorted({start, end, *(e for e in edges if start < e < end),
+                       *(o for o in at if start < o < end)})
+        word = Word(base + start, [])
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if a in at and a != start:
+                word.segs += [Seg(label, "m") for label in at[a]]
+            kind = "i" if any(s <= a < e for s, e in t.italics) else "r"
             if word.segs and word.segs[-1].kind == kind:
-                word.segs[-1].text += t.plain[i]
+                word.segs[-1].text += t.plain[a:b]
             else:
-                word.segs.append(Seg(t.plain[i], kind))
+                word.segs.append(Seg(t.plain[a:b], kind))
         # A marker at the word's end, or before the following space(s).
-        end = match.end()
         while end <= len(t.plain):
             if end in at:
                 word.segs += [Seg(label, "m") for label in at[end]]
             if end >= len(t.plain) or not t.plain[end].isspace():
                 break
             end += 1
-        words.append(word)
-    for word in words:
         word.markers = [int(s.text) for s in word.segs if s.kind == "m" and s.text.isdigit()]
+        words.append(word)
     return words
 
 

@@ -15,8 +15,8 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from .compose import (
     AUTHOR_NOTE,
@@ -34,6 +34,7 @@ from .compose import (
 from .doc import Doc
 from .layouts import LAYOUTS, Layout, register
 from .lines import MARKER_RISE, MARKER_SCALE, Line, Style, printed_markers, seg_width
+from .lines import width as text_width_of
 from .truth import BodyPos, Hyphen, NotePiece, PageTruth, PrintedMarker, Truth, Typeset
 
 
@@ -110,9 +111,10 @@ def _draw_cover(canvas: Canvas, doc: Doc, layout: Layout) -> None:
     canvas.showPage()
 
 
-def _draw_line(canvas: Canvas, line: Line, style: Style, x: float, width: float, y: float,
+def _draw_line(out: PDFTextObject, line: Line, style: Style, x: float, width: float, y: float,
                align: str) -> None:
-    space = stringWidth(" ", style.regular, style.size)
+    """Set one line into the page's text object: justified, left or centred."""
+    space = text_width_of(" ", style.regular, style.size)
     natural = sum(seg_width(s, style) for w in line.words for s in w.segs)
     natural += space * (len(line.words) - 1)
     gap = space
@@ -127,11 +129,12 @@ def _draw_line(canvas: Canvas, line: Line, style: Style, x: float, width: float,
     for word in line.words:
         for seg in word.segs:
             if seg.kind == "m":
-                canvas.setFont(style.regular, style.size * MARKER_SCALE)
-                canvas.drawString(x, y + style.size * MARKER_RISE, seg.text)
+                out.setFont(style.regular, style.size * MARKER_SCALE)
+                out.setTextOrigin(x, y + style.size * MARKER_RISE)
             else:
-                canvas.setFont(style.italic if seg.kind == "i" else style.regular, style.size)
-                canvas.drawString(x, y, seg.text)
+                out.setFont(style.italic if seg.kind == "i" else style.regular, style.size)
+                out.setTextOrigin(x, y)
+            out.textOut(seg.text)
             x += seg_width(seg, style)
         x += gap
 
@@ -159,12 +162,13 @@ def _draw_page(canvas: Canvas, page: Page, layout: Layout, printed: int, head: s
         x = left if outer_left else left + width
         (canvas.drawString if outer_left else canvas.drawRightString)(x, bottom - 28, str(printed))
 
+    out = canvas.beginText()
     y = page_h - top
     for item in page.items:
         if item.line is not None:
             size = item.style.size
             baseline = y - item.height + (item.height - size) * 0.5 + size * 0.2
-            _draw_line(canvas, item.line, item.style, left, item.width, baseline, item.align)
+            _draw_line(out, item.line, item.style, left, item.width, baseline, item.align)
         y -= item.height
     if page.notes:
         y = bottom + sum(n.style.leading for n in page.notes)
@@ -173,8 +177,9 @@ def _draw_page(canvas: Canvas, page: Page, layout: Layout, printed: int, head: s
             canvas.line(left, y + NOTE_GAP * 0.55, left + width * 0.3, y + NOTE_GAP * 0.55)
         for note in page.notes:
             baseline = y - note.style.leading * 0.8
-            _draw_line(canvas, note.line, note.style, left, width, baseline, "justify")
+            _draw_line(out, note.line, note.style, left, width, baseline, "justify")
             y -= note.style.leading
+    canvas.drawText(out)
     canvas.showPage()
 
 
