@@ -334,3 +334,17 @@ def test_page_starts_advance_through_the_body(typeset_samples, name, layout):
     printed = [p.printed for p in done.truth.pages if p.printed is not None]
     first = typeset_samples.doc(name).front.first_page
     assert printed == list(range(first, first + len(printed)))
+
+
+def test_a_compound_cut_at_its_own_hyphen_is_recorded_as_kept(typeset_samples):
+    done = typeset_samples.get("bundled", "journal-a")
+    doc = typeset_samples.doc("bundled")
+    extracted = typeset_samples.text("bundled", "journal-a", "pdfminer")
+    kept = [h for h in done.truth.hyphens if h.where == "body" and not h.added]
+    assert kept
+    for hyphen in kept:
+        plain = doc.body[hyphen.index].text.plain
+        assert plain[hyphen.offset - 1] == "-"
+        head = re.search(r"\S+$", plain[: hyphen.offset]).group()
+        tail = re.match(r"[^\s,.;:]+", plain[hyphen.offset :]).group()
+        assert f"{head}\n{tail}" in extracted
