@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
 from benchmarks.run import clean, make_project, probe_ms, run_build  # noqa: E402
-from edition.search import pagefind_command  # noqa: E402
+from edition.site.search_markup import pagefind_command  # noqa: E402
 
 _MAIN = re.compile(r"<main\b.*?</main>", re.S)
 _HIDDEN = re.compile(r'<span class="search-forms" hidden>.*?</span>', re.S)

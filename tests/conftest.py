@@ -46,7 +46,7 @@ def make_project(tmp: Path, sources: list[Path] | None = None) -> Path:
     registry = ROOT / "content" / "archives.yaml"
     if registry.exists():
         shutil.copy(registry, project / "content" / "archives.yaml")
-    shutil.copytree(ROOT / "templates", project / "templates")
+    (project / "templates").mkdir()
     for source in sources if sources is not None else [SOURCE]:
         shutil.copy(source, project / "sources" / source.name)
     return project

@@ -117,7 +117,10 @@ def test_broken_source(
     assert build_project(project, "--no-search") == 1
     err = capsys.readouterr().err
     assert message in err
-    assert err.endswith("build stopped: the sources have errors; the previous site is unchanged\n")
+    assert err.endswith(
+        f"build stopped: the sources have errors; the previous site in {project / '_site'}"
+        " is unchanged\n"
+    )
     assert "Traceback" not in err
     # Nothing lost: the last good site and the imported content stay as they were.
     assert _tree(project / "_site") == site
@@ -154,7 +157,8 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_live_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Pagefind starts once the pages are written; a later failure ends it, writes nothing."""
-    from edition import pipeline, search
+    from edition.build import outputs
+    from edition.build import pagefind as search
     from edition.errors import BuildError, Problem
 
     project = make_project(tmp_path)
@@ -172,7 +176,7 @@ def test_a_failure_while_pagefind_indexes_stops_it_and_keeps_the_live_site(
         raise BuildError([Problem("error", "templates/tei", 3, "the TEI cannot be made", "")])
 
     monkeypatch.setattr(search, "start_index", record)
-    monkeypatch.setattr(pipeline.tei, "article_tei", broken_tei)
+    monkeypatch.setattr(outputs.tei, "article_tei", broken_tei)
     (project / "content" / SLUG / "editorial.yaml").write_text("{}\n")  # a change to build
     capsys.readouterr()
     assert build_project(project) == 1

@@ -67,4 +67,4 @@ def test_build_py_exits_with_the_build_s_code_and_its_output(tmp_path: Path) -> 
     done = build_py()
     assert done.returncode == 1
     assert "sources/broken.txt" in done.stderr
-    assert done.stderr.rstrip().endswith("the previous site is unchanged")
+    assert done.stderr.rstrip().endswith(f"the previous site in {project / '_site'} is unchanged")

@@ -124,13 +124,14 @@ def test_strict_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_check_uses_the_citation_and_bibliography_checks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from edition import bibliography, citations
+    from edition.citations import bibcheck
+    from edition.citations import grammar as citations
 
     def backwards(notes, path):
         return [Problem("warning", path, notes[0].line, "sheets run backwards", "", "sheets")]
 
     monkeypatch.setattr(citations, "citation_problems", backwards)
-    monkeypatch.setattr(bibliography, "bibliography_problems", lambda e, c, p: [])
+    monkeypatch.setattr(bibcheck, "bibliography_problems", lambda e, c, p: [])
     project = make_project(tmp_path)
     main(["check", "--root", str(project)])
     out = capsys.readouterr().out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edition.check import exit_code, mark_reviewed
-from edition.editorial import parse_editorial
+from edition.content.editorial import parse_editorial
 from edition.errors import Problem
 
 WARNING = Problem(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_project, make_project
 
-from edition.content import load_article
+from edition.content.article_yaml import load_article
 
 SECOND = ROOT / "tests" / "fixtures" / "second-article.txt"
 SOURCE = ROOT / "sources" / "balcanica-2019-edemskiy.txt"

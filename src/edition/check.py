@@ -15,11 +15,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from . import bibliography, citations, editorial
-from .config import Config
-from .errors import Problem, Problems
-from .model import Article, Citation
-from .rejoin import ends_sentence
+from edition.citations import bibcheck, bibmatch
+from edition.citations import grammar as citations
+from edition.citations.registry import REGISTRY_FILE, edition_registry
+from edition.config import Config
+from edition.content import editorial
+from edition.content.emend import apply_editorial
+from edition.content.source_import import read_article, slug_for
+from edition.errors import Problem, Problems
+from edition.model import Article, Citation
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{2,6}(?![^\W\d_])")
@@ -91,43 +95,6 @@ def abbreviation_variants(texts: Sequence[str]) -> list[list[tuple[str, int]]]:
     return sorted(result, key=lambda g: g[0][0])
 
 
-MAX_LINE = 100_000  # characters; a print line, even a whole paragraph, is far shorter
-
-
-def source_problems(text: str, path: str) -> list[Problem]:
-    """Signs that a source is not the whole extracted text: huge lines, a cut-off end."""
-    problems = Problems()
-    for number, line in enumerate(text.splitlines(), 1):
-        if len(line) > MAX_LINE:
-            problems.error(
-                path,
-                number,
-                f"line is {len(line):,} characters long (more than {MAX_LINE:,})",
-                "binary data or a broken extraction? re-extract the text",
-                "huge-line",
-            )
-    return problems.items
-
-
-def truncation_problems(article: Article, lines: Sequence[str]) -> list[Problem]:
-    """An article whose text stops mid-sentence with no bibliography after it was cut off."""
-    if article.bibliography or not article.paragraphs:
-        return []
-    last = article.paragraphs[-1]
-    if ends_sentence(last.text):
-        return []
-    return [
-        Problem(
-            "error",
-            article.source,
-            len(lines),
-            "the text ends in the middle of a sentence and no bibliography follows",
-            "is the file truncated? extract the whole article again",
-            "truncated",
-        )
-    ]
-
-
 _ORDINAL = re.compile(r"(?<!\w)(\d+)(st|nd|rd|th)(?!\w)")
 
 
@@ -187,7 +154,7 @@ def check_article(article: Article, lines: Sequence[str]) -> list[Problem]:
                 )
                 continue
             by_key[c.bib_key].append((note.n, c))
-            for difference in bibliography.compare_citation(c.text, entries[c.bib_key]):
+            for difference in bibmatch.compare_citation(c.text, entries[c.bib_key]):
                 problems.warning(
                     path,
                     note.line,
@@ -196,7 +163,7 @@ def check_article(article: Article, lines: Sequence[str]) -> list[Problem]:
                     " them with an emendation",
                     "citation-differs",
                 )
-    problems.items.extend(bibliography.bibliography_problems(article.bibliography, by_key, path))
+    problems.items.extend(bibcheck.bibliography_problems(article.bibliography, by_key, path))
     for text, start in _texts(article):
         for word in mixed_script_words(text):
             cyrillic = "".join(ch for ch in word if "CYRILLIC" in unicodedata.name(ch, ""))
@@ -249,14 +216,13 @@ def _locate_word(lines: Sequence[str], start: int, word: str) -> int:
 
 def check_project(config: Config) -> list[Problem]:
     """Read every source as import would, apply editorial.yaml, and check it; write nothing."""
-    from .importer import _shown, load_registry, read_article, slug_for
-
     problems = Problems()
-    registry = load_registry(config, problems)
+    registry_shown = config.shown(config.content / REGISTRY_FILE)
+    registry = edition_registry(config.content, registry_shown, problems)
     if registry is None:
         return problems.items
     for source in sorted(config.sources.glob("*.txt")):
-        slug, shown = slug_for(source), _shown(source, config)
+        slug, shown = slug_for(source), config.shown(source)
         data = source.read_bytes()
         article, found = read_article(data, shown, slug, registry)
         problems.extend(found)
@@ -264,11 +230,11 @@ def check_project(config: Config) -> list[Problem]:
             continue
         folder = config.content / slug
         decisions, found = editorial.load_editorial(
-            folder, f"{_shown(folder, config)}/editorial.yaml"
+            folder, f"{config.shown(folder)}/editorial.yaml"
         )
         problems.extend(found)
         if decisions is not None:
-            article, found = editorial.apply_editorial(article, decisions)
+            article, found = apply_editorial(article, decisions)
             problems.extend(found)
         lines = data.decode("utf-8").removeprefix("\ufeff").splitlines()
         found = check_article(article, lines)

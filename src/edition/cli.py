@@ -1,4 +1,4 @@
-"""The `edition` command: import, build, check, serve."""
+"""The `edition` command: init, import, build, check, serve."""
 
 from __future__ import annotations
 
@@ -12,20 +12,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from .batch import collector_paused
-from .errors import BuildError, Problem
+from edition.build.workers import collector_paused
+from edition.errors import BuildError, Problem
 
 if TYPE_CHECKING:
-    from .config import Config
+    from edition.config import Config
 
 
 def _config(args: argparse.Namespace) -> Config:
-    from .config import load_config, normalise_base_url  # after run() paused the collector
+    from edition.config import CONFIG_FILE, load_config, normalise_base_url  # after run() paused
 
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     config, problems = load_config(root)
     if problems:
         raise BuildError(problems)
+    if not (root / CONFIG_FILE).exists():
+        print(
+            f"no {CONFIG_FILE} in {root}: using the defaults (title {config.title!r}, "
+            f"language {config.language!r}, sources/, content/, templates/, out _site/); "
+            "`edition init` writes one to edit",
+            file=sys.stderr,
+        )
     return config.with_overrides(
         sources=Path(args.sources).resolve() if getattr(args, "sources", None) else None,
         content=Path(args.content).resolve() if getattr(args, "content", None) else None,
@@ -41,11 +48,11 @@ def _report(problems: list[Problem]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_sources
+    from edition.pipeline import import_changed
 
     config = _config(args)
     with collector_paused():
-        imported, problems = import_sources(config, force=args.force)
+        imported, problems = import_changed(config, force=args.force)
     _report(problems.items)
     for slug in imported:
         print(f"imported {slug}")
@@ -68,44 +75,57 @@ def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .cache import open_cache
-    from .importer import start_import
+    from edition.build.cache import open_cache
+    from edition.pipeline import ImportFailed, run
 
     started = time.perf_counter()
     config = _config(args)
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
+    # What is kept about the live site will not be kept up to date without the cache.
+    forget = open_cache(config.sources.parent) if args.no_cache else None
     with collector_paused():
-        importing = start_import(config, cache=cache)
-        # Loaded while the changed sources are parsed in other processes.
-        from .pipeline import build, forget_site
-
-        imported, problems = importing.wait()
-        import_seconds = time.perf_counter() - started
-        if args.no_cache:  # what is kept about the live site will not be kept up to date
-            forget_site(open_cache(config.sources.parent))
-        _report(problems.items)
-        if problems.errors:
-            print(
-                "build stopped: the sources have errors; the previous site is unchanged",
-                file=sys.stderr,
+        try:
+            result = run(
+                config,
+                search=not args.no_search,
+                strict=args.strict,
+                cache=cache,
+                progress=progress_display(sys.stderr),
+                forget=forget,
             )
+        except ImportFailed as exc:
+            _report(exc.problems)
+            print(f"build stopped: the sources have errors; {_site_state(config)}", file=sys.stderr)
             return 1
-        result = build(
-            config,
-            search=not args.no_search,
-            strict=args.strict,
-            cache=cache,
-            progress=progress_display(sys.stderr),
-        )
     _report(result.warnings)
     elapsed = time.perf_counter() - started
     if args.timings:
-        stages = {"import": import_seconds, **result.timings, "total": elapsed}
+        stages = {**result.timings, "total": elapsed}
         print(json.dumps({k: round(v, 4) for k, v in stages.items()}), file=sys.stderr)
     print(
         f"built {result.pages} pages into {config.out} in {elapsed:.2f} s"
-        + (f" (imported {_names(imported)})" if imported else "")
+        + (f" (imported {_names(result.imported)})" if result.imported else "")
     )
+    return 0
+
+
+def _site_state(config: Config) -> str:
+    """What became of the site: said only as it is."""
+    if config.out.exists():
+        return f"the previous site in {config.out} is unchanged"
+    return "no site was written"
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from edition.init import init_edition
+
+    folder = Path(args.folder).resolve()
+    problems = init_edition(folder, args.title)
+    _report(problems)
+    if problems:
+        return 1
+    print(f"made a new edition in {folder}")
+    print("next: put an article (PDF or text) in sources/, then run `edition build`")
     return 0
 
 
@@ -117,7 +137,7 @@ def _names(slugs: list[str], most: int = 5) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_project, exit_code, format_json, format_text
+    from edition.check import check_project, exit_code, format_json, format_text
 
     problems = check_project(_config(args))
     out = format_json(problems) if args.format == "json" else format_text(problems)
@@ -127,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     gc.enable()  # a long-lived process collects its cycles (run() paused the collector)
-    from .serve import serve
+    from edition.serve import serve
 
     return serve(_config(args), host=args.host, port=args.port, search=args.search)
 
@@ -144,6 +164,10 @@ def add_paths(parser: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="edition", description=__doc__)
     sub = main.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="make a new edition in a folder (never overwrites)")
+    p.add_argument("folder", nargs="?", default=".", help="the new edition's folder (default: .)")
+    p.add_argument("--title", default="Scholarly Edition", help="the site's title")
+    p.set_defaults(func=cmd_init)
     p = sub.add_parser("import", help="parse sources/*.txt into content/<slug>/")
     add_paths(p)
     p.add_argument("--force", action="store_true", help="re-import unchanged sources too")
@@ -175,10 +199,18 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BuildError as exc:
         _report(exc.problems)
-        print("stopped: nothing was written; the previous site is unchanged", file=sys.stderr)
+        print(f"stopped: nothing was written; {_stopped_state(args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _stopped_state(args: argparse.Namespace) -> str:
+    if args.command not in ("build", "serve"):
+        return "no file was changed"
+    root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
+    out = Path(args.out).resolve() if getattr(args, "out", None) else root / "_site"
+    return f"the previous site in {out} is unchanged" if out.exists() else "no site was written"
 
 
 def run(argv: list[str] | None = None) -> NoReturn:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .content import ContentError, load_yaml
-from .errors import Problem
+from edition.errors import Problem
+from edition.yamlfile import YamlError, load_yaml
 
 CONFIG_FILE = "edition.yaml"
 
@@ -22,11 +22,17 @@ class Config:
     content: Path = Path("content")
     templates: Path = Path("templates")
     out: Path = Path("_site")
-    search: bool = True
     licence: str = ""
 
     def with_overrides(self, **changes: object) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def shown(self, path: Path) -> str:
+        """A path as the user should see it: relative to the project when possible."""
+        try:
+            return str(path.relative_to(self.sources.parent))
+        except ValueError:
+            return str(path)
 
 
 def normalise_base_url(value: str) -> str:
@@ -43,7 +49,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         return _rooted(Config(), root), problems
     try:
         data = load_yaml(path) or {}
-    except ContentError as exc:
+    except YamlError as exc:
         return _rooted(Config(), root), [exc.problem]
     if not isinstance(data, dict):
         return _rooted(Config(), root), [

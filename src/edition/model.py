@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Location:
-    """A place in an input file: path as given and 1-based line."""
-
-    path: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+# The BibTeX `howpublished` of an archive's bibliography entry.
+ARCHIVAL = "Archival collection"
 
 
 @dataclass(frozen=True)
@@ -56,20 +48,26 @@ class PageBreak:
     """Where a print page ended: inside paragraph `paragraph` at `offset`.
 
     `offset` counts characters into the paragraph's Markdown text; 0 means the
-    page broke before the paragraph began.
+    page broke before the paragraph began. `printed` is the printed number of
+    the page that begins here, as the source shows it ("" when unknown: the
+    site then counts breaks and says so).
     """
 
     page: int  # 1 = the first break in the article
     paragraph: int
     offset: int
     line: int
+    printed: str = ""
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A body paragraph, or a section heading (`level` 2 or 3; 0 for a paragraph)."""
+
     n: int
     text: str  # Markdown; note references as [^N]
     line: int
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,6 +135,37 @@ class BibEntry:
 
 
 @dataclass(frozen=True)
+class Emendation:
+    """One correction: `sic` (as printed) becomes `corr` in a paragraph, note or entry."""
+
+    sic: str
+    corr: str
+    target: str  # "p", "note" or "bib"
+    at: str  # paragraph or note number, or bibliography key, as text
+    reason: str
+    who: str
+    when: str
+    line: int  # line of the emendation in editorial.yaml
+    offset: int = -1  # where `corr` starts in the corrected text, once applied
+
+    @property
+    def anchor(self) -> str:
+        return {"p": "p-", "note": "fn-", "bib": "bib-"}[self.target] + self.at
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What editors record of the article (editorial.yaml's `metadata:`), "" if unknown."""
+
+    doi: str = ""
+    first_page: str = ""
+    last_page: str = ""
+    licence: str = ""
+    url: str = ""
+    issued: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     source: str  # path of the source text, as given
@@ -150,4 +179,14 @@ class Article:
     bibliography: tuple[BibEntry, ...]
     page_breaks: tuple[PageBreak, ...]
     title_line: int = 0
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
+    # What the source itself shows: its kind ("text", "pdf"), its language
+    # (ISO 639-1, "" = the site's), the printed first and last page ("" unknown).
+    source_kind: str = "text"
+    language: str = ""
+    first_page: str = ""
+    last_page: str = ""
+    metadata: Metadata = field(default_factory=Metadata)
+    emendations: tuple[Emendation, ...] = ()  # as applied, with their offsets
+    # Keys of the inputs (not of the text): the import's and the build's.
+    import_sha256: str = field(default="", compare=False)
+    input_key: str = field(default="", compare=False)

@@ -1,26 +1,18 @@
-"""The build, top to bottom: gather all data, then write the site (import is importer.py)."""
+"""The pipeline, top to bottom: import what changed, gather all data, then write the site.
+
+`run` is the one build entry: the CLI, `build.py` and `serve` call it.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
-
-from . import bibliography, cite, incremental, publish, tei
-from .archive_pages import ArchiveContext
-from .archives import is_file_page
-from .cache import Cache, digest
-from .config import Config
-from .errors import BuildError, Problem
-from .gather import article_input, base_key, front_matter, gather, summary
-from .importer import _shown
-from .model import Article
-from .output import MANIFESTS, Output, SiteWriter, StaleSite
-from .render import Site, article_context, environment, home_context, render_page
+from edition.build.cache import Cache
+from edition.build.imports import start_import
+from edition.config import Config
+from edition.errors import BuildError, Problem, Problems
 
 
 @dataclass
@@ -32,163 +24,57 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     quick: bool = False  # only what shows the changed articles was considered
     made: int = 0  # files rendered or read anew (the rest were already right)
+    imported: list[str] = field(default_factory=list)  # slugs of the sources imported
 
 
-class Pages:
-    """Makes the site's outputs; each is keyed by everything it shows, made only if needed."""
+class ImportFailed(Exception):
+    """The changed sources have errors: nothing was built."""
 
-    def __init__(self, site: Site, base: str) -> None:
-        self.site, self.base, self.config = site, base, site.config
-        self.env = environment(self.config.templates, site.extra.get("cache_folder"))
-        site.extra["env"] = self.env
-        tree, registry = site.extra.get("tree"), site.extra.get("registry")
-        self.archive = ArchiveContext(tree, registry, site.articles) if tree else None
-
-    def page(self, template: str, path: str, key: str, context) -> Output:
-        env, site, config = self.env, self.site, self.config
-
-        def make() -> bytes:
-            try:
-                return render_page(env, template, path, site, **context()).html.encode("utf-8")
-            except TemplateError as exc:
-                raise BuildError([template_problem(exc, config, template)]) from None
-
-        return Output(f"{path}index.html", key, make)
-
-    def article(self, article: Article) -> list[Output]:
-        """An article's page and its downloads."""
-        path = f"articles/{article.slug}/"
-        key = digest(self.base, path, article_input(article))
-        page = self.page("article.html", path, key, lambda: article_context(article, self.site))
-        return [page, *downloads(self.site, article, self.base)]
-
-    def file_page(self, node, inputs: dict[str, str]) -> Output:
-        """A file page shows the notes and sentences of every article citing the file."""
-        cited_by = sorted({ref.article for ref in node.citations})
-        key = digest(self.base, node.url, *(inputs[slug] for slug in cited_by))
-        return self.page("archive_file.html", node.url, key, lambda: self.archive.file(node))
-
-    def citations(self, rows: dict[str, str]) -> Output:
-        """/archives/citations.json from each article's rows (JSON lines, in slug order)."""
-        lines = [rows[slug] for slug in sorted(rows) if rows[slug]]
-        data = ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
-        return Output(CITATIONS_FILE, digest(data), lambda: data)
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
 
 
-CITATIONS_FILE = "archives/citations.json"
+def import_changed(config: Config, force: bool = False) -> tuple[list[str], Problems]:
+    """Import the sources that changed (all of them with `force`); build nothing."""
+    return start_import(config, force).wait()
 
 
-def render_site(site: Site, base: str, rows: dict[str, str]) -> list[Output]:
-    """Every output of the site, keyed; nothing is rendered yet."""
-    config = site.config
-    pages = Pages(site, base)
-    summaries = [summary(a) for a in site.articles]
-    fronts = [front_matter(a) for a in site.articles]
-    front_site = Site(config, fronts, site.archival_url, site.extra)
-    outputs = [
-        pages.page(
-            "home.html", "", digest(base, "home", *summaries), lambda: home_context(front_site)
-        ),
-        pages.page("search.html", "search/", digest(base, "search"), dict),
-    ]
-    for article in site.articles:
-        outputs += pages.article(article)
-    tree = site.extra.get("tree")
-    if tree is not None:
-        inputs = {a.slug: article_input(a) for a in site.articles}
-        # A tree page shows counts and titles of the units below it, not the notes:
-        # it is keyed by that outline, so a corrected note does not re-render it.
-        outline = _outlines(tree)
-        root_outline = digest(*(outline[node.url] for node in tree.archives))
-        key = digest(base, "archives/", root_outline)
-        outputs.append(pages.page("archives.html", "archives/", key, pages.archive.index))
-        for node in tree.walk():
-            if is_file_page(node):
-                outputs.append(pages.file_page(node, inputs))
-            else:
-                key = digest(base, node.url, outline[node.url])
-                unit = partial(pages.archive.unit, node)
-                outputs.append(pages.page("archive_unit.html", node.url, key, unit))
-        outputs.append(pages.citations(rows))
+def run(
+    config: Config,
+    search: bool = True,
+    strict: bool = False,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    forget: Cache | None = None,
+) -> BuildResult:
+    """Import every source that changed, then build the site (the whole pipeline).
 
-    def not_found() -> bytes:
-        try:
-            return publish.not_found_html(site)
-        except TemplateError as exc:
-            raise BuildError([template_problem(exc, config, "404.html")]) from None
+    Import problems are reported with the build's warnings; import errors raise
+    ImportFailed carrying every problem found. `forget` is a cache whose
+    knowledge of the live site is dropped first (a build that will not keep it).
+    """
+    started = time.perf_counter()
+    importing = start_import(config, cache=cache)
+    # The rendering modules (Jinja, markdown-it, TEI: some 80 ms) load meanwhile.
+    import edition.build.outputs  # noqa: F401
+    import edition.build.writer  # noqa: F401
 
-    paths = publish.page_paths(o.path for o in outputs)
-    outputs += [
-        Output(publish.NOT_FOUND_FILE, digest(base, "404"), not_found),
-        Output("robots.txt", digest(base, "robots"), lambda: publish.robots_txt(config)),
-        Output(
-            publish.FEED_FILE,
-            digest(base, "feed", *summaries),
-            lambda: publish.atom_feed(config, fronts),
-        ),
-        Output(
-            publish.SITEMAP_FILE,
-            digest(base, "sitemap", *paths),
-            lambda: publish.sitemap_xml(config, paths),
-        ),
-    ]
-    assets = config.templates / "assets"
-    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-        rel = f"assets/{asset.relative_to(assets)}"
-        outputs.append(Output(rel, digest(base, rel), asset.read_bytes))
-    return outputs
-
-
-def _outlines(tree) -> dict[str, str]:
-    """For every unit, a hash of what its tree page shows: titles, counts, children."""
-    outline: dict[str, str] = {}
-    for node in reversed(list(tree.walk())):  # children before their parents
-        children = (outline[child.url] for child in node.children)
-        outline[node.url] = digest(
-            node.url, node.title, str(node.files), str(node.citation_count), *children
-        )
-    return outline
-
-
-def downloads(site: Site, article: Article, base: str) -> list[Output]:
-    """The data for researchers: its YAML, BibTeX (as emended), TEI, RIS."""
-    folder, target = site.config.content / article.slug, f"articles/{article.slug}/"
-    key = digest(base, "downloads", article_input(article))
-    outputs = []
-    yaml_file = folder / "article.yaml"
-    if yaml_file.exists():
-        outputs.append(Output(f"{target}article.yaml", key, yaml_file.read_bytes))
-    outputs.append(
-        Output(
-            f"{target}references.bib",
-            key,
-            lambda: bibliography.to_bibtex(article.bibliography).encode("utf-8"),
-        )
-    )
-    outputs.append(
-        Output(
-            f"{target}{article.slug}.tei.xml", key, lambda: tei.article_tei(article, site.config)
-        )
-    )
-    for path in cite.download_paths(article):
-        outputs.append(Output(path, key, lambda p=path: cite.downloads(article, site.config)[p]))
-    return outputs
-
-
-def template_problem(exc: TemplateError, config: Config, template: str) -> Problem:
-    """A template failure as `templates/x.html:line: message`, from Jinja's own frames."""
-    name, line = template, 0
-    if isinstance(exc, TemplateSyntaxError):
-        name, line = exc.name or template, exc.lineno
-    else:
-        tb = exc.__traceback__
-        while tb is not None:
-            frame = tb.tb_frame.f_code.co_filename
-            if frame.startswith(str(config.templates)):
-                name, line = str(Path(frame).relative_to(config.templates)), tb.tb_lineno
-            tb = tb.tb_next
-    shown = _shown(config.templates / name, config)
-    return Problem("error", shown, line, f"template error: {exc.message or exc}", "", "template")
+    imported, problems = importing.wait()
+    import_seconds = time.perf_counter() - started
+    if forget is not None:
+        forget_site(forget)
+    if problems.errors:
+        raise ImportFailed(problems.items)
+    try:
+        result = build(config, search=search, strict=strict, cache=cache, progress=progress)
+    except BuildError as exc:
+        exc.problems[:0] = problems.items
+        raise
+    result.warnings[:0] = problems.items
+    result.imported = imported
+    result.timings = {"import": import_seconds, **result.timings}
+    return result
 
 
 def build(
@@ -204,6 +90,12 @@ def build(
     With a cache, a build after a small change is a quick one (incremental.py):
     only what shows the changed articles is made, the rest carried over.
     """
+    from edition.build import incremental
+    from edition.build.cache import digest
+    from edition.build.gather import base_key, gather
+    from edition.build.outputs import Pages, render_site
+    from edition.build.writer import SiteWriter, StaleSite
+
     clock = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -218,21 +110,24 @@ def build(
     base = base_key(config)
     writer = SiteWriter(config.out, cache.folder)
     plan = incremental.quick_plan(config, cache, base, writer.live_key) if quick else None
-    site, problems = (plan.site, plan.problems) if plan else gather(config, cache)
+    if plan:
+        site, problems, found = plan.site, plan.problems, {}
+    else:
+        site, problems, found = gather(config, cache)
     if problems.errors or (strict and problems.warnings):
         raise BuildError(problems.errors + (problems.warnings if strict else []))
-    site.extra["cache_folder"] = cache.folder
+    pages = Pages(site, base, cache.folder)
     if plan:
         states = plan.states
-        pages = Pages(site, base)
         outputs = [o for article in plan.changed for o in pages.article(article)]
         inputs = {slug: state.input for slug, state in states.items()}
-        tree = site.extra["tree"]
-        outputs += [pages.file_page(tree.by_url[url], inputs) for url in plan.files]
+        assert site.tree is not None  # a quick plan is made only with the tree
+        outputs += [pages.file_page(site.tree.by_url[url], inputs) for url in plan.files]
         outputs.append(pages.citations({slug: state.rows for slug, state in states.items()}))
     else:
-        states = incremental.states_of(site)
-        outputs = render_site(site, base, {slug: state.rows for slug, state in states.items()})
+        states = incremental.states_of(site, found)
+        rows = {slug: state.rows for slug, state in states.items()}
+        outputs = render_site(site, pages, base, rows)
     lap("gather")
 
     # Then write: everything into a staging folder, indexed, then swapped in. The
@@ -244,9 +139,9 @@ def build(
     def index_pages() -> None:
         nonlocal indexing
         if search:
-            from . import search as search_stage
+            from edition.build import pagefind
 
-            indexing = search_stage.start_index(staging, config.base_url, config.language)
+            indexing = pagefind.start_index(staging, config.base_url, config.language)
 
     try:
         try:
@@ -286,6 +181,9 @@ def build(
 
 def forget_site(cache: Cache) -> None:
     """Drop what the cache knows of the live site (before a build that will not update it)."""
+    from edition.build import incremental
+    from edition.build.writer import MANIFESTS
+
     incremental.clear_state(cache)
     for name in MANIFESTS:
         cache.remove_file(name)

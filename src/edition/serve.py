@@ -15,10 +15,10 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .batch import collector_paused
-from .cache import CACHE_DIR, open_cache
-from .config import Config
-from .errors import BuildError
+from edition.build.cache import CACHE_DIR, open_cache
+from edition.build.workers import collector_paused
+from edition.config import Config
+from edition.errors import BuildError
 
 CONTROL = "__edition/"
 RELOAD_JS = """\
@@ -48,18 +48,12 @@ class Preview:
 
     def rebuild(self) -> bool:
         """Import what changed and build; on failure report and keep the last good site."""
-        from .importer import import_sources
-        from .pipeline import build
+        from edition.pipeline import ImportFailed, run
 
         with self.lock, collector_paused():
             try:
-                _, problems = import_sources(self.config, cache=self.cache)
-                if problems.errors:
-                    raise BuildError(problems.items)
-                for problem in problems.items:
-                    print(problem, file=sys.stderr)
-                result = build(self.config, search=self.search, cache=self.cache)
-            except BuildError as exc:
+                result = run(self.config, search=self.search, cache=self.cache)
+            except (BuildError, ImportFailed) as exc:
                 for problem in exc.problems:
                     print(problem, file=sys.stderr)
                 print("rebuild failed: still serving the last good site", file=sys.stderr)

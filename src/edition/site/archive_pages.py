@@ -1,0 +1,130 @@
+"""Context for the archive pages: the finding-aid tree and one page per file."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from edition.citations.registry import Registry
+from edition.citations.sheets import format_sheets, sheet_anchor
+from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_manuscript
+from edition.model import Article, SheetRange
+from edition.site.markup import inline
+
+LEVEL_NAMES = {"fond": "Fond", "opis": "Opis", "papka": "Papka", "delo": "Delo", "archive": ""}
+# The longest range whose every sheet gets its own anchor (#list-N) on a file page.
+MAX_ANCHORED_RANGE = 200
+_SENTENCE_START = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?:\[\^\d+\])*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def supported_sentence(paragraph: str, n: int) -> str:
+    """The sentence of a paragraph that ends at note marker `n` (Markdown, markers dropped)."""
+    marker = f"[^{n}]"
+    end = paragraph.find(marker)
+    if end < 0:
+        return ""
+    before = paragraph[:end]
+    starts = [m.end() for m in _SENTENCE_START.finditer(before)]
+    sentence = before[starts[-1] if starts else 0 :]
+    return re.sub(r"\[\^\d+\]", "", sentence).strip()
+
+
+def level_label(node: UnitNode) -> str:
+    return f"{LEVEL_NAMES.get(node.level, node.level.title())} {node.number}".strip()
+
+
+def _sheet_items(sheets: tuple[SheetRange, ...]) -> list[dict[str, Any]]:
+    items = []
+    for sheet in sheets:
+        inner = []
+        if not sheet.is_single and sheet.first.isdigit() and sheet.last.isdigit():
+            first, last = int(sheet.first), int(sheet.last)
+            if 0 < last - first <= MAX_ANCHORED_RANGE:
+                inner = [f"list-{i}" for i in range(first + 1, last + 1)]
+        label = sheet.first if sheet.is_single else f"{sheet.first}–{sheet.last}"
+        items.append({"anchor": sheet_anchor(sheet.first), "label": label, "inner": inner})
+    return items
+
+
+class ArchiveContext:
+    """Builds page contexts from the tree; paragraphs are looked up once per article."""
+
+    def __init__(self, tree: ArchiveTree, registry: Registry, articles: list[Article]) -> None:
+        self.tree = tree
+        self.registry = registry
+        self.articles = {a.slug: a for a in articles}
+        self._marker_paragraph: dict[tuple[str, int], tuple[int, str]] = {}
+        for article in articles:
+            for paragraph in article.paragraphs:
+                for match in re.finditer(r"\[\^(\d+)\]", paragraph.text):
+                    key = (article.slug, int(match.group(1)))
+                    self._marker_paragraph.setdefault(key, (paragraph.n, paragraph.text))
+
+    def breadcrumbs(self, node: UnitNode) -> list[dict[str, str]]:
+        crumbs, url = [], "archives/"
+        for i, (level, number) in enumerate(((("archive", node.archive),) + node.path)[:-1]):
+            if i == 0:
+                url += f"{node.archive}/"
+                archive = self.registry.get(node.archive)
+                crumbs.append({"url": url, "label": archive.short})
+            else:
+                unit = self.tree.by_url.get(url + self._slug(level, number) + "/")
+                url += self._slug(level, number) + "/"
+                crumbs.append({"url": url, "label": level_label(unit) if unit else number})
+        return crumbs
+
+    @staticmethod
+    def _slug(level: str, number: str) -> str:
+        from edition.citations.tree import level_slug
+
+        return level_slug(level, number)
+
+    def index(self) -> dict[str, Any]:
+        return {
+            "tree": self.tree,
+            "archives": [(node, self.registry.get(node.archive)) for node in self.tree.archives],
+            "registry": self.registry,
+            "level_label": level_label,
+        }
+
+    def unit(self, node: UnitNode) -> dict[str, Any]:
+        archive = self.registry.get(node.archive)
+        return {
+            "node": node,
+            "archive": archive,
+            "label": archive.short if node.level == "archive" else level_label(node),
+            "location": archive_location(archive, node.path) if node.path else "",
+            "breadcrumbs": self.breadcrumbs(node),
+            "level_label": level_label,
+            "fond_title": archive.fond_title(dict(node.path).get("fond", "")),
+        }
+
+    def file(self, node: UnitNode) -> dict[str, Any]:
+        context = self.unit(node)
+        citations = []
+        for ref in node.citations:
+            article = self.articles.get(ref.article)
+            paragraph_n, paragraph = self._marker_paragraph.get((ref.article, ref.note), (0, ""))
+            note = next((n for n in article.notes if n.n == ref.note), None) if article else None
+            citations.append(
+                {
+                    "ref": ref,
+                    "article": article,
+                    "paragraph": paragraph_n,
+                    "sentence": Markup(inline(supported_sentence(paragraph, ref.note))),
+                    "note_html": Markup(inline(note.text)) if note else "",
+                    "sheets": format_sheets(ref.sheets),
+                    "sheet_anchors": [sheet_anchor(s.first) for s in ref.sheets],
+                }
+            )
+        csl = csl_manuscript(node, self.registry)
+        context.update(
+            citations=citations,
+            sheets=_sheet_items(node.sheets),
+            csl_json=json.dumps(csl, ensure_ascii=False, indent=2),
+            cite_text=f"{csl['archive']}, {csl['archive_location']}.",
+        )
+        return context

@@ -1,0 +1,272 @@
+"""Jinja2 environment and one context function per page kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from markupsafe import Markup, escape
+
+from edition.model import Article, Emendation, Note
+from edition.site import cite
+from edition.site import search_markup as search
+from edition.site.markup import inline, inline_with_links, plain
+from edition.site.site import Site
+
+PAGE_BREAK = "\ue003"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to write: its URL path under the site root ('' = home) and HTML."""
+
+    path: str
+    html: str
+
+
+# Options that change how templates compile (build/jinja_cache.py keys by them).
+TEMPLATE_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+AUTOESCAPE = ("html", "xml")
+
+
+# The templates and assets that ship with the package.
+PACKAGED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_folders(overrides: Path) -> list[Path]:
+    """Where templates are looked up, first match wins: the edition's, then the package's."""
+    return [overrides, PACKAGED] if overrides.is_dir() and overrides != PACKAGED else [PACKAGED]
+
+
+def environment(templates: Path, bytecode: BytecodeCache | None = None) -> Environment:
+    """The Jinja2 environment: `templates` overrides the packaged templates one by one.
+
+    `edition/NAME` always names the packaged template, so an override can
+    extend the one it replaces (`{% extends "edition/article.html" %}`).
+    """
+    folders = [str(folder) for folder in template_folders(templates)]
+    loader = ChoiceLoader(
+        [PrefixLoader({"edition": FileSystemLoader(str(PACKAGED))}), FileSystemLoader(folders)]
+    )
+    env = Environment(
+        loader=loader,
+        bytecode_cache=bytecode,
+        autoescape=select_autoescape(AUTOESCAPE, default=True),
+        undefined=StrictUndefined,
+        **TEMPLATE_OPTIONS,
+    )
+    env.filters["md"] = lambda text: Markup(inline(text))
+    env.filters["plain"] = plain
+    search.register(env)
+    return env
+
+
+def root_for(path: str) -> str:
+    """Relative prefix from a page at `path` ('articles/x/') to the site root."""
+    depth = path.strip("/").count("/") + 1 if path.strip("/") else 0
+    return "../" * depth
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) -> str:
+    """Wrap each emendation's corrected words in `html` with the original and the reason.
+
+    `text` is the corrected Markdown; an emendation is found in the HTML as the
+    same occurrence of its correction (counted outside tags) as in the text.
+    """
+    for e in emendations:
+        nth = text[: e.offset].count(e.corr)
+        title = f"{e.reason} (printed: {e.sic}; {e.who}, {e.when})"
+        corr = str(escape(e.corr))
+        parts = _TAG_OR_TEXT.split(html)
+        seen = 0
+        for i, part in enumerate(parts):
+            if part.startswith("<"):
+                continue
+            count = part.count(corr)
+            if seen + count > nth:
+                at = -1
+                for _ in range(nth - seen + 1):
+                    at = part.index(corr, at + 1)
+                span = (
+                    f'<span class="emendation" id="em-{e.anchor}-{e.line}" title="{escape(title)}">'
+                    f'<del class="sic" data-pagefind-ignore>{escape(e.sic)}</del>'
+                    f'<ins class="corr">{corr}</ins></span>'
+                )
+                parts[i] = part[:at] + span + part[at + len(corr) :]
+                break
+            seen += count
+        html = "".join(parts)
+    return html
+
+
+def _paragraph_html(
+    text: str, breaks: list[tuple[int, int]], emendations: Sequence[Emendation] = ()
+) -> Markup:
+    corrected = text
+    # Insert page-break sentinels from the end so earlier offsets stay valid.
+    for offset, page in sorted(breaks, reverse=True):
+        text = text[:offset] + f"{PAGE_BREAK}{page}{PAGE_BREAK}" + text[offset:]
+    html = inline(text)
+    parts = html.split(PAGE_BREAK)
+    out = parts[0]
+    for i in range(1, len(parts) - 1, 2):
+        page = parts[i]
+        out += (
+            f'<span class="pb" id="page-{page}" role="separator" '
+            f'aria-label="print page break {page}" data-pagefind-ignore></span>' + parts[i + 1]
+        )
+    return Markup(mark_emendations(out, corrected, emendations))
+
+
+def note_html(
+    note: Note,
+    site: Site,
+    root: str,
+    article_url: str = "",
+    emendations: Sequence[Emendation] = (),
+) -> Markup:
+    """A note's HTML with each citation linked to its file page or bibliography entry.
+
+    `root` is the relative path to the site root from the page showing the note;
+    `article_url` is '' on the article's own page, else the path to it.
+    """
+    spans = []
+    for c in note.citations:
+        if c.kind == "archival" and (url := site.archival_url(c)):
+            spans.append((c.text, f"{root}{url}", "archival file page"))
+        elif c.kind == "bibliographic" and c.bib_key:
+            spans.append((c.text, f"{article_url}#bib-{c.bib_key}", "bibliography entry"))
+    html = inline_with_links(note.text, spans)
+    return Markup(mark_emendations(html, note.text, emendations))
+
+
+def article_context(article: Article, site: Site) -> dict[str, Any]:
+    breaks: dict[int, list[tuple[int, int]]] = {}
+    for b in article.page_breaks:
+        breaks.setdefault(b.paragraph, []).append((b.offset, b.page))
+    cited_in: dict[str, list[int]] = {}
+    for note in article.notes:
+        for c in note.citations:
+            if c.bib_key and note.n not in cited_in.setdefault(c.bib_key, []):
+                cited_in[c.bib_key].append(note.n)
+    url = cite.article_url(site.config, article.slug)
+    emended = article.emendations
+
+    def marks(target: str, at: object) -> list[Emendation]:
+        return [e for e in emended if e.target == target and e.at == str(at)]
+
+    context = {
+        "article": article,
+        "search_filters": search_filters(article, site),
+        "paragraphs": [
+            {"n": p.n, "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n))}
+            for p in article.paragraphs
+        ],
+        "notes": [
+            {
+                "n": n.n,
+                "html": note_html(
+                    n, site, root_for(f"articles/{article.slug}/"), "", marks("note", n.n)
+                ),
+                "note": n,
+            }
+            for n in article.notes
+        ],
+        "bibliography": [
+            {
+                "entry": e,
+                "html": Markup(
+                    mark_emendations(inline(e.original), e.original, marks("bib", e.key))
+                ),
+                "cited_in": cited_in.get(e.key, []),
+            }
+            for e in article.bibliography
+        ],
+        "cite": {
+            "chicago": cite.chicago(article, url),
+            "bibtex": cite.bibtex(article, url),
+            "downloads": [
+                {"href": path.rsplit("/", 1)[1], "label": label}
+                for path, label in zip(
+                    cite.downloads(article, site.config), ("BibTeX", "RIS"), strict=True
+                )
+            ],
+        },
+        "meta": {
+            "highwire": cite.highwire(article, url),
+            "opengraph": cite.opengraph(article, url, site.config.title),
+            "json_ld": cite.json_ld(article, url, site.config.language),
+            "description": " ".join(plain(article.abstract).split())[:300],
+        },
+        "apparatus": emended,
+    }
+    # Other spellings for search, each word's once per page, after its first block.
+    blocks = context["paragraphs"] + context["notes"] + context["bibliography"]
+    texts = (
+        [p.text for p in article.paragraphs]
+        + [n.text for n in article.notes]
+        + [e.original for e in article.bibliography]
+    )
+    annotated = search.annotate_blocks([b["html"] for b in blocks], texts)
+    for block, html in zip(blocks, annotated, strict=True):
+        block["html"] = html
+    return context
+
+
+def search_filters(article: Article, site: Site) -> dict[str, list[str]]:
+    """The archives and fonds an article's notes cite, as Pagefind filter values."""
+    registry = site.registry
+    archives, fonds = set(), set()
+    for note in article.notes:
+        for c in note.citations:
+            if c.kind != "archival" or not c.archive:
+                continue
+            entry = registry.get(c.archive) if registry else None
+            short = entry.short if entry else c.archive
+            archives.add(short)
+            if fond := c.level("fond"):
+                fonds.add(f"{short}, fond {fond}")
+    return {"archives": sorted(archives), "fonds": sorted(fonds)}
+
+
+def home_context(site: Site) -> dict[str, Any]:
+    """Volumes with their tables of contents; articles in the edition are linked."""
+    by_title = {plain(a.title): a for a in site.articles}
+    grouped: dict[tuple[str, int], list[Article]] = {}
+    for article in site.articles:
+        key = (article.cover.journal, article.cover.volume_number)
+        grouped.setdefault(key, []).append(article)
+    volumes = []
+    for key in sorted(grouped):
+        articles = grouped[key]
+        toc_entries = max((a.cover.toc for a in articles), key=len)
+        toc = [{"entry": e, "article": by_title.get(plain(e.title))} for e in toc_entries]
+        listed = {item["article"].slug for item in toc if item["article"]}
+        # An article missing from the printed contents is still listed.
+        toc += [{"entry": None, "article": a} for a in articles if a.slug not in listed]
+        linked = sum(1 for item in toc if item["article"])
+        volumes.append({"cover": articles[0].cover, "toc": toc, "linked": linked})
+    return {"volumes": volumes}
+
+
+def render_page(env: Environment, template: str, path: str, site: Site, **context: Any) -> Page:
+    root = root_for(path)
+    html = env.get_template(template).render(
+        site=site, config=site.config, root=root, page_path=path, **context
+    )
+    return Page(path, html)

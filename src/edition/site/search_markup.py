@@ -1,0 +1,142 @@
+"""Full-text search: the markup pages carry for Pagefind (build/pagefind.py runs it).
+
+Markup contract (what the page templates put where)
+---------------------------------------------------
+Pagefind 1.5 reads only elements inside `data-pagefind-body`; once one page has
+it, pages without it are not indexed (the home, the archive lists, /search/).
+
+Every indexed page
+  - `<html lang="en">`, the same language on every page (Pagefind keeps one
+    index per language and searches the one of the page the search runs on).
+  - `<main data-pagefind-body>` around the content, nav/header/footer outside it.
+  - The page's `<h1>` carries `data-pagefind-meta="title"` (the result title).
+  - Kind of result, one or more per page, as filters in `<head>`:
+    `<meta name="edition-filter-kind" data-pagefind-filter="kind[content]" content="Article text">`
+    with the values in KINDS. Archive and fond likewise:
+    `<meta data-pagefind-filter="archive[content]" content="RGANI">`,
+    `<meta data-pagefind-filter="fond[content]" content="RGANI, fond 3">`
+    (the fond names its archive: fond numbers repeat across archives).
+  - Chrome inside the body that is not content (backlinks "↩", "Download",
+    the popover buttons) gets `data-pagefind-ignore`.
+
+Article page (kinds "Article text", "Note", "Bibliography"; archive and fond
+filters for every archive and fond its notes cite)
+  - Paragraph: `<p id="p-N">`; note: the element with `id="fn-N"` holds the whole
+    note (`<li id="fn-N">`); bibliography entry: `id="bib-KEY"`. The search page
+    splits a page's hits into sub-results at these ids (REGION_IDS): note hits
+    link to `#fn-N` titled "Note N", paragraph hits to `#p-N`, entries to
+    `#bib-KEY`. Other ids (`fnref-N`) are passed over. Pagefind 1.5.2's own
+    `sub_results` split only at headings with ids (`data-pagefind-title` is not
+    in 1.5.2: measured), so the split is done in templates/assets/search.js from the
+    `anchors` Pagefind returns.
+  - Rendered paragraph and note HTML goes through the `search_annotate` filter
+    (`annotate_html`), which puts each word's other spellings in a hidden span
+    right after its first occurrence in the block.
+
+Archival file page (kind "Archival file", its archive and fond)
+  - The `<h1>` spells the levels out, `RGANI, fond 3, opis 14, delo 463`, so
+    `463`, `delo 463` and `fond 3 delo 463` find it; then
+    `{{ search_terms(h1_text) }}` from `_search_terms.html` adds дело, фонд, ...
+  - Sheets `id="list-N"` are regions too.
+
+Other spellings are never visible: `<span class="search-forms" hidden> ⁅forms⁆ </span>`.
+`hidden` keeps them from sight, screen readers, copy and find-in-page; the ⁅ ⁆
+marks let templates/assets/search.js drop them from excerpts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+
+from edition.text.spellings import folded_forms, word_forms, words
+
+KINDS = ("Article text", "Note", "Archival file", "Bibliography")
+REGION_IDS = r"^(p-\d+|fn-\d+|bib-.+|list-.+)$"  # mirrored in templates/assets/search.js
+FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search.js
+
+# Text of an HTML fragment: tags, entities and words, in order.
+_HTML_TOKEN = re.compile(r"(<[^>]*>)|(&#?\w+;)|([^\W\d_]+)")
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b", re.I)
+_RAW_END = re.compile(r"</(script|style|textarea|title)\b", re.I)
+
+
+def forms_span(forms: list[str] | tuple[str, ...]) -> Markup:
+    """The hidden span holding other spellings; empty when there are none."""
+    if not forms:
+        return Markup("")
+    inner = escape(" ".join(forms))
+    return Markup(f'<span class="search-forms" hidden> {FORMS_OPEN}{inner}{FORMS_CLOSE} </span>')
+
+
+def annotate_blocks(fragments: list[str], texts: list[str] | None = None) -> list[Markup]:
+    """Annotate a page's blocks in order, giving each word's forms only once per page.
+
+    The forms follow the block where the word first occurs, so a hit on them
+    lands in that block; later blocks add nothing for it (a page stays light).
+    """
+    seen: set[str] = set()
+    if texts is None:
+        return [annotate_html(fragment, seen) for fragment in fragments]
+    return [_annotate_text(f, t, seen) for f, t in zip(fragments, texts, strict=True)]
+
+
+def _annotate_text(fragment: str, text: str, seen: set[str]) -> Markup:
+    """Like annotate_html, reading the words from the block's source text (faster)."""
+    return Markup(str(fragment) + str(forms_span(_groups(words(text), seen))))
+
+
+def _groups(block_words: Iterable[str], seen: set[str]) -> list[str]:
+    """'word: form form;' for each word not seen before on the page that has forms.
+
+    Naming the word lets search.js mark the visible word a hidden form stands for.
+    """
+    groups = []
+    for word in dict.fromkeys(block_words):  # a repeat of a word is seen already
+        low, group = _group(word)
+        if low not in seen:
+            seen.add(low)
+            if group:
+                groups.append(group)
+    return groups
+
+
+@lru_cache(maxsize=65536)
+def _group(word: str) -> tuple[str, str]:
+    """The word's key on a page and its 'word: form form;' ('' without forms)."""
+    found = word_forms(word)
+    return word.lower(), f"{word}: {' '.join(found)};" if found else ""
+
+
+def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
+    """Append the other spellings of the fragment's words in one hidden span at its end.
+
+    One span per block (paragraph, note, entry) keeps a hit in the right
+    region at a fraction of the bytes of a span per word. Only text between
+    tags is read; tags, entities and raw-text elements (script, style) are not.
+    """
+    if 'class="search-forms"' in fragment:  # annotated already
+        return Markup(fragment)
+    prose: list[str] = []
+    raw_depth = 0
+    for match in _HTML_TOKEN.finditer(fragment):
+        tag, _entity, word = match.groups()
+        if tag:
+            if _RAW_TEXT.match(tag):
+                raw_depth += 1
+            elif _RAW_END.match(tag):
+                raw_depth = max(0, raw_depth - 1)
+        elif word and not raw_depth:
+            prose.append(word)
+    groups = _groups(prose, set() if seen is None else seen)
+    return Markup(str(fragment) + str(forms_span(groups)))
+
+
+def register(env) -> None:  # noqa: ANN001 - a jinja2.Environment
+    """Make `folded_forms`, `forms_span` and the `search_annotate` filter available."""
+    env.globals["folded_forms"] = folded_forms
+    env.globals["forms_span"] = forms_span
+    env.filters["search_annotate"] = annotate_html

@@ -1,0 +1,336 @@
+"""Search in a real browser: Pagefind's JS API and the search page, at / and /repo/."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
+
+from edition.build.pagefind import index_site
+from edition.site.render import PACKAGED
+from edition.site.search_markup import annotate_html, register
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTICLE = "/articles/test/"
+DELO = "/archives/rgani/fond-3/opis-14/delo-463/"
+
+BASE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title>
+{% block head %}{% endblock %}</head><body>
+<header>{% include "_searchbox.html" %}</header>
+<main {% block main_attrs %}{% endblock %}>{% block content %}{% endblock %}</main>
+</body></html>"""
+
+PARAGRAPHS = [
+    "The Albanian minister Arben Mëhilli wrote to Nikita Khrushchev in 1960.",
+    "Swiss historian Lüthi and the Yugoslav Bakić describe how Mikoyan saw it.",
+    "Milovan Đilas had warned of this years before.",
+]
+NOTES = [
+    "Velichanskaia 2002, 14.",
+    "RGANI, f. 3, op. 14, d. 463, l. 5. Suslov to Khrushchev, 3 May 1961.",
+    "Lalaj 2010, 88.",
+]
+BIB = {"lalaj": "Lalaj, Ana. Albania and the Warsaw Pact. Tirana, 2010."}
+
+
+def article_page(env: Environment) -> str:
+    parts = ['<h1 data-pagefind-meta="title">Tirana and Moscow, 1960–1961</h1>']
+    parts += [f'<p id="p-{n}">{annotate_html(t)}</p>' for n, t in enumerate(PARAGRAPHS, 1)]
+    parts.append('<h2>Notes</h2><ol class="notes">')
+    parts += [f'<li id="fn-{n}">{annotate_html(t)}</li>' for n, t in enumerate(NOTES, 1)]
+    parts.append("</ol><h2>Bibliography</h2><ul>")
+    parts += [f'<li id="bib-{k}">{annotate_html(t)}</li>' for k, t in BIB.items()]
+    parts.append("</ul>")
+    head = "".join(
+        f'<meta data-pagefind-filter="{key}[content]" content="{value}">'
+        for key, value in [
+            ("kind", "Article text"),
+            ("kind", "Note"),
+            ("kind", "Bibliography"),
+            ("archive", "RGANI"),
+            ("fond", "RGANI, fond 3"),
+        ]
+    )
+    return page(env, head, "".join(parts))
+
+
+def delo_page(env: Environment) -> str:
+    title = "RGANI, fond 3, opis 14, delo 463"
+    terms = env.from_string(
+        '{% from "_search_terms.html" import search_terms %}{{ search_terms(t) }}'
+    ).render(t=title)
+    head = (
+        '<meta data-pagefind-filter="kind[content]" content="Archival file">'
+        '<meta data-pagefind-filter="archive[content]" content="RGANI">'
+        '<meta data-pagefind-filter="fond[content]" content="RGANI, fond 3">'
+    )
+    body = (
+        f'<h1 data-pagefind-meta="title">{title}</h1>{terms}'
+        '<p>Cited in <a href="../../../../../articles/test/#fn-2">note 2</a>.</p>'
+    )
+    return page(env, head, body)
+
+
+def page(env: Environment, head: str, body: str) -> str:
+    template = env.from_string(
+        '{% extends "base.html" %}{% block head %}' + head + "{% endblock %}"
+        "{% block main_attrs %}data-pagefind-body{% endblock %}"
+        "{% block content %}" + body + "{% endblock %}"
+    )
+    return template.render(root="../" * 2)
+
+
+def build_site(site: Path) -> None:
+    env = Environment(
+        loader=ChoiceLoader(
+            [DictLoader({"base.html": BASE}), FileSystemLoader(PACKAGED)]
+        ),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    register(env)
+    pages = {
+        "index.html": env.get_template("base.html").render(root=""),
+        "articles/test/index.html": article_page(env),
+        "archives/rgani/fond-3/opis-14/delo-463/index.html": delo_page(env),
+        "search/index.html": env.get_template("search.html").render(root="../"),
+    }
+    for name, html in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(html, encoding="utf-8")
+    (site / "assets").mkdir()
+    shutil.copy(ROOT / "src/edition/templates/assets/search.js", site / "assets/search.js")
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def stats_and_servers(tmp_path_factory):
+    www = tmp_path_factory.mktemp("www")
+    site = www / "repo"  # the same site at / (its own server) and at /repo/
+    site.mkdir()
+    build_site(site)
+    stats = index_site(site, "/repo/")
+    servers = {}
+    for prefix, directory in [("/", site), ("/repo/", www)]:
+        server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Quiet, directory=directory)
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers[prefix] = (server, f"http://127.0.0.1:{server.server_address[1]}{prefix}")
+    yield stats, {p: url for p, (_, url) in servers.items()}, site
+    for server, _ in servers.values():
+        server.shutdown()
+
+
+@pytest.fixture(params=["/", "/repo/"])
+def site(request, stats_and_servers):
+    return stats_and_servers[1][request.param], request.param
+
+
+API_SEARCH = """async ([bundle, base, query]) => {
+  const pagefind = await import(bundle + "pagefind/pagefind.js");
+  await pagefind.options({ baseUrl: base });
+  const search = await pagefind.search(query);
+  const out = [];
+  for (const hit of search.results) {
+    const d = await hit.data();
+    const ids = d.anchors.filter((a) => /^(p|fn)-|^bib-/.test(a.id))
+      .sort((a, b) => a.location - b.location);
+    const regions = d.locations.map((at) => {
+      let id = "";
+      for (const a of ids) if (a.location <= at) id = a.id;
+      return id;
+    });
+    out.push({ url: d.url, regions, title: d.meta.title, excerpt: d.excerpt });
+  }
+  return out;
+}"""
+
+# query -> (page, region of a hit on it)
+EXPECTED = [
+    ("Mehilli", ARTICLE, "p-1"),
+    ("Luthi", ARTICLE, "p-2"),
+    ("Bakic", ARTICLE, "p-2"),
+    ("Djilas", ARTICLE, "p-3"),
+    ("Хрущёв", ARTICLE, "p-1"),
+    ("Хрущев", ARTICLE, "fn-2"),
+    ("Микоян", ARTICLE, "p-2"),
+    ("Суслов", ARTICLE, "fn-2"),
+    ("Velichanskaya", ARTICLE, "fn-1"),
+    ("Velichanskaja", ARTICLE, "fn-1"),
+    ("Величанская", ARTICLE, "fn-1"),
+    ("Khrushchev", ARTICLE, "fn-2"),
+    ("delo 463", DELO, ""),
+    ("дело 463", DELO, ""),
+    ("Lalaj", ARTICLE, "bib-lalaj"),
+]
+
+
+def api_search(browser, url: str, prefix: str, query: str) -> list[dict]:
+    """Query through /pagefind/pagefind.js itself, as any script on the site could."""
+    page = browser.new_page()
+    page.goto(url)
+    results = page.evaluate(API_SEARCH, [url, prefix, query])
+    page.close()
+    return results
+
+
+@pytest.mark.parametrize(("query", "path", "region"), EXPECTED)
+def test_pagefind_api_finds_every_spelling(browser, site, query, path, region):
+    url, prefix = site
+    results = api_search(browser, url, prefix, query)
+    urls = [r["url"] for r in results]
+    assert prefix.rstrip("/") + path in urls, (query, urls)
+    hit = results[urls.index(prefix.rstrip("/") + path)]
+    assert region in hit["regions"], (query, hit)
+
+
+def test_file_number_ranks_the_file_page_first(browser, site):
+    url, prefix = site
+    page = browser.new_page()
+    page.goto(url)
+    results = page.evaluate(API_SEARCH, [url, prefix, "delo 463"])
+    page.close()
+    assert results[0]["url"] == prefix + DELO[1:]
+
+
+def search_ui(browser, url: str, query: str, **params: str):
+    page = browser.new_page()
+    extra = "".join(f"&{k}={v}" for k, v in params.items())
+    page.goto(f"{url}search/?q={query}{extra}")
+    page.wait_for_function(
+        "document.querySelector('[data-search-status]').textContent.match(/match/i)"
+    )
+    return page
+
+
+@pytest.mark.parametrize(
+    ("query", "link", "marked"),
+    [
+        ("Хрущёв", "Note 2", "Khrushchev"),
+        ("Mehilli", "Paragraph 1", "Mëhilli"),
+        ("Velichanskaya", "Note 1", "Velichanskaia"),
+        ("Djilas", "Paragraph 3", "Đilas"),
+    ],
+)
+def test_search_page_shows_notes_and_paragraphs_without_hidden_forms(
+    browser, site, query, link, marked
+):
+    url, prefix = site
+    page = search_ui(browser, url, query)
+    anchor = page.get_by_role("link", name=link)
+    href = anchor.get_attribute("href")
+    assert href.startswith(prefix + "articles/test/#")
+    marks = page.locator(".search-results mark").all_inner_texts()
+    assert any(m.startswith(marked) for m in marks), marks
+    text = page.locator("[data-search-results]").inner_text()
+    assert "\u2045" not in text and "хрущев" not in text.lower()
+    assert page.locator("[data-search-status]").get_attribute("aria-live") == "polite"
+    anchor.click()
+    page.wait_for_url(f"**{href[href.index('#') :]}")
+    page.close()
+
+
+def test_kind_filter_keeps_only_notes(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Khrushchev", kind="Note")
+    links = page.locator(".search-subresults a").all_inner_texts()
+    assert links == ["Note 2"]
+    page.close()
+
+
+def test_archival_file_filter_finds_the_file_page(browser, site):
+    url, prefix = site
+    page = search_ui(browser, url, "463", kind="Archival file")
+    hrefs = [a.get_attribute("href") for a in page.locator(".search-result h2 a").all()]
+    assert hrefs == [prefix + DELO[1:]]
+    page.close()
+
+
+def test_keyboard_only_search(browser, site):
+    url, _ = site
+    page = browser.new_page()
+    page.goto(f"{url}search/")
+    page.locator("#search-q").focus()
+    page.keyboard.type("Suslov")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-search-status]').textContent.match(/1/)")
+    assert page.locator("[data-search-status]").inner_text() == "1 page matches “Suslov”."
+    in_results = "!!document.activeElement.closest('[data-search-results]')"
+    for _ in range(12):  # past the button and the filters to the first result
+        page.keyboard.press("Tab")
+        if page.evaluate(in_results):
+            break
+    page.keyboard.press("Tab")  # the page title, then its note
+    assert page.evaluate("document.activeElement.textContent") == "Note 2"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/articles/test/#fn-2")
+    page.close()
+
+
+def test_header_searchbox_works_without_javascript(browser, site):
+    url, _ = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    page.locator("#searchbox-q").fill("Mikoyan")
+    page.locator("#searchbox-q").press("Enter")
+    page.wait_for_url("**/search/?q=Mikoyan")
+    context.close()
+
+
+def test_measure_first_query(browser, stats_and_servers):
+    stats, servers, site_dir = stats_and_servers
+    page = browser.new_page()
+    page.goto(servers["/"] + "articles/test/")
+    sizes: dict[str, int] = {}
+
+    def count(request) -> None:
+        # A worker's script reports 0 bytes: count what is on disk instead.
+        name = request.url.split("?")[0].rsplit("/", 1)[-1]
+        local = site_dir / "pagefind" / name
+        size = request.sizes()["responseBodySize"]
+        sizes[name or request.url] = size or (local.stat().st_size if local.is_file() else 0)
+
+    page.on("requestfinished", count)
+    page.goto(servers["/"] + "search/?q=Khrushchev")
+    page.wait_for_function(
+        "document.querySelector('[data-search-status]').textContent.match(/match/)"
+    )
+    page.close()
+    first_query = sum(sizes.values())
+    pagefind_part = sum(v for k, v in sizes.items() if "pagefind" in k or "pf_" in k)
+    report = {
+        "pages": stats.pages,
+        "words": stats.words,
+        "index_seconds": stats.seconds,
+        "index_bytes": stats.index_bytes,
+        "bundle_bytes": stats.bundle_bytes,
+        "first_query_bytes_with_search_page": first_query,
+        "first_query_bytes_pagefind_only": pagefind_part,
+        "first_query_requests": sizes,
+    }
+    out = ROOT / "test-artifacts"
+    out.mkdir(exist_ok=True)
+    (out / "search-measurements.json").write_text(json.dumps(report, indent=2))
+    print(report)
+    assert first_query <= 150_000

@@ -1,0 +1,43 @@
+"""What editors record under `metadata:` in editorial.yaml reaches every place it shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import build_project, make_project
+
+SLUG = "balcanica-2019-edemskiy"
+DOI = "10.2298/BALC1950347E"
+
+
+def test_a_recorded_doi_and_pages_reach_the_page_citations_and_downloads(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    editorial = project / "content" / SLUG / "editorial.yaml"
+    editorial.parent.mkdir(parents=True, exist_ok=True)
+    editorial.write_text(f"metadata:\n  doi: {DOI}\n  pages: 347–370\n", "utf-8")
+    assert build_project(project, "--no-search") == 0
+    folder = project / "_site" / "articles" / SLUG
+    page = (folder / "index.html").read_text("utf-8")
+    assert f'<meta name="citation_doi" content="{DOI}">' in page
+    assert '<meta name="citation_firstpage" content="347">' in page
+    assert '<meta name="citation_lastpage" content="370">' in page
+    assert f"https://doi.org/{DOI}" in page  # the Chicago citation shown to readers
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert ld is not None
+    data = json.loads(ld.group(1))
+    assert (data["pageStart"], data["pageEnd"]) == ("347", "370")
+    ris = (folder / f"{SLUG}.ris").read_bytes().decode("utf-8")
+    assert f"DO  - {DOI}\r\n" in ris and "SP  - 347\r\n" in ris and "EP  - 370\r\n" in ris
+    bib = (folder / f"{SLUG}.bib").read_text("utf-8")
+    assert f"doi = {{{DOI}}}" in bib and "pages = {347--370}" in bib
+
+
+def test_without_metadata_no_pages_or_doi_are_invented(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert build_project(project, "--no-search") == 0
+    folder = project / "_site" / "articles" / SLUG
+    page = (folder / "index.html").read_text("utf-8")
+    assert "citation_doi" not in page and "citation_firstpage" not in page
+    assert "DO  -" not in (folder / f"{SLUG}.ris").read_text("utf-8")
