@@ -57,7 +57,7 @@ def test_markers_and_italics_sit_at_offsets_into_the_plain_text():
 
 
 def test_bundled_doc_agrees_with_the_product_reader():
-    from edition.reader import parse_article
+    from edition.text.reader import parse_article
 
     article, _ = parse_article(BUNDLED.read_text(encoding="utf-8"), "x.txt", "x")
     doc = bundled_doc()
