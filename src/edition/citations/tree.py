@@ -170,7 +170,7 @@ def is_file_page(node: UnitNode) -> bool:
 
 def archive_location(archive: Archive, path: Sequence[tuple[str, str]], sheets=()) -> str:
     """Write a unit's place in the archive in the transliterated style: `f. 3, op. 14, d. 463`."""
-    table = dict(archive.abbreviations).get("A", ())
+    table = archive.location_table
     first = {level: abbrs[0] for level, abbrs in table if abbrs}
     parts = [f"{first.get(level, level)} {number}" for level, number in path]
     if sheets:
