@@ -45,6 +45,8 @@ def describe(c: Citation) -> str:
     parts += [f"url={c.url}"] if c.url else []
     parts += [f"accessed={c.accessed}"] if c.accessed else []
     parts += [f'commentary="{c.commentary}"'] if c.commentary else []
+    parts += [f'remark="{c.remark}"'] if c.remark else []
+    parts += [f"doubt={c.doubt}"] if c.doubt else []
     return " ".join(p for p in parts if p)
 
 

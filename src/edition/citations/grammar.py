@@ -47,7 +47,7 @@ BOOK_PAGES = {"p.", "pp.", "s.", "с.", "p", "pp"}
 SKIP_RE = re.compile(r"[\s,.:]*")
 GAP_RE = re.compile(r"[\s;,.)\]]*")
 AFTER_NAME_RE = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))*[*_]*[\s,.:]*")
-PASSIM_RE = re.compile(r"[\s,.]*passim\b\.?", re.I)
+PASSIM_RE = re.compile(r"[\s,.]*passim\b", re.I)
 NAME_BEFORE_RE = re.compile(r"((?:[A-ZА-ЯЁ][\w'’.-]*\s+){0,6}[A-ZА-ЯЁ][\w'’-]*\.?)[\s,.:]*$")
 
 
@@ -181,8 +181,8 @@ class _Reader:
             return rest
         # Not a citation: it comments on the one just read, unless it hides a level.
         last = self.out[-1]
-        if tail.strip(" ,.:;("):
-            last = replace(last, commentary=tail.strip())
+        if tail.strip(" ,.:;()"):
+            last = replace(last, commentary=tail.strip().lstrip(")]").strip(" ,;:"))
         if last.kind == "archival" and self._hides_level(tail) and not last.doubt:
             last = replace(last, doubt="read-in-part", readings=(f"not read: {tail.strip()}",))
         self.out[-1] = last
@@ -211,6 +211,8 @@ class _Reader:
         if ibid and start == pos:
             return self._ibid(pos, SKIP_RE.match(text, ibid.end()).end(), end)
         if prev is not None and prev.kind == "archival" and prev.archive and start == pos:
+            if prev.doubt:  # levels below a doubtful reading are in doubt too
+                return None
             archive = self.registry.get(prev.archive)
             found = self._levels(pos, pos, end, archive, continuing=True)
             if found and found[0].levels:

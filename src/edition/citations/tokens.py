@@ -24,6 +24,7 @@ SHEET_LIST_RE = re.compile(rf"{_SHEET_ITEM}(?:\s*[,;]\s*{_SHEET_ITEM})*", re.I)
 SHEET_ITEM_RE = re.compile(rf"({_SHEET})(?:\s*[–—-]\s*({_SHEET}))?", re.I)
 # A unit's number: 463, 0129, 3а, 12-а, or with a letter prefix as GARF writes fonds (R-5446).
 NUMBER_RE = re.compile(rf"(?:[{L}]{{1,2}}-)?\d+{_SUFFIX}?$", re.I)
+NUMBER_START_RE = re.compile(rf"(?:[{L}]{{1,2}}-)?\d+{_SUFFIX}?(?![\w/])", re.I)
 # A value may not run on into `/` or a word: `14/AP` is not fond 14.
 _VALUE = rf"(?:[{L}]{{1,2}}-)?{SHEET_LIST_RE.pattern}(?![/\w])"
 # What may stand between two tokens of one citation without being read: no level-like
@@ -166,12 +167,15 @@ def _read(style, tokens, lookup, order, typos, fold) -> Reading:
         if level == SHEETS and not (token.gap and not (levels or sheets)):
             sheets.append(token.value)
         elif level in order and order.index(level) > last and not sheets:
-            if not NUMBER_RE.match(token.value):
+            number = NUMBER_START_RE.match(token.value)
+            rest = token.value[number.end() :] if number else ""
+            if not number or (rest and not gap_ok(rest)):
                 break
-            if token.gap.strip(" ,.:"):
-                remark.append(token.gap.strip(" ,.:"))
+            for words in (token.gap, rest):  # `f. 3, 1945, op. 12`: the year is a remark
+                if words.strip(" ,.:"):
+                    remark.append(words.strip(" ,.:"))
             last = order.index(level)
-            levels.append((level, token.value))
+            levels.append((level, number.group(0)))
         else:
             break
         if typo:
