@@ -85,7 +85,7 @@ def test_a_reading_in_doubt_is_reported_with_file_line_note_text_and_readings() 
         (
             ["RGANI, f. 5, op. 30, d. 1, l. 3.", "Lüthi, *Split*, 202.", "Ibid. l. 7."],
             "ibid-chain-broken",
-            "(note 2: \"Lüthi, *Split*, 202\") is not archival",
+            '(note 2: "Lüthi, *Split*, 202") is not archival',
         ),
     ],
 )
