@@ -95,11 +95,23 @@ def test_each_doubt_is_reported(texts: list[str], code: str, quoted: str) -> Non
 
 
 def test_an_unknown_archive_is_reported_with_its_name_and_how_to_add_it() -> None:
-    [(code, text)] = problems_of("TsGANKh, f. 4372, op. 66, d. 3, l. 4.")
+    [(code, text)] = problems_of("TsGAIPD SPb, f. 24, op. 2, d. 1, l. 4.")
     assert code == "unknown-archive"
-    assert 'cites an archive the registry does not know: "TsGANKh"' in text
+    assert 'cites an archive the registry does not know: "TsGAIPD SPb"' in text
     assert "add it to content/archives.yaml" in text
-    assert "- slug: tsgankh" in text and "short: TsGANKh" in text
+    assert "- slug: tsgaipd-spb" in text and "short: TsGAIPD SPb" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conversation with the author, Tirana, 2015.",
+        "Protocol no. 333 of the session of 8 June 1961.",
+        "See p. 5 and p. 7 of the report.",
+    ],
+)
+def test_prose_is_not_an_unknown_archive(text: str) -> None:
+    assert [code for code, _ in problems_of(text)] == ["unparsed-citation"]
 
 
 def test_nothing_in_doubt_links_further_than_it_is_certain() -> None:

@@ -85,10 +85,11 @@ def typo_forms(registry: Registry) -> dict[str, str]:
 
 def labels_pattern(registry: Registry, typos: dict[str, str]) -> str:
     """A regex alternation of every abbreviation and typo form, longest first."""
-    labels = {a for t in registry.all_styles.values() for a in t} | set(typos)
-    # Several-letter abbreviations may lose their dot: `Op 16`, `inv 14`.
+    labels = {a for t in registry.all_styles.values() for a in t}
+    # Several-letter abbreviations may lose their dot (`Op 16`, `inv 14`); typo forms
+    # may not, or `in 1961` would be an opis.
     dotless = {a[:-1] for a in labels if a.endswith(".") and len(a) > 2 and a[:-1].isalpha()}
-    alternatives = sorted(labels | dotless, key=len, reverse=True)
+    alternatives = sorted(labels | dotless | set(typos), key=len, reverse=True)
     return "|".join(
         re.escape(a) + ("" if a.endswith(".") else r"(?![^\W\d_])") for a in alternatives
     )
