@@ -18,21 +18,23 @@ from edition.citations.archive import Archive, Registry
 from edition.citations.ibid import inherit
 from edition.citations.problems import citation_problems
 from edition.citations.segments import classify_segment, top_level_end
-from edition.citations.sheets import format_sheets, normalize_sheet
+from edition.citations.sheets import format_sheets
 from edition.citations.tokens import (
     LEVELISH_RE,
     NUMBER_RE,
-    SHEET_ITEM_RE,
     SHEET_LIST_RE,
-    Reading,
+    agreed_levels,
+    choose_reading,
     describe_reading,
     labels_pattern,
+    parse_sheet_values,
+    parse_sheets,
     read_run,
     read_tokens,
     token_re,
     typo_forms,
 )
-from edition.model import Citation, Note, SheetRange
+from edition.model import Citation, Note
 
 __all__ = ["NUMBER_RE", "citation_problems", "parse_note", "parse_notes", "parse_sheets"]
 
@@ -49,22 +51,6 @@ GAP_RE = re.compile(r"[\s;,.)\]]*")
 AFTER_NAME_RE = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))*[*_]*[\s,.:]*")
 PASSIM_RE = re.compile(r"[\s,.]*passim\b", re.I)
 NAME_BEFORE_RE = re.compile(r"((?:[A-ZА-ЯЁ][\w'’.-]*\s+){0,6}[A-ZА-ЯЁ][\w'’-]*\.?)[\s,.:]*$")
-
-
-# --- sheets ------------------------------------------------------------------------------
-
-
-def parse_sheets(text: str) -> tuple[SheetRange, ...]:
-    """Read a sheet list (`1–9`, `63, 69`, `73–77; 89–96`, `5ob.–6`) into ranges."""
-    ranges = []
-    for m in SHEET_ITEM_RE.finditer(text):
-        first = normalize_sheet(m.group(1))
-        ranges.append(SheetRange(first, normalize_sheet(m.group(2)) if m.group(2) else first))
-    return tuple(ranges)
-
-
-def _sheets(values: Sequence[str]) -> tuple[SheetRange, ...]:
-    return tuple(r for v in values for r in parse_sheets(v))
 
 
 # --- the registry as the reader needs it -------------------------------------------------
@@ -94,12 +80,16 @@ class _Tables:
         return re.compile(f"{self.registry.name_pattern.pattern}|{IBID_WITHIN_RE.pattern}", re.I)
 
 
+# The patterns of the few registries in use (one per build), so that each note does
+# not build them again; kept by identity, as hashing a registry costs more than a note.
 _TABLES: dict[int, _Tables] = {}
 
 
 def _tables(registry: Registry) -> _Tables:
     found = _TABLES.get(id(registry))
     if found is None or found.registry is not registry:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
         found = _TABLES[id(registry)] = _Tables(registry)
     return found
 
@@ -208,14 +198,14 @@ class _Reader:
             archive = self.registry.get(name.group(0))
             return self._levels(start, AFTER_NAME_RE.match(text, name.end()).end(), end, archive)
         ibid = IBID_RE.match(text, pos)
-        if ibid and start == pos:
+        if ibid and start == pos and not _new_work(text, ibid):
             return self._ibid(pos, SKIP_RE.match(text, ibid.end()).end(), end)
         if prev is not None and prev.kind == "archival" and prev.archive and start == pos:
             if prev.doubt:  # levels below a doubtful reading are in doubt too
                 return None
             archive = self.registry.get(prev.archive)
             found = self._levels(pos, pos, end, archive, continuing=True)
-            if found and found[0].levels:
+            if found and found[0].levels and _continues(prev, found[0], archive):
                 return inherit(found[0], prev), found[1]
         return None
 
@@ -230,6 +220,8 @@ class _Reader:
         """
         for m in self.tables.stop.finditer(self.text, start, end):
             if IBID_WITHIN_RE.fullmatch(m.group(0)):
+                if _new_work(self.text, m):
+                    continue
                 if probe:
                     return None, m.start()
                 before = self.text[start : m.start()].rstrip(" ,.:;(")
@@ -278,14 +270,14 @@ class _Reader:
         readings = read_run(tokens, styles, order, self.tables.typos)
         if not readings:
             return None
-        reading, doubt, others = _choose(readings, self.style if continuing else "", archive)
+        reading, doubt, others = choose_reading(readings, self.style if continuing else "", archive)
         self.style = reading.style
         stop = tokens[reading.used - 1].end
         if m := PASSIM_RE.match(self.text, stop):
             stop = m.end()
-        levels, sheets = reading.levels, _sheets(reading.sheets)
+        levels, sheets = reading.levels, parse_sheet_values(reading.sheets)
         if doubt == "ambiguous-style":
-            levels, sheets = _agreed(others), ()
+            levels, sheets = agreed_levels(others), ()
         elif reading.typos:
             doubt, others = "level-typo", [reading]
         described = tuple(describe_reading(r) for r in others)
@@ -354,39 +346,27 @@ class _Reader:
         return citation, stop
 
 
+def _new_work(text: str, ibid: re.Match[str]) -> bool:
+    """`Idem, *Another title*`: the same author's other work, not an Ibid."""
+    if not ibid.group(0).strip("*_").casefold().startswith("idem"):
+        return False
+    return text[SKIP_RE.match(text, ibid.end()).end() :][:1] in ("*", "_", "“", "«", '"')
+
+
+def _continues(prev: Citation, c: Citation, archive: Archive) -> bool:
+    """Whether `c` may continue `prev`: after a file, any level; before it, only lower ones.
+
+    `f. 3, op. 14, f. 463` is not a second fond 463 of the archive: it is left unread.
+    """
+    order = archive.levels
+    named = [n for n, _ in prev.levels]
+    if not named or order[-1] in named or c.levels[0][0] not in order:
+        return True
+    return order.index(c.levels[0][0]) > order.index(named[-1])
+
+
 def _markup(text: str, pos: int) -> int:
     n = 0
     while pos + n < len(text) and text[pos + n] in "*_":
         n += 1
     return n
-
-
-def _choose(
-    readings: list[Reading], prefer: str, archive: Archive | None
-) -> tuple[Reading, str, list[Reading]]:
-    """The reading to keep, "ambiguous-style" if readings of as much differ, and those.
-
-    The style of the citation before in the note decides; with no archive known (an
-    Ibid. read with every archive's tables), a bare sheet number is a sheet.
-    """
-    distinct: dict[tuple, Reading] = {}
-    for r in readings:
-        distinct.setdefault((r.levels, r.sheets), r)
-    if len(distinct) == 1:
-        return readings[0], "", []
-    preferred = [r for r in readings if r.style == prefer]
-    if not preferred and archive is None:
-        preferred = [r for r in readings if not r.levels]
-    if preferred:
-        return preferred[0], "", []
-    return readings[0], "ambiguous-style", list(distinct.values())
-
-
-def _agreed(readings: Sequence[Reading]) -> tuple[tuple[str, str], ...]:
-    """The levels every reading gives, from the top, until they differ."""
-    agreed = []
-    for parts in zip(*(r.levels for r in readings), strict=False):
-        if len(set(parts)) > 1:
-            break
-        agreed.append(parts[0])
-    return tuple(agreed)

@@ -24,6 +24,7 @@ TITLE_RE = re.compile(r"\*[^*]+\*|“[^”]+”|«[^»]+»|\"[^\"]+\"")
 PAGES_RE = re.compile(
     r",\s*(?:pp?\.\s*)?(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)\.?\s*$"
 )
+OP_CIT_RE = re.compile(r"(?<![^\W\d_])(?:op\.\s*cit|ук\.\s*соч)\.", re.I)
 TRAILING_PARENS_RE = re.compile(r"\s*\([^()]*\)\s*\.?\s*$")
 
 
@@ -58,6 +59,9 @@ def classify_segment(segment: str) -> Citation:
     if PERIODICAL_RE.match(text):
         page = PERIODICAL_PAGE_RE.search(text)
         return Citation(kind="periodical", text=bare, pages=page.group(1) if page else "")
+    if OP_CIT_RE.search(text):  # a work cited before: a book, whatever it lacks
+        pages = PAGES_RE.search(text)
+        return Citation(kind="bibliographic", text=bare, pages=pages.group(1) if pages else "")
     if TITLE_RE.search(text) and text[0] not in "[(":
         pages = PAGES_RE.search(text) or PAGES_RE.search(TRAILING_PARENS_RE.sub("", text))
         return Citation(kind="bibliographic", text=bare, pages=pages.group(1) if pages else "")

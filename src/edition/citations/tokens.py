@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edition.citations.archive import SHEETS, Registry
+from edition.citations.archive import SHEETS, Archive, Registry
+from edition.citations.sheets import normalize_sheet
+from edition.model import SheetRange
 
 L = "a-zа-яё"  # letters that may follow a number (3а, 14a)
 _VERSO = rf"(?:ob|об)(?![{L}])\.?"
@@ -191,3 +193,51 @@ def describe_reading(reading: Reading) -> str:
     if reading.sheets:
         parts.append("sheets " + ", ".join(reading.sheets))
     return f"style {reading.style}: " + (", ".join(parts) or "nothing")
+
+
+def choose_reading(
+    readings: list[Reading], prefer: str, archive: Archive | None
+) -> tuple[Reading, str, list[Reading]]:
+    """The reading to keep, "ambiguous-style" if readings of as much differ, and those.
+
+    The style of the citation before in the note decides; with no archive known (an
+    Ibid. read with every archive's tables), a bare sheet number is a sheet.
+    """
+    distinct: dict[tuple, Reading] = {}
+    for r in readings:
+        distinct.setdefault((r.levels, r.sheets), r)
+    if len(distinct) == 1:
+        return readings[0], "", []
+    preferred = [r for r in readings if r.style == prefer]
+    if not preferred and archive is None:
+        preferred = [r for r in readings if not r.levels]
+    if preferred:
+        return preferred[0], "", []
+    return readings[0], "ambiguous-style", list(distinct.values())
+
+
+def agreed_levels(readings: Sequence[Reading]) -> tuple[tuple[str, str], ...]:
+    """The levels every reading gives, from the top, until they differ."""
+    agreed = []
+    for parts in zip(*(r.levels for r in readings), strict=False):
+        if len(set(parts)) > 1:
+            break
+        agreed.append(parts[0])
+    return tuple(agreed)
+
+
+# --- sheets -----------------------------------------------------------------------------
+
+
+def parse_sheets(text: str) -> tuple[SheetRange, ...]:
+    """Read a sheet list (`1–9`, `63, 69`, `73–77; 89–96`, `5ob.–6`) into ranges."""
+    ranges = []
+    for m in SHEET_ITEM_RE.finditer(text):
+        first = normalize_sheet(m.group(1))
+        ranges.append(SheetRange(first, normalize_sheet(m.group(2)) if m.group(2) else first))
+    return tuple(ranges)
+
+
+def parse_sheet_values(values: Sequence[str]) -> tuple[SheetRange, ...]:
+    """Read the values of several sheet tokens into ranges."""
+    return tuple(r for v in values for r in parse_sheets(v))
