@@ -10,7 +10,7 @@ doubt keeps only its certain levels and says why (`Citation.doubt`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -43,6 +43,8 @@ IBID_RE = re.compile(r"[*_]*(?:ibidem|ibid|ib\.|idem|там\s+же|tam\s+zhe)(?!
 IBID_WITHIN_RE = re.compile(
     r"(?<![^\W\d_])[*_]*(?:ibidem|ibid|idem|там\s+же|tam\s+zhe)(?![^\W\d_])\.?[*_]*", re.I
 )
+IBID_WORDS = ("ibidem", "ibid", "idem", "там", "tam")
+WORD_RE = re.compile(r"[^\W_]+")
 LOCATOR_RE = re.compile(rf"(?:(?:pp?|[sс])\.\s*)?({SHEET_LIST_RE.pattern})", re.I)
 # Sheet labels of books as well as of files: an Ibid. with these may repeat a book.
 BOOK_PAGES = {"p.", "pp.", "s.", "с.", "p", "pp"}
@@ -73,6 +75,12 @@ class _Tables:
     @cached_property
     def labels(self) -> set[str]:
         return {a for table in self.registry.all_styles.values() for a in table}
+
+    @cached_property
+    def first_words(self) -> set[str]:
+        """The first word of every archive name and Ibid. form, case folded."""
+        names = [*(n for a in self.registry.archives for n in a.names), *IBID_WORDS]
+        return {m.group(0).casefold() for n in names if (m := WORD_RE.search(n))}
 
     @cached_property
     def stop(self) -> re.Pattern[str]:
@@ -218,7 +226,7 @@ class _Reader:
         an Ibid. only its own span, the prose before it being a segment of its own.
         With `probe`, an Ibid. is only found: (None, where it starts).
         """
-        for m in self.tables.stop.finditer(self.text, start, end):
+        for m in self._stops(start, end):
             if IBID_WITHIN_RE.fullmatch(m.group(0)):
                 if _new_work(self.text, m):
                     continue
@@ -233,6 +241,14 @@ class _Reader:
             if found:
                 return found
         return None
+
+    def _stops(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Archive names and Ibid. in the text, tried only at words that may begin one."""
+        first, stop = self.tables.first_words, self.tables.stop
+        for word in WORD_RE.finditer(self.text, start, end):
+            if word.group(0).casefold() in first:
+                if m := stop.match(self.text, word.start(), end):
+                    yield m
 
     def _other(self, start: int, end: int) -> Citation:
         """A segment that is not archival; an unknown archive's name is kept with it."""

@@ -25,11 +25,17 @@ PAGES_RE = re.compile(
     r",\s*(?:pp?\.\s*)?(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)\.?\s*$"
 )
 OP_CIT_RE = re.compile(r"(?<![^\W\d_])(?:op\.\s*cit|ук\.\s*соч)\.", re.I)
+_OPENING_RE = re.compile(r"[(\[<“«\"]")
 TRAILING_PARENS_RE = re.compile(r"\s*\([^()]*\)\s*\.?\s*$")
 
 
 def top_level_end(text: str, pos: int) -> int:
     """Return where the segment from `pos` ends: the next `;` outside brackets and quotes."""
+    semicolon = text.find(";", pos)
+    if semicolon < 0:
+        return len(text)
+    if not _OPENING_RE.search(text, pos, semicolon):
+        return semicolon  # no bracket or quote before it: the usual case, found fast
     depth, quoted = 0, False
     for i in range(pos, len(text)):
         c = text[i]
