@@ -244,11 +244,11 @@ class _Reader:
 
     def _stops(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """Archive names and Ibid. in the text, tried only at words that may begin one."""
-        first, stop = self.tables.first_words, self.tables.stop
-        for word in WORD_RE.finditer(self.text, start, end):
-            if word.group(0).casefold() in first:
-                if m := stop.match(self.text, word.start(), end):
-                    yield m
+        first, stop, text = self.tables.first_words, self.tables.stop, self.text
+        for word in WORD_RE.finditer(text, start, end):
+            m = stop.match(text, word.start(), end) if word.group(0).casefold() in first else None
+            if m:
+                yield m
 
     def _other(self, start: int, end: int) -> Citation:
         """A segment that is not archival; an unknown archive's name is kept with it."""
