@@ -330,10 +330,11 @@ class _Reader:
         return citation, start + len(text)
 
     def _ibid(self, start: int, pos: int, end: int) -> tuple[Citation, int]:
-        prev = self.out[-1] if self.out else None
-        archive = self.registry.get(prev.archive) if prev and prev.archive else None
-        if archive is None and not self.out:
-            archive = self.before
+        # The archive of the citation it follows, past prose, in this note or before it.
+        prev = next((c for c in reversed(self.out) if c.kind != "unparsed"), None)
+        archive = self.before if prev is None else None
+        if prev is not None and prev.archive:
+            archive = self.registry.get(prev.archive)
         found = self._levels(start, pos, end, archive, continuing=True)
         if found and found[0].doubt == "ambiguous-style":
             # Not resolved: which level it names is in doubt, so it must take none.

@@ -133,16 +133,17 @@ def _doubt(c: Citation, where: str, path: str, line: int) -> Problem:
             path,
             line,
             f'{where}: "{c.text}" cites an archive the registry does not know: "{name}"',
-            "add it to content/archives.yaml, e.g.\n"
+            "add it to content/archives.yaml, e.g.\n    "
             + unknown_archive_snippet(name).replace("\n", "\n    "),
             "unknown-archive",
         )
     message, hint = DOUBTS.get(c.doubt, ("is in doubt", "check it against the print"))
+    label = "readings: " if c.doubt == "ambiguous-style" else ""
     return Problem(
         "warning",
         path,
         line,
-        f'{where}: "{c.text}" {message} (readings: {readings})',
+        f'{where}: "{c.text}" {message} ({label}{readings})',
         hint,
         c.doubt,
     )
