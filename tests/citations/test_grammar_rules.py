@@ -191,3 +191,48 @@ def test_the_property_covers_the_four_styles() -> None:
     for archive in ARCHIVES:
         assert REGISTRY.get(archive) is not None, archive
         assert parse_note(f"{archive}, f. 1, op. 2, d. 3.", REGISTRY)[0].archive
+
+
+IBID = {"D": "Ibid.", "A": "Ibid.", "B": "Ibid.", "C": "Там же."}
+PROSE = ["On this, see the discussion above.", "Об этом подробнее см. выше.", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    style=st.sampled_from(sorted(STYLES)),
+    fond=numbers,
+    opis=st.integers(1, 400).map(str),
+    delo=numbers,
+    new=st.lists(
+        st.tuples(st.sampled_from(["opis", "delo", ""]), st.integers(1, 999).map(str)),
+        min_size=1,
+        max_size=4,
+    ),
+    prose=st.sampled_from(PROSE),
+)
+def test_an_ibid_chain_in_any_style_keeps_what_it_does_not_name(
+    style, fond, opis, delo, new, prose
+) -> None:
+    sep, labels, one, _ = STYLES[style]
+    archive = "РГАНИ" if style == "C" else "RGANI"
+    texts = [f"{archive}{sep}{labels['fond']} {fond}{sep}{labels['opis']} {opis}"]
+    texts[0] += f"{sep}{labels['delo']} {delo}{sep}{one} 1."
+    want = [(("fond", fond), ("opis", opis), ("delo", delo))]
+    for level, number in new:
+        if prose:
+            texts.append(prose)
+        current = dict(want[-1])
+        if level == "opis":
+            current.update(opis=number, delo=str(int(number) + 1))
+            text = f"{labels['opis']} {number}{sep}{labels['delo']} {int(number) + 1}"
+        elif level == "delo":
+            current.update(delo=number)
+            text = f"{labels['delo']} {number}"
+        else:
+            text = ""
+        texts.append(f"{IBID[style]} {text}{sep if text else ''}{one} {number}.")
+        want.append(tuple(current.items()))
+    notes = read([Note(i, t, i) for i, t in enumerate(texts, 1)])
+    got = [c.levels for n in notes for c in n.citations if c.kind == "archival"]
+    assert got == want, texts
+    assert not [c for n in notes for c in n.citations if c.doubt], texts
