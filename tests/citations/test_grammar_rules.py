@@ -81,7 +81,11 @@ def test_a_reading_in_doubt_is_reported_with_file_line_note_text_and_readings() 
         (["RGANI, f. 5, op. 30, dd. 12, l. 3."], "read-in-part", "not read: dd. 12, l. 3."),
         (["RGANI. F. 3. O. 16. D. 294. L. 219."], "level-typo", "typo: O. (read as Op.)"),
         (["AQSH, F. 14/AP, V. 1960, D. 5."], "read-in-part", "not read: F. 14/AP"),
-        (["RGANI, F 3, inv. 14, f. 463, p. 9.", "Ibid. f. 12."], "ambiguous-style", "delo 12"),
+        (
+            ["AVP RF, f. 06, op. 9, p. 18, d. 234, l. 5.", "Ibid., p. 12."],
+            "ambiguous-style",
+            "readings: style D: sheets 12; style A: papka 12",
+        ),
         (
             ["RGANI, f. 5, op. 30, d. 1, l. 3.", "Lüthi, *Split*, 202.", "Ibid. l. 7."],
             "ibid-chain-broken",

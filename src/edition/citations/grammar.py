@@ -106,15 +106,21 @@ def _tables(registry: Registry) -> _Tables:
 
 
 def parse_notes(notes: Sequence[Note], registry: Registry) -> tuple[Note, ...]:
-    """Read every note's citations; an Ibid. opening a note reads with the archive before."""
-    out, archive = [], None
+    """Read every note's citations; an Ibid. opening a note reads as the citation before.
+
+    That is, with the abbreviations of its archive and, where they allow two readings,
+    in its style: authors keep to one style, and an Ibid. is too short to show it.
+    """
+    out, archive, style = [], None, ""
     for note in notes:
-        citations = parse_note(note.text, registry, archive)
+        reader = _Reader(note.text, registry, archive, style)
+        citations = reader.read()
+        style = reader.style
         for c in citations:
             if c.archive:
                 archive = registry.get(c.archive)
             elif c.kind in ("bibliographic", "web", "periodical") and not c.ibid:
-                archive = None
+                archive, style = None, ""
         out.append(replace(note, citations=citations))
     return tuple(out)
 
@@ -133,13 +139,15 @@ def parse_note(
 class _Reader:
     """One pass over a note; `style` remembers the style of the citation just read."""
 
-    def __init__(self, text: str, registry: Registry, before: Archive | None) -> None:
+    def __init__(
+        self, text: str, registry: Registry, before: Archive | None, style: str = ""
+    ) -> None:
         self.text = text
         self.registry = registry
         self.tables = _tables(registry)
         self.before = before
         self.out: list[Citation] = []
-        self.style = ""
+        self.style = style
 
     def read(self) -> tuple[Citation, ...]:
         text, pos = self.text, 0
@@ -153,7 +161,8 @@ class _Reader:
                 found = self._within(pos, end)
                 if found is None:
                     self.out.append(self._other(pos, end))
-                    self.style = ""
+                    if self.out[-1].kind != "unparsed":  # prose keeps the style
+                        self.style = ""
                     pos = end
                     continue
             citation, pos = found
@@ -356,7 +365,6 @@ class _Reader:
             stop, locator = m.end(), m.group(1)
         text = self.text[start:stop].rstrip(" ,:") if stop == pos else self.text[start:stop]
         sheets = parse_sheets(SHEET_LIST_RE.search(locator).group(0)) if locator else ()
-        self.style = ""
         citation = Citation(
             kind=kind, text=text, sheets=sheets, ibid=True, pages=format_sheets(sheets)
         )

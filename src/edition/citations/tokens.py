@@ -200,18 +200,21 @@ def choose_reading(
 ) -> tuple[Reading, str, list[Reading]]:
     """The reading to keep, "ambiguous-style" if readings of as much differ, and those.
 
-    The style of the citation before in the note decides; with no archive known (an
-    Ibid. read with every archive's tables), a bare sheet number is a sheet.
+    The style of the citation before decides, unless it reads a level where another
+    style reads only a sheet (`p. 12` after `f. 06, op. 9, p. 18` in AVP RF: papka or
+    page?): that stays in doubt. With no archive known (an Ibid. read with every
+    archive's tables), a bare sheet number is a sheet.
     """
     distinct: dict[tuple, Reading] = {}
     for r in readings:
         distinct.setdefault((r.levels, r.sheets), r)
     if len(distinct) == 1:
         return readings[0], "", []
+    sheet_only = [r for r in readings if not r.levels]
+    if archive is None and sheet_only:
+        return sheet_only[0], "", []
     preferred = [r for r in readings if r.style == prefer]
-    if not preferred and archive is None:
-        preferred = [r for r in readings if not r.levels]
-    if preferred:
+    if preferred and not (preferred[0].levels and sheet_only):
         return preferred[0], "", []
     return readings[0], "ambiguous-style", list(distinct.values())
 
