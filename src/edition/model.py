@@ -91,6 +91,9 @@ class Citation:
     archive's level names (fond, opis, papka, delo) to the numbers as written;
     `inherited` names the levels (and "archive") taken from the citation before,
     so that resolution can be redone after an editor changes an earlier note.
+    `remark` keeps what stands between the levels (a sub-fond's name, a year);
+    `doubt` names why the citation is read only in part or in doubt ("" when it
+    is certain: see citations/problems.py), `readings` the readings that fit.
     """
 
     kind: str
@@ -105,6 +108,9 @@ class Citation:
     url: str = ""
     accessed: str = ""
     commentary: str = ""
+    remark: str = ""
+    doubt: str = ""
+    readings: tuple[str, ...] = ()
 
     def level(self, name: str) -> str:
         return dict(self.levels).get(name, "")

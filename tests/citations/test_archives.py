@@ -9,7 +9,12 @@ import pytest
 
 from edition.citations.grammar import parse_note, parse_sheets
 from edition.citations.ibid import resolve
-from edition.citations.registry import parse_registry, read_registry
+from edition.citations.registry import (
+    edition_registry,
+    parse_registry,
+    read_registry,
+    shipped_registry,
+)
 from edition.citations.sheets import (
     format_sheets,
     level_slug,
@@ -19,7 +24,7 @@ from edition.citations.sheets import (
     unit_url,
 )
 from edition.citations.tree import build_tree, citation_rows, csl_manuscript
-from edition.errors import BuildError
+from edition.errors import BuildError, Problems
 from edition.model import Article, Cover, Note
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,13 +41,14 @@ def article(slug: str, *texts: str) -> Article:
 # --- registry ----------------------------------------------------------------------------
 
 
-def test_bundled_registry_lists_the_archives() -> None:
+def test_the_registry_is_the_shipped_one_with_the_editions_file() -> None:
     slugs = [a.slug for a in REGISTRY.archives]
-    assert slugs == ["rgani", "rgaspi", "garf", "avp-rf", "ap-rf", "rgae", "rgva", "tsa-fsb"]
+    assert slugs[: len(shipped_registry().archives)] == [
+        a.slug for a in shipped_registry().archives
+    ]
+    for slug in ("rgani", "rgaspi", "garf", "avp-rf", "ap-rf", "rgae", "rgva", "tsa-fsb"):
+        assert slug in slugs
     assert REGISTRY.get("avp-rf").levels == ("fond", "opis", "papka", "delo")
-    assert all(
-        a.levels == ("fond", "opis", "delo") for a in REGISTRY.archives if a.slug != "avp-rf"
-    )
 
 
 @pytest.mark.parametrize(
@@ -70,24 +76,22 @@ def test_lookup_by_any_name(name: str, slug: str) -> None:
 
 
 def test_unknown_archive_is_none() -> None:
-    assert REGISTRY.get("TsDAVO") is None
+    assert REGISTRY.get("TsDIAK") is None
 
 
 def test_fond_titles_are_only_those_known() -> None:
     rgani = REGISTRY.get("rgani")
-    assert [n for n, _ in rgani.fonds] == ["2", "3", "5", "52", "89"]
     assert "Presidium" in rgani.fond_title("3")
     assert rgani.fond_title("10") == ""
-    assert all(not a.fonds for a in REGISTRY.archives if a.slug != "rgani")
 
 
 GOOD = """\
 archives:
-  - slug: tsdavo
-    short: TsDAVO
-    short_cyrillic: ЦДАВО
-    name: Tsentral'nyi derzhavnyi arkhiv vyshchykh orhaniv vlady
-    name_english: Central State Archive of Supreme Bodies of Power
+  - slug: tsdiak
+    short: TsDIAK
+    short_cyrillic: ЦДІАК
+    name: Tsentral'nyi derzhavnyi istorychnyi arkhiv Ukrainy, m. Kyiv
+    name_english: Central State Historical Archive of Ukraine in Kyiv
     city: Kyiv
     levels: [fond, opys, sprava]
     abbreviations:
@@ -98,13 +102,13 @@ archives:
 def test_an_archive_added_as_data_is_read_without_code() -> None:
     registry, problems = parse_registry(GOOD, "archives.yaml")
     assert problems == []
-    (c,) = parse_note("TsDAVO, f. 1, op. 2, spr. 3, ark. 4–5.", registry)
+    (c,) = parse_note("TsDIAK, f. 1, op. 2, spr. 3, ark. 4–5.", registry)
     assert (c.archive, c.levels, format_sheets(c.sheets)) == (
-        "tsdavo",
+        "tsdiak",
         (("fond", "1"), ("opys", "2"), ("sprava", "3")),
         "4–5",
     )
-    assert unit_url(c, registry) == "archives/tsdavo/fond-1/opys-2/sprava-3/"
+    assert unit_url(c, registry) == "archives/tsdiak/fond-1/opys-2/sprava-3/"
 
 
 @pytest.mark.parametrize(
@@ -116,15 +120,15 @@ def test_an_archive_added_as_data_is_read_without_code() -> None:
             "archives.yaml:8: error: unrecognised key 'colour'",
         ),
         (
-            "  - slug: tsdavo\n",
-            "  - slug: TsDAVO\n",
-            "archives.yaml:2: error: slug 'TsDAVO' is not lowercase ASCII",
+            "  - slug: tsdiak\n",
+            "  - slug: TsDIAK\n",
+            "archives.yaml:2: error: slug 'TsDIAK' is not lowercase ASCII",
         ),
         ("    city: Kyiv\n", "", "archives.yaml:2: error: the archive has no 'city'"),
         ("[fond, opys, sprava]", "fond", "archives.yaml:8: error: levels must be a list"),
         ("sprava: [spr.]", "delo: [d.]", "archives.yaml:10: error: style A names level 'delo'"),
         ("archives:", "archive:", "archives.yaml:1: error: unrecognised key 'archive'"),
-        ("    short: TsDAVO\n", "    short: [TsDAVO\n", "archives.yaml:"),
+        ("    short: TsDIAK\n", "    short: [TsDIAK\n", "archives.yaml:"),
         ("[fond, opys, sprava]", "[fond, list]", "archives.yaml:8: error: level 'list' must be"),
     ],
 )
@@ -135,18 +139,68 @@ def test_registry_problems_name_file_and_line(old: str, new: str, message: str) 
 
 
 def test_a_name_used_by_two_archives_is_an_error() -> None:
-    text = GOOD + GOOD.split("archives:\n")[1].replace("slug: tsdavo", "slug: other")
+    text = GOOD + GOOD.split("archives:\n")[1].replace("slug: tsdiak", "slug: other")
     _, problems = parse_registry(text, "archives.yaml")
-    assert any("'TsDAVO' is used by both 'tsdavo' and 'other'" in str(p) for p in problems)
+    assert any("'TsDIAK' is used by both 'tsdiak' and 'other'" in str(p) for p in problems)
 
 
 def test_load_registry_raises_with_every_problem(tmp_path: Path) -> None:
     path = tmp_path / "archives.yaml"
-    path.write_text(GOOD.replace("slug: tsdavo", "slug: Ts").replace("city: Kyiv", "cty: Kyiv"))
+    path.write_text(GOOD.replace("slug: tsdiak", "slug: Ts").replace("city: Kyiv", "cty: Kyiv"))
     with pytest.raises(BuildError) as err:
         read_registry(str(path))
     assert len(err.value.problems) == 3
     assert all(p.path == str(path) and p.line for p in err.value.problems)
+
+
+def test_without_an_edition_file_the_shipped_registry_is_used(tmp_path: Path) -> None:
+    problems = Problems()
+    registry = edition_registry(tmp_path, "content/archives.yaml", problems)
+    assert problems.items == [] and registry is shipped_registry()
+
+
+OVERRIDE = """\
+archives:
+  - slug: rgani
+    aliases: [Moscow Contemporary Archive]
+    fonds:
+      "10": Commission of the CC CPSU
+      "3": Politburo
+"""
+
+
+def test_an_edition_file_adds_aliases_and_fond_titles_to_a_shipped_archive() -> None:
+    registry, problems = parse_registry(OVERRIDE, "content/archives.yaml", shipped_registry())
+    assert problems == []
+    rgani = registry.get("Moscow Contemporary Archive")
+    assert rgani.slug == "rgani"
+    assert rgani.fond_title("10") == "Commission of the CC CPSU"
+    assert rgani.fond_title("3") == "Politburo"  # the edition's title wins
+    assert rgani.fond_title("5") == shipped_registry().get("rgani").fond_title("5")
+    assert rgani.name == shipped_registry().get("rgani").name
+    assert len(registry.archives) == len(shipped_registry().archives)
+
+
+def test_an_edition_file_adds_an_archive() -> None:
+    registry, problems = parse_registry(GOOD, "content/archives.yaml", shipped_registry())
+    assert problems == []
+    assert registry.get("ЦДІАК").slug == "tsdiak" and registry.get("РГАНИ").slug == "rgani"
+
+
+def test_problems_of_the_edition_file_are_located_in_it() -> None:
+    text = OVERRIDE + "    colour: red\n  - slug: garf2\n    short: GARF\n"
+    _, problems = parse_registry(text, "content/archives.yaml", shipped_registry())
+    found = [str(p).split("\n")[0] for p in problems]
+    assert "content/archives.yaml:7: error: unrecognised key 'colour'" in found
+    assert "content/archives.yaml:8: error: the archive has no 'city'" in found
+
+
+def test_a_name_taken_from_a_shipped_archive_is_an_error_of_the_edition_file() -> None:
+    text = GOOD.replace("short: TsDIAK", "short: RGANI")
+    _, problems = parse_registry(text, "content/archives.yaml", shipped_registry())
+    [problem] = problems
+    assert (problem.path, problem.line) == ("content/archives.yaml", 2)
+    assert "'RGANI' is used by both 'rgani' and 'tsdiak'" in problem.message
 
 
 def test_registry_loading_is_safe() -> None:

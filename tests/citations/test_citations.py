@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.citations.grammar import citation_problems, parse_note
+from edition.citations.grammar import citation_problems, parse_note, parse_notes
 from edition.citations.ibid import resolve
 from edition.citations.registry import read_registry
 from edition.citations.sheets import format_sheets
@@ -31,7 +31,7 @@ def source_notes(path: Path = SOURCE) -> list[Note]:
 
 
 def read(notes: list[Note]) -> tuple[Note, ...]:
-    return resolve([replace(n, citations=parse_note(n.text, REGISTRY)) for n in notes])
+    return resolve(parse_notes(notes, REGISTRY))
 
 
 def describe(c: Citation) -> str:
@@ -45,6 +45,8 @@ def describe(c: Citation) -> str:
     parts += [f"url={c.url}"] if c.url else []
     parts += [f"accessed={c.accessed}"] if c.accessed else []
     parts += [f'commentary="{c.commentary}"'] if c.commentary else []
+    parts += [f'remark="{c.remark}"'] if c.remark else []
+    parts += [f"doubt={c.doubt}"] if c.doubt else []
     return " ".join(p for p in parts if p)
 
 
@@ -176,11 +178,22 @@ def test_resolve_follows_an_editor_override() -> None:
     book = Citation(kind="bibliographic", text="y", bib_key="lüthi2008", pages="202")
     again = resolve([replace(notes[0], citations=(book,)), notes[1]])
     ibid = again[1].citations[0]
-    assert (ibid.kind, ibid.bib_key, ibid.archive, ibid.levels) == (
+    # A sheet (l. 7) after a book: the chain is broken, and nothing is taken.
+    assert (ibid.kind, ibid.bib_key, ibid.archive, ibid.levels) == ("archival", "", "", ())
+
+
+def test_a_page_ibid_follows_an_editor_override_to_a_book() -> None:
+    notes = read([Note(1, "RGANI, F 3, inv. 14, f. 5, p. 2.", 1), Note(2, "Ibid. p. 7.", 2)])
+    assert notes[1].citations[0].kind == "archival"
+    book = Citation(kind="bibliographic", text="y", bib_key="lüthi2008", pages="202")
+    again = resolve([replace(notes[0], citations=(book,)), notes[1]])
+    ibid = again[1].citations[0]
+    assert (ibid.kind, ibid.bib_key, ibid.archive, ibid.levels, ibid.pages) == (
         "bibliographic",
         "lüthi2008",
         "",
         (),
+        "7",
     )
 
 

@@ -1,25 +1,18 @@
-"""The archive registry shipped in the package: src/edition/data/archives.yaml.
-
-The file uses two things today's loader (edition.registry) does not know yet: the
-optional key `catalogue`, and archives without a Cyrillic abbreviation (no
-`short_cyrillic`). Until the loader learns them, those two problems are tolerated
-when the file is parsed as it is, the keys are checked here on the raw YAML, and
-the rest of every entry is validated by the loader on a copy without them.
-"""
+"""The archive registry shipped in the package: src/edition/data/archives.yaml."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from edition.citations import NUMBER_RE, parse_note, resolve
+from edition.citations.grammar import NUMBER_RE, parse_notes
+from edition.citations.ibid import resolve
+from edition.citations.registry import SLUG_RE, Registry, parse_registry, shipped_registry
 from edition.model import Note
-from edition.registry import ARCHIVE_KEYS, SLUG_RE, Registry, parse_registry
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "edition" / "data" / "archives.yaml"
 TEXT = DATA.read_text(encoding="utf-8")
@@ -46,27 +39,7 @@ RUSSIAN = {
 }
 
 
-def _tolerated(message: str) -> bool:
-    """A problem caused only by what the loader has not learnt yet."""
-    if "catalogue" not in ARCHIVE_KEYS and message == "unrecognised key 'catalogue'":
-        return True
-    return bool(ARCHIVE_KEYS.get("short_cyrillic")) and message == (
-        "the archive has no 'short_cyrillic'"
-    )
-
-
-def _for_todays_loader() -> str:
-    """The file without the keys the loader does not know, key order kept."""
-    data = yaml.safe_load(TEXT)
-    for entry in data["archives"]:
-        if "catalogue" not in ARCHIVE_KEYS:
-            entry.pop("catalogue", None)
-        if ARCHIVE_KEYS.get("short_cyrillic"):
-            entry.setdefault("short_cyrillic", f"(no Cyrillic name: {entry['slug']})")
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
-REGISTRY, TODAYS_PROBLEMS = parse_registry(_for_todays_loader(), str(DATA))
+REGISTRY, PROBLEMS = parse_registry(TEXT, str(DATA))
 
 
 def _key(name: str) -> str:
@@ -85,14 +58,17 @@ def _is_cyrillic(text: str) -> bool:
 # --- the file as it is -------------------------------------------------------------------
 
 
-def test_the_file_parses_with_only_the_tolerated_problems():
-    _, problems = parse_registry(TEXT, str(DATA))
-    assert [str(p) for p in problems if not _tolerated(p.message)] == []
-
-
-def test_every_entry_passes_the_loader_once_the_new_keys_are_set_aside():
-    assert [str(p) for p in TODAYS_PROBLEMS] == []
+def test_the_file_parses_without_problems():
+    assert [str(p) for p in PROBLEMS] == []
     assert [a.slug for a in REGISTRY.archives] == [e["slug"] for e in RAW]
+    assert [a.slug for a in shipped_registry().archives] == [e["slug"] for e in RAW]
+
+
+def test_catalogue_and_the_cyrillic_abbreviation_are_read_when_given():
+    for entry in RAW:
+        archive = REGISTRY.get(entry["slug"])
+        assert archive.catalogue == entry.get("catalogue", "")
+        assert archive.short_cyrillic == entry.get("short_cyrillic", "")
 
 
 def test_catalogue_when_given_is_one_web_address():
@@ -214,7 +190,7 @@ def test_every_fond_number_can_be_read_from_a_citation():
 
 def _read(*texts: str):
     notes = [Note(i, t, i) for i, t in enumerate(texts, 1)]
-    notes = resolve([replace(n, citations=parse_note(n.text, REGISTRY)) for n in notes])
+    notes = resolve(parse_notes(notes, REGISTRY))
     return [(c.archive, c.levels) for n in notes for c in n.citations]
 
 
@@ -242,3 +218,21 @@ def test_a_citation_of_each_kind_of_hierarchy_is_read(text, archive, levels):
 def test_ibid_with_a_capital_d_still_means_delo_after_a_russian_citation():
     read = _read("RGANI. F. 3. Op. 16. D. 294.", "Ibid. D. 295.")
     assert read[1] == ("rgani", (("fond", "3"), ("opis", "16"), ("delo", "295")))
+
+
+def test_ibid_after_an_albanian_citation_reads_with_its_tables():
+    read = _read("AQSH, F. 890, V. 1949, D. 501, fl. 3.", "Ibid. D. 502.")
+    assert read[1] == ("aqsh", (("fond", "890"), ("viti", "1949"), ("dosja", "502")))
+
+
+def test_a_fond_with_a_suffix_after_a_slash_is_not_read_as_its_number():
+    notes = resolve(parse_notes([Note(1, "AQSH, F. 14/AP, V. 1960, D. 5.", 1)], REGISTRY))
+    [c] = notes[0].citations
+    assert (c.archive, c.levels, c.doubt) == ("aqsh", (), "read-in-part")
+
+
+def test_a_place_is_written_with_the_archives_first_table_without_style_a():
+    from edition.citations.tree import archive_location
+
+    aqsh = REGISTRY.get("aqsh")
+    assert archive_location(aqsh, (("fond", "890"), ("dosja", "5"))) == "F. 890, D. 5"

@@ -1,99 +1,153 @@
-"""Read the citations of a note, resolve Ibid., and report what cannot be read.
+"""Read the citations of a note: archival ones level by level, Ibid., and the rest.
 
 Pure functions: text and registry in, model.Citation out. An archival citation is
-read as a run of (abbreviation, number) tokens; the style (see content/archives.yaml)
-is chosen for the whole run, because the same abbreviation means different levels
-in different styles (`f.` is a fond in one style, a delo in another).
+read as a run of (abbreviation, number) tokens in the one style that fits all of
+it (tokens.py), because the same abbreviation means different levels in different
+styles (`f.` is a fond in one, a delo in another). What is read only in part or in
+doubt keeps only its certain levels and says why (`Citation.doubt`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
 
+from edition.citations.archive import Archive, Registry
 from edition.citations.ibid import inherit
-from edition.citations.registry import SHEETS, Archive, Registry
-from edition.citations.sheets import format_sheets, normalize_sheet, sheet_key
-from edition.errors import Problem
-from edition.model import Citation, Note, SheetRange
+from edition.citations.problems import citation_problems
+from edition.citations.segments import classify_segment, top_level_end
+from edition.citations.sheets import format_sheets
+from edition.citations.tokens import (
+    LEVELISH_RE,
+    NUMBER_RE,
+    SHEET_LIST_RE,
+    agreed_levels,
+    choose_reading,
+    describe_reading,
+    labels_pattern,
+    parse_sheet_values,
+    parse_sheets,
+    read_run,
+    read_tokens,
+    token_re,
+    typo_forms,
+)
+from edition.model import Citation, Note
 
-_L = "a-zа-яё"  # letters that may follow a number (3а, 14a)
-_VERSO = rf"(?:ob|об)(?![{_L}])\.?"
-_SHEET = rf"\d+(?:[{_L}](?![{_L}]))?(?:\s*{_VERSO})?"
-_SHEET_ITEM = rf"{_SHEET}(?:\s*[–—-]\s*{_SHEET})?"
-SHEET_LIST_RE = re.compile(rf"{_SHEET_ITEM}(?:\s*[,;]\s*{_SHEET_ITEM})*", re.I)
-SHEET_ITEM_RE = re.compile(rf"({_SHEET})(?:\s*[–—-]\s*({_SHEET}))?", re.I)
-# A unit's number: 463, 0129, 3а, or with a letter prefix as GARF writes fonds (R-5446).
-_NUMBER = rf"(?:[{_L}]-)?\d+(?:[{_L}](?![{_L}]))?"
-NUMBER_RE = re.compile(rf"{_NUMBER}$", re.I)
-IBID_RE = re.compile(r"[*_]*(?:ibidem|ibid|ib\.|там\s+же|tam\s+zhe)\.?[*_]*", re.I)
+__all__ = ["NUMBER_RE", "citation_problems", "parse_note", "parse_notes", "parse_sheets"]
+
+IBID_RE = re.compile(r"[*_]*(?:ibidem|ibid|ib\.|idem|там\s+же|tam\s+zhe)(?![^\W\d_])\.?[*_]*", re.I)
+# Ibid. inside prose or parentheses: the short form `ib.` only at a segment's start.
+IBID_WITHIN_RE = re.compile(
+    r"(?<![^\W\d_])[*_]*(?:ibidem|ibid|idem|там\s+же|tam\s+zhe)(?![^\W\d_])\.?[*_]*", re.I
+)
+IBID_WORDS = ("ibidem", "ibid", "idem", "там", "tam")
+WORD_RE = re.compile(r"[^\W_]+")
 LOCATOR_RE = re.compile(rf"(?:(?:pp?|[sс])\.\s*)?({SHEET_LIST_RE.pattern})", re.I)
+# Sheet labels of books as well as of files: an Ibid. with these may repeat a book.
+BOOK_PAGES = {"p.", "pp.", "s.", "с.", "p", "pp"}
 SKIP_RE = re.compile(r"[\s,.:]*")
-GAP_RE = re.compile(r"[\s;,]*")
+GAP_RE = re.compile(r"[\s;,.)\]]*")
 AFTER_NAME_RE = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))*[*_]*[\s,.:]*")
-URL_RE = re.compile(r"<(https?://[^>\s]+)>|(?<![<\w])(https?://[^\s<>]+[^\s<>.,;)])")
-ACCESSED_RE = re.compile(r"(?:last\s+)?accessed(?:\s+on)?:?\s*([^)]+?)\s*\)?\.?\s*$", re.I)
-ACCESSED_RU_RE = re.compile(r"дата\s+обращения:?\s*([^)]+?)\s*\)?\.?\s*$", re.I)
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-)
-PERIODICAL_RE = re.compile(
-    rf"[*_]+[^*_]+[*_]+[,.]?\s+(?:no\.\s*\d+,?\s*|№\s*\d+,?\s*)?"
-    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},\s*\d{{4}}"
-    rf"|\d{{4}}\.\s*\d{{1,2}}\s+(?:{_MONTHS})|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})",
-    re.I,
-)
-PERIODICAL_PAGE_RE = re.compile(r"(?:pp?|[sс])\.\s*(\d+(?:\s*[–-]\s*\d+)?)\.?\s*$", re.I)
-TITLE_RE = re.compile(r"\*[^*]+\*|“[^”]+”|«[^»]+»|\"[^\"]+\"")
-PAGES_RE = re.compile(
-    r",\s*(?:pp?\.\s*)?(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)\.?\s*$"
-)
-TRAILING_PARENS_RE = re.compile(r"\s*\([^()]*\)\s*\.?\s*$")
+PASSIM_RE = re.compile(r"[\s,.]*passim\b", re.I)
+NAME_BEFORE_RE = re.compile(r"((?:[A-ZА-ЯЁ][\w'’.-]*\s+){0,6}[A-ZА-ЯЁ][\w'’-]*\.?)[\s,.:]*$")
 
 
-# --- sheets ------------------------------------------------------------------------------
+# --- the registry as the reader needs it -------------------------------------------------
 
 
-def parse_sheets(text: str) -> tuple[SheetRange, ...]:
-    """Read a sheet list (`1–9`, `63, 69`, `73–77; 89–96`, `5ob.–6`) into ranges."""
-    ranges = []
-    for m in SHEET_ITEM_RE.finditer(text):
-        first = normalize_sheet(m.group(1))
-        ranges.append(SheetRange(first, normalize_sheet(m.group(2)) if m.group(2) else first))
-    return tuple(ranges)
+@dataclass(frozen=True)
+class _Tables:
+    """The registry's patterns, built once per registry."""
+
+    registry: Registry
+
+    @cached_property
+    def typos(self) -> dict[str, str]:
+        return typo_forms(self.registry)
+
+    @cached_property
+    def token(self) -> re.Pattern[str]:
+        return token_re(labels_pattern(self.registry, self.typos))
+
+    @cached_property
+    def labels(self) -> set[str]:
+        return {a for table in self.registry.all_styles.values() for a in table}
+
+    @cached_property
+    def first_words(self) -> set[str]:
+        """The first word of every archive name and Ibid. form, case folded."""
+        names = [*(n for a in self.registry.archives for n in a.names), *IBID_WORDS]
+        return {m.group(0).casefold() for n in names if (m := WORD_RE.search(n))}
+
+    @cached_property
+    def stop(self) -> re.Pattern[str]:
+        """What ends a citation's unread gap: an archive's name or an Ibid."""
+        return re.compile(f"{self.registry.name_pattern.pattern}|{IBID_WITHIN_RE.pattern}", re.I)
+
+
+# The patterns of the few registries in use (one per build), so that each note does
+# not build them again; kept by identity, as hashing a registry costs more than a note.
+_TABLES: dict[int, _Tables] = {}
+
+
+def _tables(registry: Registry) -> _Tables:
+    found = _TABLES.get(id(registry))
+    if found is None or found.registry is not registry:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        found = _TABLES[id(registry)] = _Tables(registry)
+    return found
 
 
 # --- reading a note ----------------------------------------------------------------------
 
 
-def parse_note(text: str, registry: Registry) -> tuple[Citation, ...]:
-    """Split a note's Markdown text into its citations."""
-    reader = _Reader(text, registry)
-    return reader.read()
+def parse_notes(notes: Sequence[Note], registry: Registry) -> tuple[Note, ...]:
+    """Read every note's citations; an Ibid. opening a note reads as the citation before.
+
+    That is, with the abbreviations of its archive and, where they allow two readings,
+    in its style: authors keep to one style, and an Ibid. is too short to show it.
+    """
+    out, archive, style = [], None, ""
+    for note in notes:
+        reader = _Reader(note.text, registry, archive, style)
+        citations = reader.read()
+        style = reader.style
+        for c in citations:
+            if c.archive:
+                archive = registry.get(c.archive)
+            elif c.kind in ("bibliographic", "web", "periodical") and not c.ibid:
+                archive, style = None, ""
+        out.append(replace(note, citations=citations))
+    return tuple(out)
 
 
-@lru_cache(maxsize=16)
-def _token_re(labels: str) -> re.Pattern[str]:
-    """One token: separator, a level's abbreviation (markup may wrap it), its value."""
-    return re.compile(
-        rf"[ \t]*[,.]?[ \t]*[*_]*(?<![^\W\d_])({labels})[*_]*\s*"
-        rf"((?:[{_L}]-)?{SHEET_LIST_RE.pattern})",
-        re.I,
-    )
+def parse_note(
+    text: str, registry: Registry, before: Archive | None = None
+) -> tuple[Citation, ...]:
+    """Split a note's Markdown text into its citations.
+
+    `before` is the archive of the last archival citation of the notes before, whose
+    abbreviations an Ibid. at the start of this note is read with.
+    """
+    return _Reader(text, registry, before).read()
 
 
 class _Reader:
-    """One pass over a note; `prev`/`style` remember the citation just read."""
+    """One pass over a note; `style` remembers the style of the citation just read."""
 
-    def __init__(self, text: str, registry: Registry) -> None:
+    def __init__(
+        self, text: str, registry: Registry, before: Archive | None, style: str = ""
+    ) -> None:
         self.text = text
         self.registry = registry
+        self.tables = _tables(registry)
+        self.before = before
         self.out: list[Citation] = []
-        self.style = ""
-        self.token_re = _token_re(registry.label_alternation)
+        self.style = style
 
     def read(self) -> tuple[Citation, ...]:
         text, pos = self.text, 0
@@ -101,105 +155,239 @@ class _Reader:
             pos = GAP_RE.match(text, pos).end()
             if pos >= len(text):
                 return tuple(self.out)
-            found = self._archival_at(pos, pos)
+            end = top_level_end(text, pos)
+            found = self._archival_at(pos, pos, end)
             if found is None:
-                end = top_level_end(text, pos)
-                found = self._archival_within(pos, end)
+                found = self._within(pos, end)
                 if found is None:
-                    self.out.append(classify_segment(text[pos:end]))
-                    self.style = ""
+                    self.out.append(self._other(pos, end))
+                    if self.out[-1].kind != "unparsed":  # prose keeps the style
+                        self.style = ""
                     pos = end
                     continue
             citation, pos = found
             self.out.append(citation)
-            rest = SKIP_RE.match(text, pos).end()
-            if rest >= len(text) or text[rest] == ";":
-                pos = rest
-                continue
-            end = top_level_end(text, rest)
-            if self._archival_at(rest, rest) or self._archival_within(rest, end):
-                pos = rest
-                continue
-            if classify_segment(text[rest:end]).kind == "unparsed":
-                # Not a citation: it comments on the one just read.
-                self.out[-1] = replace(self.out[-1], commentary=text[rest:end].strip())
-                pos = end
-            else:
-                pos = rest
+            pos = self._after(pos)
 
-    def _archival_at(self, start: int, pos: int) -> tuple[Citation, int] | None:
+    def _after(self, pos: int) -> int:
+        """Past what follows a citation: the next citation's start, or its commentary."""
+        text = self.text
+        rest = SKIP_RE.match(text, pos).end()
+        if rest >= len(text) or text[rest] == ";":
+            return rest
+        end = top_level_end(text, rest)
+        if self._archival_at(rest, rest, end):
+            return rest
+        hit = self._within(rest, end, probe=True)
+        if hit is not None:
+            if hit[0] is not None:
+                return rest  # an archive named after a description: read from here
+            end = hit[1]  # an Ibid. in the text: what stands before it is commentary
+        tail = text[rest:end]
+        if classify_segment(tail).kind != "unparsed":
+            return rest
+        # Not a citation: it comments on the one just read, unless it hides a level.
+        last = self.out[-1]
+        if tail.strip(" ,.:;()"):
+            last = replace(last, commentary=tail.strip().lstrip(")]").strip(" ,;:"))
+        if last.kind == "archival" and self._hides_level(tail) and not last.doubt:
+            last = replace(last, doubt="read-in-part", readings=(f"not read: {tail.strip()}",))
+        self.out[-1] = last
+        return end
+
+    def _hides_level(self, tail: str) -> bool:
+        """Whether unread text holds what a level may have been meant by (`dd. 12`)."""
+        known = self.tables.labels
+        for m in LEVELISH_RE.finditer(tail):
+            label = m.group(0).split(".")[0] + "."
+            if label in known or label in self.tables.typos:
+                return True
+            word = label[:-1]
+            if any(word[:i] + word[i + 1 :] + "." in known for i in range(len(word))):
+                return True
+        return False
+
+    def _archival_at(self, start: int, pos: int, end: int) -> tuple[Citation, int] | None:
         """Read an archival citation (or Ibid.) beginning at `pos`; its text from `start`."""
         text, prev = self.text, self.out[-1] if self.out else None
         name = self.registry.name_pattern.match(text, pos + _markup(text, pos))
         if name:
             archive = self.registry.get(name.group(0))
-            return self._levels(start, AFTER_NAME_RE.match(text, name.end()).end(), archive)
+            return self._levels(start, AFTER_NAME_RE.match(text, name.end()).end(), end, archive)
         ibid = IBID_RE.match(text, pos)
-        if ibid and start == pos:
-            return self._ibid(pos, SKIP_RE.match(text, ibid.end()).end())
-        if prev is not None and prev.kind == "archival" and start == pos:
-            archive = self.registry.get(prev.archive) if prev.archive else None
-            found = self._levels(pos, pos, archive, continuing=True)
-            if found:
+        if ibid and start == pos and not _new_work(text, ibid):
+            return self._ibid(pos, SKIP_RE.match(text, ibid.end()).end(), end)
+        if prev is not None and prev.kind == "archival" and prev.archive and start == pos:
+            if prev.doubt:  # levels below a doubtful reading are in doubt too
+                return None
+            archive = self.registry.get(prev.archive)
+            found = self._levels(pos, pos, end, archive, continuing=True)
+            if found and found[0].levels and _continues(prev, found[0], archive):
                 return inherit(found[0], prev), found[1]
         return None
 
-    def _archival_within(self, start: int, end: int) -> tuple[Citation, int] | None:
-        """Find an archive named later in the segment (after a document's description)."""
-        for name in self.registry.name_pattern.finditer(self.text, start, end):
-            found = self._archival_at(start, name.start())
+    def _within(
+        self, start: int, end: int, probe: bool = False
+    ) -> tuple[Citation | None, int] | None:
+        """An archive named, or an Ibid., later in the segment (after prose or a description).
+
+        An archive's citation takes its text from `start` (the document it describes);
+        an Ibid. only its own span, the prose before it being a segment of its own.
+        With `probe`, an Ibid. is only found: (None, where it starts).
+        """
+        for m in self._stops(start, end):
+            if IBID_WITHIN_RE.fullmatch(m.group(0)):
+                if _new_work(self.text, m):
+                    continue
+                if probe:
+                    return None, m.start()
+                before = self.text[start : m.start()].rstrip(" ,.:;(")
+                if before.strip():
+                    self.out.append(self._other(start, start + len(before)))
+                after = SKIP_RE.match(self.text, m.end()).end()
+                return self._ibid(m.start(), after, end)
+            found = self._archival_at(start, m.start(), end)
             if found:
                 return found
         return None
 
-    def _tokens(self, pos: int) -> list[re.Match[str]]:
-        tokens = []
-        while m := self.token_re.match(self.text, pos):
-            tokens.append(m)
-            pos = m.end()
-        return tokens
+    def _stops(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Archive names and Ibid. in the text, tried only at words that may begin one."""
+        first, stop, text = self.tables.first_words, self.tables.stop, self.text
+        for word in WORD_RE.finditer(text, start, end):
+            m = stop.match(text, word.start(), end) if word.group(0).casefold() in first else None
+            if m:
+                yield m
+
+    def _other(self, start: int, end: int) -> Citation:
+        """A segment that is not archival; an unknown archive's name is kept with it."""
+        segment = self.text[start:end]
+        citation = classify_segment(segment)
+        if citation.kind != "unparsed":
+            return citation
+        for m in self.tables.token.finditer(segment):
+            tokens = read_tokens(
+                segment, m.start(), self.tables.token, len(segment), self.tables.stop
+            )
+            readings = read_run(tokens, self.registry.all_styles, self.registry.all_levels, {})
+            if readings and len(readings[0].levels) >= 2:
+                name = NAME_BEFORE_RE.search(segment[: m.start()].rstrip(" ,.:"))
+                found = name.group(1).strip() if name else ""
+                return replace(citation, doubt="unknown-archive", readings=(found,))
+            break
+        return citation
 
     def _levels(
-        self, start: int, pos: int, archive: Archive | None, continuing: bool = False
+        self,
+        start: int,
+        pos: int,
+        end: int,
+        archive: Archive | None,
+        continuing: bool = False,
     ) -> tuple[Citation, int] | None:
-        tokens = self._tokens(pos)
+        tokens = read_tokens(self.text, pos, self.tables.token, end, self.tables.stop)
+        if not tokens and archive is not None and not continuing:
+            return self._unread(start, pos, end, archive)
+        if not tokens:
+            return None
         styles = archive.styles if archive else self.registry.all_styles
         order = archive.levels if archive else self.registry.all_levels
-        for k in range(len(tokens), 0, -1):
-            read = _interpret(tokens[:k], styles, order, self.style if continuing else "")
-            if read:
-                style, levels, sheets = read
-                self.style = style
-                end = tokens[k - 1].end()
-                citation = Citation(
-                    kind="archival",
-                    text=self.text[start:end],
-                    archive=archive.slug if archive else "",
-                    levels=levels,
-                    sheets=parse_sheets(sheets),
-                )
-                return citation, end
-        return None
-
-    def _ibid(self, start: int, pos: int) -> tuple[Citation, int]:
-        found = self._levels(start, pos, None)
-        if found and found[0].levels:
-            citation, end = found
-            return replace(citation, ibid=True, pages=format_sheets(citation.sheets)), end
-        end = pos
-        locator = ""
-        if found:
-            end = found[1]
-            locator = self.text[pos:end]
-        elif m := LOCATOR_RE.match(self.text, pos):
-            end, locator = m.end(), m.group(1)
-        text = self.text[start:end].rstrip(" ,:") if end == pos else self.text[start:end]
-        sheets = parse_sheets(SHEET_LIST_RE.search(locator).group(0)) if locator else ()
-        self.style = ""
+        readings = read_run(tokens, styles, order, self.tables.typos)
+        if not readings:
+            return None
+        reading, doubt, others = choose_reading(readings, self.style if continuing else "", archive)
+        self.style = reading.style
+        stop = tokens[reading.used - 1].end
+        if m := PASSIM_RE.match(self.text, stop):
+            stop = m.end()
+        levels, sheets = reading.levels, parse_sheet_values(reading.sheets)
+        if doubt == "ambiguous-style":
+            levels, sheets = agreed_levels(others), ()
+        elif reading.typos:
+            doubt, others = "level-typo", [reading]
+        described = tuple(describe_reading(r) for r in others)
+        if reading.typos:
+            described = (*described, *(f"typo: {t}" for t in reading.typos))
         citation = Citation(
-            kind="bibliographic", text=text, sheets=sheets, ibid=True, pages=format_sheets(sheets)
+            kind="archival",
+            text=self.text[start:stop],
+            archive=archive.slug if archive else "",
+            levels=levels,
+            sheets=sheets,
+            remark=reading.remark,
+            doubt=doubt,
+            readings=described if doubt else (),
         )
-        return citation, end
+        return citation, stop
+
+    def _unread(
+        self, start: int, pos: int, end: int, archive: Archive
+    ) -> tuple[Citation, int] | None:
+        """An archive named with levels that cannot be read (`F. 14/AP`): kept, in doubt."""
+        rest = self.text[pos:end]
+        if not LEVELISH_RE.match(rest) and not re.match(r"[^\W\d_]{1,5}\.?\s*\d+/", rest):
+            return None
+        text = self.text[start:end].rstrip(" .")
+        unread = f"not read: {rest.strip()}"
+        citation = Citation(
+            kind="archival",
+            text=text,
+            archive=archive.slug,
+            doubt="read-in-part",
+            readings=(unread,),
+        )
+        return citation, start + len(text)
+
+    def _ibid(self, start: int, pos: int, end: int) -> tuple[Citation, int]:
+        # The archive of the citation it follows, past prose, in this note or before it.
+        prev = next((c for c in reversed(self.out) if c.kind != "unparsed"), None)
+        archive = self.before if prev is None else None
+        if prev is not None and prev.archive:
+            archive = self.registry.get(prev.archive)
+        found = self._levels(start, pos, end, archive, continuing=True)
+        if found and found[0].doubt == "ambiguous-style":
+            # Not resolved: which level it names is in doubt, so it must take none.
+            citation, stop = found
+            return replace(citation, levels=(), archive=archive.slug if archive else ""), stop
+        if found and found[0].levels:
+            citation, stop = found
+            citation = replace(
+                citation, archive="", ibid=True, pages=format_sheets(citation.sheets)
+            )
+            return citation, stop
+        stop, locator, kind = pos, "", "bibliographic"
+        m = self.tables.token.match(self.text, pos, end)
+        if found:
+            stop, locator = found[1], self.text[pos : found[1]]
+            if m and m.group(1).casefold() not in BOOK_PAGES:
+                kind = "archival"  # a sheet (l., л.): it repeats a file, not a book
+        elif m := LOCATOR_RE.match(self.text, pos):
+            stop, locator = m.end(), m.group(1)
+        text = self.text[start:stop].rstrip(" ,:") if stop == pos else self.text[start:stop]
+        sheets = parse_sheets(SHEET_LIST_RE.search(locator).group(0)) if locator else ()
+        citation = Citation(
+            kind=kind, text=text, sheets=sheets, ibid=True, pages=format_sheets(sheets)
+        )
+        return citation, stop
+
+
+def _new_work(text: str, ibid: re.Match[str]) -> bool:
+    """`Idem, *Another title*`: the same author's other work, not an Ibid."""
+    if not ibid.group(0).strip("*_").casefold().startswith("idem"):
+        return False
+    return text[SKIP_RE.match(text, ibid.end()).end() :][:1] in ("*", "_", "“", "«", '"')
+
+
+def _continues(prev: Citation, c: Citation, archive: Archive) -> bool:
+    """Whether `c` may continue `prev`: after a file, any level; before it, only lower ones.
+
+    `f. 3, op. 14, f. 463` is not a second fond 463 of the archive: it is left unread.
+    """
+    order = archive.levels
+    named = [n for n, _ in prev.levels]
+    if not named or order[-1] in named or c.levels[0][0] not in order:
+        return True
+    return order.index(c.levels[0][0]) > order.index(named[-1])
 
 
 def _markup(text: str, pos: int) -> int:
@@ -207,162 +395,3 @@ def _markup(text: str, pos: int) -> int:
     while pos + n < len(text) and text[pos + n] in "*_":
         n += 1
     return n
-
-
-def _interpret(
-    tokens: Sequence[re.Match[str]],
-    styles: dict[str, dict[str, str]],
-    order: Sequence[str],
-    prefer: str,
-) -> tuple[str, tuple[tuple[str, str], ...], str] | None:
-    """Read tokens in the one style that fits all of them; exact case before any case."""
-    for fold in (False, True):
-        best = None
-        for rank, (style, table) in enumerate(styles.items()):
-            lookup = {k.casefold(): v for k, v in table.items()} if fold else table
-            read = _read_tokens(tokens, lookup, order, fold)
-            if read is None:
-                continue
-            levels, sheets = read
-            score = (0 if sheets else 1, 0 if style == prefer else 1, rank)
-            if best is None or score < best[0]:
-                best = (score, style, levels, sheets)
-        if best:
-            return best[1], best[2], best[3]
-    return None
-
-
-def _read_tokens(tokens, lookup, order, fold) -> tuple[tuple[tuple[str, str], ...], str] | None:
-    levels: list[tuple[str, str]] = []
-    sheets = ""
-    last = -1
-    for i, m in enumerate(tokens):
-        level = lookup.get(m.group(1).casefold() if fold else m.group(1))
-        value = m.group(2)
-        if level == SHEETS and i == len(tokens) - 1:
-            sheets = value
-        elif level in order and order.index(level) > last and NUMBER_RE.match(value):
-            last = order.index(level)
-            levels.append((level, value))
-        else:
-            return None
-    return tuple(levels), sheets
-
-
-def top_level_end(text: str, pos: int) -> int:
-    """Return where the segment from `pos` ends: the next `;` outside brackets and quotes."""
-    depth, quoted = 0, False
-    for i in range(pos, len(text)):
-        c = text[i]
-        if c in "([<“«":
-            depth += 1
-        elif c in ")]>”»":
-            depth = max(0, depth - 1)
-        elif c == '"':
-            quoted = not quoted
-        elif c == ";" and not depth and not quoted:
-            return i
-    return len(text)
-
-
-def classify_segment(segment: str) -> Citation:
-    """Read a segment that is not archival: web, periodical, bibliographic or unparsed."""
-    text = segment.strip()
-    bare = text[:-1] if text.endswith(".") else text
-    if m := URL_RE.search(text):
-        accessed = ACCESSED_RE.search(text) or ACCESSED_RU_RE.search(text)
-        return Citation(
-            kind="web",
-            text=bare,
-            url=m.group(1) or m.group(2),
-            accessed=accessed.group(1) if accessed and accessed.start() > m.end() else "",
-        )
-    if PERIODICAL_RE.match(text):
-        page = PERIODICAL_PAGE_RE.search(text)
-        return Citation(kind="periodical", text=bare, pages=page.group(1) if page else "")
-    if TITLE_RE.search(text) and text[0] not in "[(":
-        pages = PAGES_RE.search(text) or PAGES_RE.search(TRAILING_PARENS_RE.sub("", text))
-        return Citation(kind="bibliographic", text=bare, pages=pages.group(1) if pages else "")
-    return Citation(kind="unparsed", text=text)
-
-
-# --- resolving ---------------------------------------------------------------------------
-
-
-def citation_problems(notes: Sequence[Note], path: str) -> list[Problem]:
-    """Report unreadable and unresolved citations, backwards ranges, suspicious files."""
-    problems = []
-    files: dict[tuple[str, str, str], tuple[str, int]] = {}  # (archive, fond, delo) -> opis
-    warned: set[tuple[str, str, str]] = set()
-    prev: Citation | None = None
-    for note in notes:
-        for c in note.citations:
-            where = f"note {note.n}"
-            follows = prev is not None and prev.kind != "unparsed"
-            prev = c
-            if c.kind == "unparsed":
-                problems.append(
-                    Problem(
-                        "warning",
-                        path,
-                        note.line,
-                        f'{where}: cannot read the citation "{c.text}"',
-                        "it is kept as written; for an archive, use a form such as "
-                        "'RGANI, f. 5, op. 49, d. 131, l. 3', or add the archive to "
-                        "content/archives.yaml",
-                        "unparsed-citation",
-                    )
-                )
-            elif c.ibid and (not follows or (c.kind == "archival" and not c.archive)):
-                problems.append(
-                    Problem(
-                        "warning",
-                        path,
-                        note.line,
-                        f'{where}: "{c.text}" follows no citation it can refer to',
-                        "write the citation out in full",
-                        "unresolved-ibid",
-                    )
-                )
-            elif c.kind == "archival" and not c.archive:
-                problems.append(
-                    Problem(
-                        "warning",
-                        path,
-                        note.line,
-                        f'{where}: "{c.text}" names no archive',
-                        "name the archive, e.g. 'RGANI, f. 5, ...'",
-                        "no-archive",
-                    )
-                )
-            for r in c.sheets:
-                if sheet_key(r.first) > sheet_key(r.last):
-                    problems.append(
-                        Problem(
-                            "warning",
-                            path,
-                            note.line,
-                            f'{where}: the sheets "{r.first}–{r.last}" in "{c.text}" run backwards',
-                            "check the numbers against the print",
-                            "backwards-range",
-                        )
-                    )
-            fond, opis, delo = c.level("fond"), c.level("opis"), c.level("delo")
-            if c.kind != "archival" or not (c.archive and fond and opis and delo):
-                continue
-            key = (c.archive, fond, delo)
-            first = files.setdefault(key, (opis, note.n))
-            if first[0] != opis and key not in warned:
-                warned.add(key)
-                problems.append(
-                    Problem(
-                        "warning",
-                        path,
-                        note.line,
-                        f"{where}: file {delo} of fond {fond} is cited under opis {opis} here "
-                        f"and under opis {first[0]} in note {first[1]}",
-                        "one of the two opis numbers may be a misprint",
-                        "delo-in-two-opisi",
-                    )
-                )
-    return problems

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from edition.model import Citation, Note
 
+# An Ibid.'s locator that names a file's sheet, not a book's page: `l. 5`, `Л. 5`.
+SHEET_LABEL_RE = re.compile(r"(?<![^\W\d_])(?:ll?|лл?|ark|арк)\.?\s*\d", re.I)
 # The usual order of levels, for a level an archive's registry entry does not list.
 DEFAULT_ORDER = ("fond", "opis", "papka", "delo")
 
@@ -34,7 +37,8 @@ def resolve(
             elif c.kind == "archival" and not c.archive and i and citations[-1].kind == "archival":
                 c = inherit(c, citations[-1])
             citations.append(c)
-            prev = c
+            if c.kind != "unparsed":  # the chain runs past prose to the last citation
+                prev = c
         resolved.append(replace(note, citations=tuple(citations)))
     return tuple(resolved)
 
@@ -44,8 +48,13 @@ def _strip(c: Citation) -> Citation:
     if not c.inherited:
         return c
     taken = set(c.inherited)
+    kind = c.kind
+    if c.ibid and "archive" in taken and not [n for n, _ in c.levels if n not in taken]:
+        # An Ibid. made archival by what it follows is a book's again, unless it names a sheet.
+        kind = "archival" if SHEET_LABEL_RE.search(c.text) else "bibliographic"
     return replace(
         c,
+        kind=kind,
         archive="" if "archive" in taken else c.archive,
         levels=tuple((n, v) for n, v in c.levels if n not in taken),
         sheets=() if "sheets" in taken else c.sheets,
@@ -87,7 +96,7 @@ def _resolve_ibid(c: Citation, prev: Citation | None) -> Citation:
         return c
     if prev.kind == "archival":
         return inherit(replace(c, kind="archival"), prev, with_sheets=True)
-    if c.levels:  # names archival levels but follows a book: nothing to take them from
+    if c.levels or c.kind == "archival":  # a file's levels or sheets after a book: broken
         return c
     taken = {n: getattr(prev, n) for n in ("bib_key", "url", "accessed") if getattr(prev, n)}
     if not c.pages and prev.pages:

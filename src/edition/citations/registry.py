@@ -1,225 +1,114 @@
-"""The archive registry (content/archives.yaml): archives, their levels and names.
+"""The archive registry: the one shipped in the package, and an edition's additions.
 
-Data, not code: an editor adds an archive by editing the YAML. It is read from
-YAML nodes (never constructed as Python objects), so every problem has a line.
+`data/archives.yaml` ships with the package; an edition's `content/archives.yaml`
+is optional and adds archives, aliases and fond titles, or overrides a shipped
+entry by slug. Both are read from YAML nodes (never constructed as Python
+objects), so every problem has its file and line.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from edition.citations.archive import (
+    ARCHIVE_KEYS,
+    CYRILLIC,
+    LEVEL_RE,
+    PLAIN_TAGS,
+    RESERVED,
+    SHEET_PARTS_RE,
+    SHEETS,
+    SLUG_RE,
+    Archive,
+    Registry,
+    name_key,
+)
 from edition.errors import BuildError, Problem, Problems
 
-ARCHIVE_KEYS = {
-    "slug": True,
-    "short": True,
-    "short_cyrillic": True,
-    "name": True,
-    "name_english": True,
-    "name_russian": False,
-    "aliases": False,
-    "city": True,
-    "levels": True,
-    "abbreviations": True,
-    "fonds": False,
-}
-SHEETS = "list"  # the abbreviation table's key for sheets; not a level
-# Names a level may not take: they are Citation fields recorded in `inherited`.
-RESERVED = {SHEETS, "archive", "sheets", "pages", "bib_key", "url", "accessed"}
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LEVEL_RE = re.compile(r"^[a-z]+$")
-PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
-}
-SHEET_PARTS_RE = re.compile(r"(\d+)([a-zа-яё]?)\s*((?:ob|об)\.?)?$", re.I)
-CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "i",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "-",
-            "y",
-            "-",
-            "e",
-            "iu",
-            "ia",
-        ],
-        strict=True,
-    )
-)
-
-
-@dataclass(frozen=True)
-class Archive:
-    """One archive: its names, hierarchy, abbreviations per style, known fond titles."""
-
-    slug: str
-    short: str
-    short_cyrillic: str
-    name: str  # transliterated full name
-    name_english: str
-    city: str
-    levels: tuple[str, ...]  # top to bottom, e.g. ("fond", "opis", "delo")
-    # style -> ((level or "list", (abbreviation, ...)), ...)
-    abbreviations: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
-    fonds: tuple[tuple[str, str], ...] = ()
-    name_russian: str = ""
-    aliases: tuple[str, ...] = ()
-    line: int = 0
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name an author may use for the archive."""
-        found = (self.short, self.short_cyrillic, self.name, self.name_english, self.name_russian)
-        return tuple(n for n in (*found, *self.aliases) if n)
-
-    def fond_title(self, number: str) -> str:
-        """Return the fond's title, or "" when the registry does not know it."""
-        return dict(self.fonds).get(number, "")
-
-    @cached_property
-    def styles(self) -> dict[str, dict[str, str]]:
-        """Map each style to {abbreviation: level or "list"}."""
-        return {
-            style: {abbr: level for level, abbrs in table for abbr in abbrs}
-            for style, table in self.abbreviations
-        }
-
-
-@dataclass(frozen=True)
-class Registry:
-    archives: tuple[Archive, ...]
-    path: str = ""
-
-    @cached_property
-    def _by_name(self) -> dict[str, Archive]:
-        found: dict[str, Archive] = {}
-        for archive in self.archives:
-            for name in (archive.slug, *archive.names):
-                found.setdefault(_name_key(name), archive)
-        return found
-
-    def get(self, name: str) -> Archive | None:
-        """Find an archive by slug or any of its names, Latin or Cyrillic, any case."""
-        return self._by_name.get(_name_key(name))
-
-    @cached_property
-    def name_pattern(self) -> re.Pattern[str]:
-        """A regex matching any archive name; longest names first."""
-        names = sorted({n for a in self.archives for n in a.names}, key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
-        return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-
-    @cached_property
-    def all_styles(self) -> dict[str, dict[str, str]]:
-        """Every style's abbreviations over all archives (for text whose archive is unknown)."""
-        merged: dict[str, dict[str, str]] = {}
-        for archive in self.archives:
-            for style, table in archive.styles.items():
-                for abbr, level in table.items():
-                    merged.setdefault(style, {}).setdefault(abbr, level)
-        return merged
-
-    @cached_property
-    def label_alternation(self) -> str:
-        """A regex alternation of every abbreviation, longest first, not inside a word."""
-        labels = sorted({a for t in self.all_styles.values() for a in t}, key=len, reverse=True)
-        return "|".join(re.escape(a) + ("" if a.endswith(".") else r"(?![^\W\d_])") for a in labels)
-
-    @cached_property
-    def all_levels(self) -> tuple[str, ...]:
-        """Every level name in a hierarchy order consistent with each archive's."""
-        order: list[str] = []
-        for archive in self.archives:
-            for i, level in enumerate(archive.levels):
-                if level in order:
-                    continue
-                after = [order.index(x) for x in archive.levels[:i] if x in order]
-                order.insert(max(after) + 1 if after else 0, level)
-        return tuple(order)
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().replace(".", " ").split())
-
+__all__ = [
+    "ARCHIVE_KEYS",
+    "CYRILLIC",
+    "SHEET_PARTS_RE",
+    "SHEETS",
+    "SLUG_RE",
+    "Archive",
+    "Registry",
+    "edition_registry",
+    "parse_registry",
+    "read_registry",
+    "shipped_registry",
+]
 
 # --- loading -----------------------------------------------------------------------------
 
 
 REGISTRY_FILE = "archives.yaml"  # in the edition's content folder
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / REGISTRY_FILE
+SHIPPED_SHOWN = "edition/data/archives.yaml"  # how problems in the shipped file are located
 
 
-def edition_registry(content: Path, shown: str, problems: Problems) -> Registry | None:
-    """The edition's registry (`content/archives.yaml`); None, with problems, if unusable."""
-    path = content / REGISTRY_FILE
-    if not path.exists():
-        problems.error(
-            shown,
-            0,
-            "the archive registry is missing",
-            "copy content/archives.yaml from the edition's repository",
-        )
-        return None
-    try:
-        return read_registry(str(path))
-    except BuildError as exc:
-        problems.items.extend(exc.problems)
-        return None
-
-
-def read_registry(path: str) -> Registry:
-    """Read and validate the registry; raise BuildError listing every problem."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError as err:
-        problem = Problem("error", path, 0, f"cannot read the archive registry: {err}")
-        raise BuildError([problem]) from None
-    registry, problems = parse_registry(text, path)
+@lru_cache(maxsize=1)
+def shipped_registry() -> Registry:
+    """The registry shipped in the package; raise BuildError if it is broken."""
+    registry, problems = parse_registry(SHIPPED.read_text(encoding="utf-8"), SHIPPED_SHOWN)
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
     return registry
 
 
-def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
-    """Build a Registry from YAML text, with problems located at file:line."""
+def edition_registry(content: Path, shown: str, problems: Problems) -> Registry | None:
+    """The shipped registry with the edition's optional `content/archives.yaml` applied.
+
+    None, with problems located in whichever file has them, if it is unusable.
+    """
+    try:
+        return read_registry(str(content / REGISTRY_FILE), shown)
+    except BuildError as exc:
+        problems.items.extend(exc.problems)
+        return None
+
+
+def read_registry(path: str, shown: str = "") -> Registry:
+    """The shipped registry with the edition file at `path` applied when it exists.
+
+    Raise BuildError listing every problem; `shown` is how `path` is named in them.
+    """
+    base = shipped_registry()
+    shown = shown or path
+    if not Path(path).exists():
+        return base
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as err:
+        problem = Problem("error", shown, 0, f"cannot read the archive registry: {err}")
+        raise BuildError([problem]) from None
+    registry, problems = parse_registry(text, shown, base)
+    if any(p.severity == "error" for p in problems):
+        raise BuildError(problems)
+    return registry
+
+
+def parse_registry(
+    text: str, path: str, base: Registry | None = None
+) -> tuple[Registry, list[Problem]]:
+    """Build a Registry from YAML text, with problems located at file:line.
+
+    With a `base` registry the text adds to it: an entry with the slug of a base
+    archive overrides the keys it gives (its aliases and fond titles are added).
+    """
     problems: list[Problem] = []
+    known = {a.slug: a for a in base.archives} if base else {}
 
     def bad(node: yaml.Node | None, message: str, hint: str = "") -> None:
         line = node.start_mark.line + 1 if node is not None else 0
         problems.append(Problem("error", path, line, message, hint, "archive-registry"))
 
+    empty = Registry(base.archives if base else (), path)
     try:
         root = _compose(text)
     except yaml.YAMLError as err:
@@ -227,7 +116,7 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
         line = mark.line + 1 if mark else 0
         problem = getattr(err, "problem", None) or str(err)
         problems.append(Problem("error", path, line, f"not valid YAML: {problem}", "", "yaml"))
-        return Registry((), path), problems
+        return empty, problems
     _check_tags(root, bad)
     top = _mapping(root, bad, "the registry", "start with `archives:`")
     for key_node, _ in root.value if isinstance(root, yaml.MappingNode) else ():
@@ -240,19 +129,31 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
     entries = top.get("archives")
     if not isinstance(entries, yaml.SequenceNode):
         bad(entries or root, "`archives` must be a list of archives", "start each with `- slug:`")
-        return Registry((), path), problems
-    archives: list[Archive] = []
-    seen: dict[str, str] = {}
+        return empty, problems
+    merged = dict(known)
     for node in entries.value:
-        archive = _archive(node, bad)
-        if archive is None:
-            continue
+        archive = _archive(node, bad, known, path)
+        if archive is not None:
+            merged[archive.slug] = archive
+    archives = tuple(merged.values())
+    seen: dict[str, str] = {}
+    for archive in archives:
         for name in (archive.slug, *archive.names):
-            other = seen.setdefault(_name_key(name), archive.slug)
+            other = seen.setdefault(name_key(name), archive.slug)
             if other != archive.slug:
-                bad(node, f"the name {name!r} is used by both {other!r} and {archive.slug!r}")
-        archives.append(archive)
-    return Registry(tuple(archives), path), problems
+                where = next((a for a in archives if a.slug == other), archive)
+                clash = archive if archive.path == path else where
+                problems.append(
+                    Problem(
+                        "error",
+                        path,
+                        clash.line if clash.path == path else 0,
+                        f"the name {name!r} is used by both {other!r} and {archive.slug!r}",
+                        "an archive's names must be its own",
+                        "archive-registry",
+                    )
+                )
+    return Registry(archives, path), problems
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -307,54 +208,90 @@ def _texts(node: yaml.Node | None, bad, what: str) -> tuple[str, ...]:
     return tuple(t for t in (_text(n, bad, f"each of {what}") for n in node.value) if t)
 
 
-def _archive(node: yaml.Node, bad) -> Archive | None:
+def _archive(node: yaml.Node, bad, known: dict[str, Archive], path: str) -> Archive | None:
+    """One entry: a new archive, or an override of the known archive with its slug."""
     keys = _mapping(node, bad, "an archive")
     if not keys:
         return None
     for key, value in keys.items():
         if key not in ARCHIVE_KEYS:
             bad(value, f"unrecognised key {key!r}", f"known keys: {', '.join(ARCHIVE_KEYS)}")
-    missing = [key for key, required in ARCHIVE_KEYS.items() if required and key not in keys]
-    for key in missing:
-        bad(node, f"the archive has no {key!r}", "every archive needs it")
-    slug = _text(keys["slug"], bad, "slug") if "slug" in keys else ""
+    if "slug" not in keys:
+        bad(node, "the archive has no 'slug'", "every archive needs it")
+        return None
+    slug = _text(keys["slug"], bad, "slug")
     if slug and not SLUG_RE.match(slug):
         bad(keys["slug"], f"slug {slug!r} is not lowercase ASCII", "use e.g. avp-rf")
-    if missing:
-        return None
-    levels = _texts(keys["levels"], bad, "levels")
+    shipped = known.get(slug)
+    missing = [k for k, required in ARCHIVE_KEYS.items() if required and k not in keys]
+    if shipped is None:
+        for key in missing:
+            bad(node, f"the archive has no {key!r}", "every archive needs it")
+        if missing:
+            return None
+    levels = _texts(keys["levels"], bad, "levels") if "levels" in keys else shipped.levels
     for level in levels:
         if not LEVEL_RE.match(level) or level in RESERVED:
             bad(keys["levels"], f"level {level!r} must be a lowercase ASCII word", "e.g. fond")
+    styles = shipped.abbreviations if shipped else ()
+    if "abbreviations" in keys:
+        styles = _styles(keys["abbreviations"], levels, bad)
+    elif shipped and "levels" in keys:
+        for _, table in styles:
+            for level, _ in table:
+                if level not in levels and level != SHEETS:
+                    bad(keys["levels"], f"the shipped abbreviations name level {level!r}")
+    fonds = _fonds(keys["fonds"], bad) if "fonds" in keys else ()
+    aliases = _texts(keys["aliases"], bad, "aliases") if "aliases" in keys else ()
+    given = {
+        k: _text(keys[k], bad, k)
+        for k in ("short", "short_cyrillic", "name", "name_english", "name_russian", "city")
+        if k in keys
+    }
+    if "catalogue" in keys:
+        given["catalogue"] = _text(keys["catalogue"], bad, "catalogue")
+        if not given["catalogue"].startswith(("http://", "https://")):
+            bad(keys["catalogue"], "catalogue must be a web address", "e.g. https://rgani.ru/")
+    line = node.start_mark.line + 1
+    if shipped is not None:
+        titles = dict(shipped.fonds) | dict(fonds)
+        more = tuple(a for a in aliases if a not in shipped.aliases)
+        return replace(
+            shipped,
+            levels=levels,
+            abbreviations=styles,
+            fonds=tuple(titles.items()),
+            aliases=shipped.aliases + more,
+            line=line,
+            path=path,
+            **given,
+        )
+    return Archive(
+        slug=slug,
+        levels=levels,
+        abbreviations=styles,
+        fonds=fonds,
+        aliases=aliases,
+        line=line,
+        path=path,
+        **given,
+    )
+
+
+def _styles(node: yaml.Node, levels: tuple[str, ...], bad) -> tuple:
     styles = []
-    for style, table_node in _mapping(keys["abbreviations"], bad, "abbreviations").items():
+    for style, table_node in _mapping(node, bad, "abbreviations").items():
         table = []
         for level, abbrs in _mapping(table_node, bad, f"style {style}").items():
             if level not in levels and level != SHEETS:
                 bad(abbrs, f"style {style} names level {level!r}, not in {list(levels)}")
             table.append((level, _texts(abbrs, bad, f"abbreviations of {level}")))
         styles.append((style, tuple(table)))
-    fonds = (
-        tuple(
-            (number, _text(title, bad, f"title of fond {number}"))
-            for number, title in _mapping(keys.get("fonds"), bad, "fonds").items()
-        )
-        if "fonds" in keys
-        else ()
-    )
-    return Archive(
-        slug=slug,
-        short=_text(keys["short"], bad, "short"),
-        short_cyrillic=_text(keys["short_cyrillic"], bad, "short_cyrillic"),
-        name=_text(keys["name"], bad, "name"),
-        name_english=_text(keys["name_english"], bad, "name_english"),
-        name_russian=_text(keys["name_russian"], bad, "name_russian")
-        if "name_russian" in keys
-        else "",
-        city=_text(keys["city"], bad, "city"),
-        levels=levels,
-        abbreviations=tuple(styles),
-        fonds=fonds,
-        aliases=_texts(keys["aliases"], bad, "aliases") if "aliases" in keys else (),
-        line=node.start_mark.line + 1,
+    return tuple(styles)
+
+
+def _fonds(node: yaml.Node, bad) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (number, _text(title, bad, f"title of fond {number}"))
+        for number, title in _mapping(node, bad, "fonds").items()
     )

@@ -23,6 +23,7 @@ class CitationRef:
     text: str
     sheets: tuple[SheetRange, ...]  # sorted, ranges merged
     ibid: bool = False
+    via: int = 0  # for an Ibid.: the note of the citation written out in full it repeats
 
 
 # One citation of a unit: (archive slug, path of (level, number) from the top, ref).
@@ -87,15 +88,26 @@ def article_units(article: Article, registry: Registry) -> list[Unit]:
     holds only the levels the citation names.
     """
     found = []
+    origin = 0  # the note of the last archival citation written out in full
     for note in article.notes:
         for c in note.citations:
+            if c.kind == "archival" and c.archive and not c.ibid:
+                origin = note.n
+            elif c.kind in ("bibliographic", "web", "periodical") and not c.ibid:
+                origin = 0
             archive = registry.get(c.archive) if c.kind == "archival" and c.archive else None
             if archive is None or not c.levels:
                 continue
             named = dict(c.levels)
             path = tuple((level, named[level]) for level in archive.levels if level in named)
             ref = CitationRef(
-                article.slug, note.n, note.line, c.text, merge_sheets(c.sheets), c.ibid
+                article.slug,
+                note.n,
+                note.line,
+                c.text,
+                merge_sheets(c.sheets),
+                c.ibid,
+                origin if c.ibid else 0,
             )
             found.append((archive.slug, path, ref))
     return found
@@ -170,7 +182,7 @@ def is_file_page(node: UnitNode) -> bool:
 
 def archive_location(archive: Archive, path: Sequence[tuple[str, str]], sheets=()) -> str:
     """Write a unit's place in the archive in the transliterated style: `f. 3, op. 14, d. 463`."""
-    table = dict(archive.abbreviations).get("A", ())
+    table = archive.location_table
     first = {level: abbrs[0] for level, abbrs in table if abbrs}
     parts = [f"{first.get(level, level)} {number}" for level, number in path]
     if sheets:
