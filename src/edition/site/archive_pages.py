@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from edition.citations.grammar import citation_problems
 from edition.citations.registry import Registry
 from edition.citations.sheets import format_sheets, sheet_anchor
 from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_manuscript
+from edition.content.editorial import Reviewed, load_editorial
+from edition.errors import Problem
 from edition.model import Article, SheetRange
 from edition.site.markup import inline
 
@@ -49,13 +53,58 @@ def _sheet_items(sheets: tuple[SheetRange, ...]) -> list[dict[str, Any]]:
     return items
 
 
-class ArchiveContext:
-    """Builds page contexts from the tree; paragraphs are looked up once per article."""
+def concerns(problem: Problem, node: UnitNode, slug: str) -> bool:
+    """Whether a check warning is about this file: it names the file's number and
+    stands at a note citing the file, or names such a note ("... in note 5")."""
+    if not node.number or not re.search(rf"\b{re.escape(node.number)}\b", problem.message):
+        return False
+    refs = [r for r in node.citations if r.article == slug]
+    if any(r.line == problem.line for r in refs):
+        return True
+    return any(re.search(rf"\bnote {r.note}\b", problem.message) for r in refs)
 
-    def __init__(self, tree: ArchiveTree, registry: Registry, articles: list[Article]) -> None:
+
+def reviewed_remarks(
+    node: UnitNode, articles: dict[str, Article], reviews: dict[str, tuple[Reviewed, ...]]
+) -> list[dict[str, str]]:
+    """The editors' reviewed remarks on this file: `reviewed:` entries whose warning concerns it."""
+    out: list[dict[str, str]] = []
+    for slug in sorted({r.article for r in node.citations}):
+        article = articles.get(slug)
+        if article is None or not reviews.get(slug):
+            continue
+        for problem in citation_problems(article.notes, article.source):
+            review = next(
+                (r for r in reviews[slug] if r.covers(problem.code, problem.message)), None
+            )
+            if review is not None and concerns(problem, node, slug):
+                remark = {"about": problem.message, "reason": review.reason}
+                out.append({**remark, "who": review.who, "when": review.when, "article": slug})
+    return out
+
+
+class ArchiveContext:
+    """Builds page contexts from the tree; paragraphs are looked up once per article.
+
+    `content` is the content folder: file pages then show the editors' reviewed
+    remarks from each citing article's editorial.yaml (keyed already: a file page's
+    key holds each citing article's input key, which covers editorial.yaml).
+    """
+
+    def __init__(
+        self,
+        tree: ArchiveTree,
+        registry: Registry,
+        articles: list[Article],
+        content: Path | None = None,
+    ) -> None:
         self.tree = tree
         self.registry = registry
         self.articles = {a.slug: a for a in articles}
+        self.reviews: dict[str, tuple[Reviewed, ...]] = {}
+        for slug in self.articles if content is not None else ():
+            editorial, _ = load_editorial(content / slug)  # its problems: `check` reports them
+            self.reviews[slug] = editorial.reviewed if editorial else ()
         self._marker_paragraph: dict[tuple[str, int], tuple[int, str]] = {}
         for article in articles:
             for paragraph in article.paragraphs:
@@ -100,6 +149,8 @@ class ArchiveContext:
             "breadcrumbs": self.breadcrumbs(node),
             "level_label": level_label,
             "fond_title": archive.fond_title(dict(node.path).get("fond", "")),
+            # The archive's own catalogue or search, where the registry records one.
+            "catalogue": getattr(archive, "catalogue", ""),
         }
 
     def file(self, node: UnitNode) -> dict[str, Any]:
@@ -126,5 +177,6 @@ class ArchiveContext:
             sheets=_sheet_items(node.sheets),
             csl_json=json.dumps(csl, ensure_ascii=False, indent=2),
             cite_text=f"{csl['archive']}, {csl['archive_location']}.",
+            reviewed=reviewed_remarks(node, self.articles, self.reviews),
         )
         return context

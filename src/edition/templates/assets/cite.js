@@ -63,7 +63,8 @@
     const pages = note ? link.closest("li").dataset.pages : link.dataset.pages;
     const url = here + link.hash;
     const where = note ? `n. ${n}` : `¶ ${n}`;
-    const text = `${short}, ${pages ? pages + ", " : ""}${where}, ${site}, ${url} (accessed ${long}).`;
+    const head0 = pages ? `${short.replace(/”$/, ",”")} ${pages},` : `${short},`;
+    const text = `${head0} ${where}, ${site}, ${url} (accessed ${long}).`;
     const head = document.createElement("p");
     head.className = "note-pop-head";
     head.textContent = `${note ? "Note" : "Paragraph"} ${n}${pages ? " · " + pages : ""}`;
