@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from test_tei import make_article
 
 from edition.model import Metadata, PageBreak
 from edition.site.passage import (
@@ -19,7 +20,6 @@ from edition.site.passage import (
     paragraph_pages,
     word_boundary,
 )
-from test_tei import make_article
 
 
 def breaks(*spec: tuple[int, int, str]) -> list[PageBreak]:

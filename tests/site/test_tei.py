@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 

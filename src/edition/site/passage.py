@@ -175,9 +175,14 @@ def citation_formats(article: Article, url: str, site_title: str) -> list[tuple[
     """
     here = url or _URL
     chicago = cite.chicago(article, "") + _filled(f" {site_title}, {here}. Accessed {_DATE}.")
+    # Shown records leave out what the page shows above (abstract, keywords); the
+    # .bib and .ris downloads keep them.
     bib = cite.bibtex(article, url).rstrip().removesuffix("}").rstrip()
+    bib = "\n".join(line for line in bib.splitlines() if not line.startswith("  keywords = "))
+    bib = bib.rstrip(",")
     bib += (f",\n  url = {{{_URL}}}" if not url else "") + f",\n  urldate = {{{_DATE}}}\n}}\n"
     ris = cite.ris(article, url).replace("\r\n", "\n").removesuffix("ER  - \n")
+    ris = "".join(line for line in ris.splitlines(True) if line[:6] not in ("AB  - ", "KW  - "))
     ris += ("" if url else f"UR  - {_URL}\n") + f"Y2  - {_DATE}\nER  - \n"
     csl = csl_json(article, here, _DATE)
     return [

@@ -132,7 +132,7 @@ def _page_marker(k: int, label: PageLabel) -> str:
     counted = '<span class="visually-hidden"> of the print, counted</span>' if label.counted else ""
     cls = "pb counted" if label.counted else "pb"
     return (
-        f'<span class="{cls}" id="page-{k}" data-page="{escape(label.label)}" '
+        f'<span class="{cls}" id="page-{k}" '
         f'data-pagefind-ignore><span class="pb-n">[p.&#160;{escape(label.label)}{counted}]'
         "</span></span>"
     )

@@ -1,7 +1,5 @@
-// Citing what you read: the page's address and today's date in "Cite this", copy
-// buttons, and a "link / cite this passage" box on each paragraph's and note's ¶.
-// Without this file the ¶ links are plain permalinks and the citations keep their
-// "[the address of this page]" and "[date]" placeholders.
+// "Cite this": the page's address, today's date, copy buttons; a ¶ cites its passage.
+// Without it, ¶ links are permalinks and citations keep their placeholders.
 (() => {
   const article = document.querySelector(".article[data-short]");
   if (!article) return;
@@ -46,7 +44,6 @@
     head.append(" ", button("Copy", `Copy the ${name} citation`, () => el.innerText.trim(), name));
   }
 
-  // The passage box: permalink and citation of one paragraph or note.
   if (!HTMLElement.prototype.hasOwnProperty("popover")) return;
   const box = document.createElement("div");
   box.className = "note-pop passage-pop";
@@ -89,6 +86,19 @@
   box.addEventListener("focusout", (e) => {
     if (e.relatedTarget && !box.contains(e.relatedTarget)) box.hidePopover();
   });
+  for (const li of document.querySelectorAll(".notes li[id^='fn-']")) {
+    const a = document.createElement("a");
+    a.className = "pn-note";
+    a.href = `#${li.id}`;
+    a.tabIndex = -1;
+    a.textContent = "¶";
+    const pages = li.dataset.pages;
+    a.setAttribute("aria-label", `Note ${li.id.slice(3)}${pages ? ", " + pages : ""}: link and cite`);
+    li.append(" ", a);
+  }
+  for (const a of document.querySelectorAll("a.pn")) {
+    a.setAttribute("aria-label", `Paragraph ${a.dataset.n}, ${a.dataset.pages}: link and cite`);
+  }
   for (const link of document.querySelectorAll("a.pn, a.pn-note")) {
     link.addEventListener("click", (e) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
@@ -97,8 +107,7 @@
       e.preventDefault();
     });
   }
-  // The ¶ links are out of the tab order; focus inside a paragraph or note lets
-  // Shift+Tab reach its ¶, so the keyboard can cite what it is reading.
+  // ¶ links are out of the tab order; focus inside the block lets Shift+Tab reach it.
   for (const block of document.querySelectorAll(".body > p, .notes li")) {
     const link = block.querySelector(":scope > a.pn, :scope > a.pn-note");
     if (!link) continue;

@@ -126,7 +126,7 @@
     });
   }
   addEventListener("resize", () => current && place());
-  // Focus leaving the note (Tab past its last link, Shift+Tab to the marker) closes it.
+  // Focus leaving the note closes it.
   pop.addEventListener("focusout", (e) => {
     const to = e.relatedTarget;
     if (!to || pop.contains(to) || !pop.matches(":popover-open")) return;
@@ -134,9 +134,8 @@
     pop.hidePopover();
   });
 
-  // Wide screens: every note also stands in the margin beside its marker (Tufte's
-  // sidenotes: floats that clear each other, so they never overlap). They repeat the
-  // endnotes for the eye only; screen readers and the keyboard use the marker.
+  // Wide screens: notes in the margin (floats clearing each other never overlap),
+  // for the eye only: screen readers and the keyboard use the marker.
   const wide = matchMedia("(min-width: 75rem)");
   let sidenotes = false;
   function margin() {
