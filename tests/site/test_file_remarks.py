@@ -77,3 +77,19 @@ def test_catalogue_link_where_the_registry_has_one(project: Path) -> None:
         assert "own catalogue" not in html(site.registry)
     linked = html(_WithCatalogue(site.registry))
     assert 'href="https://archive.example/search?q=1&amp;x=&lt;2&gt;" rel="external"' in linked
+
+
+def test_file_pages_give_the_print_page_of_the_sentence_cited(project: Path) -> None:
+    from edition.site.passage import paragraph_pages
+
+    site = _site(project)
+    context = ArchiveContext(site.tree, site.registry, site.articles)
+    pages = {a.slug: paragraph_pages(a) for a in site.articles}
+    seen = 0
+    for node in (n for n in site.tree.walk() if n.citations and not n.children):
+        for c in context.file(node)["citations"]:
+            if c["paragraph"]:
+                assert c["pages"] == pages[c["ref"].article][c["paragraph"]]
+                assert c["pages"].startswith(("p. ", "pp. "))
+                seen += 1
+    assert seen

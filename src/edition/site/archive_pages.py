@@ -17,6 +17,7 @@ from edition.content.editorial import Reviewed, load_editorial
 from edition.errors import Problem
 from edition.model import Article, SheetRange
 from edition.site.markup import inline
+from edition.site.passage import paragraph_pages
 
 LEVEL_NAMES = {"fond": "Fond", "opis": "Opis", "papka": "Papka", "delo": "Delo", "archive": ""}
 # The longest range whose every sheet gets its own anchor (#list-N) on a file page.
@@ -102,6 +103,7 @@ class ArchiveContext:
         self.registry = registry
         self.articles = {a.slug: a for a in articles}
         self.reviews: dict[str, tuple[Reviewed, ...]] = {}
+        self._paragraph_pages: dict[str, dict[int, str]] = {}
         for slug in self.articles if content is not None else ():
             editorial, _ = load_editorial(content / slug)  # its problems: `check` reports them
             self.reviews[slug] = editorial.reviewed if editorial else ()
@@ -111,6 +113,13 @@ class ArchiveContext:
                 for match in re.finditer(r"\[\^(\d+)\]", paragraph.text):
                     key = (article.slug, int(match.group(1)))
                     self._marker_paragraph.setdefault(key, (paragraph.n, paragraph.text))
+
+    def _pages(self, slug: str) -> dict[int, str]:
+        """Print pages of an article's paragraphs, computed once per article."""
+        if slug not in self._paragraph_pages:
+            article = self.articles.get(slug)
+            self._paragraph_pages[slug] = paragraph_pages(article) if article else {}
+        return self._paragraph_pages[slug]
 
     def breadcrumbs(self, node: UnitNode) -> list[dict[str, str]]:
         crumbs, url = [], "archives/"
@@ -169,6 +178,7 @@ class ArchiveContext:
                     "note_html": Markup(inline(note.text)) if note else "",
                     "sheets": format_sheets(ref.sheets),
                     "sheet_anchors": [sheet_anchor(s.first) for s in ref.sheets],
+                    "pages": self._pages(ref.article).get(paragraph_n, ""),
                 }
             )
         csl = csl_manuscript(node, self.registry)

@@ -41,7 +41,8 @@
     const head = document.getElementById(`${el.id}-h`);
     if (!head) continue;
     const name = head.textContent;
-    head.append(" ", button("Copy", `Copy the ${name} citation`, () => el.innerText.trim(), name));
+    const box = el.closest(".cite-box") || el;
+    box.after(button("Copy", `Copy the ${name} citation`, () => el.innerText.trim(), name));
   }
 
   if (!HTMLElement.prototype.hasOwnProperty("popover")) return;
