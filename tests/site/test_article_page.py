@@ -351,3 +351,47 @@ def test_apparatus_shows_no_bibtex_keys(emended) -> None:
     visible = re.sub(r"<[^>]+>", "", apparatus)
     assert f'href="#bib-{key}"' in apparatus and key not in visible
     assert f"printed {sic}, read {corr}" in visible
+
+
+# Rendering made-up articles --------------------------------------------------
+
+
+def _made_up(**changes) -> Article:
+    from test_tei import make_article
+
+    return make_article(**changes)
+
+
+def test_a_break_inside_a_word_is_shown_after_the_word_with_the_printed_page() -> None:
+    from edition.model import PageBreak
+    from edition.site.render import article_context
+    from edition.site.site import Site
+
+    text = "The result was obvious to all.[^1]"
+    article = _made_up(
+        paragraphs=[text],
+        breaks=[PageBreak(1, 1, text.index("ous"), 4)],
+        metadata=Metadata(first_page="351"),
+    )
+    context = article_context(article, Site(Config(), [article]))
+    html = str(context["paragraphs"][0]["html"])
+    assert 'obvious<span class="pb" id="page-1" data-pagefind-ignore>' in html
+    assert "[p.&#160;352]" in html and "counted" not in html
+    assert context["paragraphs"][0]["pages"] == "pp. 351–352"
+    assert str(context["first_marker"]).count("[p.&#160;351]") == 1
+
+
+def test_a_multi_article_edition_lists_its_articles_by_volume() -> None:
+    from edition.site.render import home_context
+    from edition.site.site import Site
+
+    def cover(number: int, year: int) -> Cover:
+        return Cover("Annales", "", str(number), number, year, "", "", "", "", "", "", "", ())
+
+    one = _made_up(slug="b-late", cover=cover(12, 2021), title="Late")
+    two = _made_up(slug="a-early", cover=cover(3, 2012), title="Early")
+    three = _made_up(slug="c-late", cover=cover(12, 2021), title="Also late")
+    volumes = home_context(Site(Config(), [one, two, three]))["volumes"]
+    assert [v["cover"].volume_number for v in volumes] == [3, 12]
+    assert [[a.slug for a in v["articles"]] for v in volumes] == [["a-early"], ["b-late", "c-late"]]
+    assert [v["linked"] for v in volumes] == [1, 2]  # none printed in a contents: still listed
