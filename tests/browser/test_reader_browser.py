@@ -206,6 +206,7 @@ def test_axe_with_a_note_open(page, site_url: str) -> None:
 
 
 def test_hover_previews_and_the_preview_is_hoverable(page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1100, "height": 900})  # wider, the note is in the margin
     page.goto(site_url + ARTICLE)
     marker = page.locator("#fnref-6")
     marker.hover()

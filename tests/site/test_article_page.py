@@ -241,14 +241,27 @@ def test_paragraph_anchors_and_markers(article_html: str) -> None:
     for n in re.findall(r'href="#fn-(\d+)" id="fnref-\1"', article_html):
         assert f'<li id="fn-{n}"' in article_html
         assert f'class="backref" href="#fnref-{n}"' in article_html
-    assert 'class="pb" id="page-1"' in article_html
+    # Page breaks show the page that begins there; the bundled one's numbers are counted.
+    assert 'class="pb counted" id="page-1" data-pagefind-ignore' in article_html
+    assert '[p.&#160;2<span class="visually-hidden"> of the print, counted</span>]' in article_html
+    assert 'role="separator"' not in article_html
+    # The ¶ links are out of the tab order; markers are named "Note N", not the backlink.
+    pns = re.findall(r'<a class="pn" [^>]*>', article_html)
+    assert pns and all('tabindex="-1"' in a and "data-pages=" in a for a in pns)
+    for n in re.findall(r'id="fnref-(\d+)"', article_html):
+        assert f'aria-label="Note {n}" aria-describedby="fnt-{n}"' in article_html
+        assert f'<span class="note-text" id="fnt-{n}">' in article_html
 
 
 def test_cite_section_and_downloads(site: Path, article_html: str) -> None:
     assert 'id="cite"' in article_html and "<i>Balcanica</i> 50 (2019)" in article_html
     assert "@article{edemskiy2019additional," in article_html
     folder = site / "articles" / SLUG
-    assert f'href="{SLUG}.ris" download' in article_html
+    for href in (f"{SLUG}.ris", f"{SLUG}.bib", f"{SLUG}.tei.xml", "article.yaml", "references.bib"):
+        assert f'href="{href}" download' in article_html, href
+        assert (site / "articles" / SLUG / href).exists(), href
+    for kind in ("chicago", "bibtex", "ris", "csl"):
+        assert f'id="cite-{kind}"' in article_html
     assert (folder / f"{SLUG}.ris").read_text().startswith("TY  - JOUR")
     assert (folder / f"{SLUG}.bib").read_text().startswith("@article{")
 
@@ -281,25 +294,104 @@ def test_size_budget(site: Path) -> None:
     def gz(path: Path) -> int:
         return len(gzip.compress(path.read_bytes(), 9))
 
-    js = gz(site / "assets" / "notes.js")
+    js = sum(gz(p) for p in (site / "assets").glob("*.js") if p.name != "search.js")
     total = gz(site / "articles" / SLUG / "index.html") + gz(site / "assets" / "style.css") + js
     assert js <= 5 * 1024 and total <= 40 * 1024, (js, total)
 
 
-def test_home_links_only_articles_in_the_edition(site: Path) -> None:
+def test_home_leads_with_the_edited_articles(site: Path) -> None:
     html = (site / "index.html").read_text()
-    items = re.findall(r"<li(?: [^>]*)?>.*?</li>", html, re.S)
+    edited, toc = html.index('class="edited"'), html.index('class="toc"')
+    assert edited < toc and html.index(f'href="articles/{SLUG}/"') < toc
+    items = re.findall(r"<li(?: [^>]*)?>.*?</li>", html[toc:], re.S)
     linked = [i for i in items if "<a href=" in i]
-    assert len(linked) == 1 and "Moscow and Tirana" in linked[0]
+    assert len(linked) == 1 and "Moscow and Tirana" in linked[0] and "in this edition" in linked[0]
     assert all("<cite>" in i for i in items if i not in linked)
 
 
-def test_partials_from_other_stages_are_included(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    templates = project / "templates"
-    (templates / "_meta.html").write_text('<link rel="canonical" href="https://e.org/">\n')
-    (templates / "_searchbox.html").write_text('<div class="search" id="searchbox"></div>\n')
+@pytest.fixture(scope="module")
+def emended(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str, str]:
+    """The article with its first bibliography entry's first word emended (html, key, sic, corr)."""
+    import yaml
+
+    project = make_project(tmp_path_factory.mktemp("emended"))
     assert build_project(project, "--no-search") == 0
-    for page in (project / "_site").rglob("index.html"):
-        head, body = page.read_text().split("</head>")
-        assert 'rel="canonical"' in head and 'id="searchbox"' in body, page
+    data = yaml.safe_load((project / "content" / SLUG / "article.yaml").read_text())
+    entry = data["bibliography"][0]
+    sic = entry["original"].split()[0]
+    corr = sic.upper() + "Q"
+    (project / "content" / SLUG / "editorial.yaml").write_text(
+        f"emendations:\n  - sic: {json.dumps(sic)}\n    corr: {json.dumps(corr)}\n"
+        f"    bib: {entry['key']}\n    reason: a test\n    who: T\n    when: 2026-01-01\n"
+    )
+    assert build_project(project, "--no-search") == 0
+    html = (project / "_site" / "articles" / SLUG / "index.html").read_text()
+    return html, entry["key"], sic, corr
+
+
+def test_emendation_copies_as_the_correction_with_the_printed_marked(emended) -> None:
+    html, key, sic, corr = emended
+    (span,) = re.findall(rf'<span class="emendation" id="em-bib-{key}[^"]*".*?</span></span>', html)
+
+    class Text(HTMLParser):
+        text = ""
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+
+    parser = Text()
+    parser.feed(span)
+    assert parser.text == f"{corr} [printed: {sic}]"
+
+
+def test_apparatus_shows_no_bibtex_keys(emended) -> None:
+    html, key, sic, corr = emended
+    apparatus = html[html.index('class="apparatus"') :]
+    apparatus = apparatus[: apparatus.index("</section>")]
+    visible = re.sub(r"<[^>]+>", "", apparatus)
+    assert f'href="#bib-{key}"' in apparatus and key not in visible
+    assert f"printed {sic}, read {corr}" in visible
+
+
+# Rendering made-up articles --------------------------------------------------
+
+
+def _made_up(**changes) -> Article:
+    from test_tei import make_article
+
+    return make_article(**changes)
+
+
+def test_a_break_inside_a_word_is_shown_after_the_word_with_the_printed_page() -> None:
+    from edition.model import PageBreak
+    from edition.site.render import article_context
+    from edition.site.site import Site
+
+    text = "The result was obvious to all.[^1]"
+    article = _made_up(
+        paragraphs=[text],
+        breaks=[PageBreak(1, 1, text.index("ous"), 4)],
+        metadata=Metadata(first_page="351"),
+    )
+    context = article_context(article, Site(Config(), [article]))
+    html = str(context["paragraphs"][0]["html"])
+    assert 'obvious<span class="pb" id="page-1" data-pagefind-ignore>' in html
+    assert "[p.&#160;352]" in html and "counted" not in html
+    assert context["paragraphs"][0]["pages"] == "pp. 351–352"
+    assert str(context["first_marker"]).count("[p.&#160;351]") == 1
+
+
+def test_a_multi_article_edition_lists_its_articles_by_volume() -> None:
+    from edition.site.render import home_context
+    from edition.site.site import Site
+
+    def cover(number: int, year: int) -> Cover:
+        return Cover("Annales", "", str(number), number, year, "", "", "", "", "", "", "", ())
+
+    one = _made_up(slug="b-late", cover=cover(12, 2021), title="Late")
+    two = _made_up(slug="a-early", cover=cover(3, 2012), title="Early")
+    three = _made_up(slug="c-late", cover=cover(12, 2021), title="Also late")
+    volumes = home_context(Site(Config(), [one, two, three]))["volumes"]
+    assert [v["cover"].volume_number for v in volumes] == [3, 12]
+    assert [[a.slug for a in v["articles"]] for v in volumes] == [["a-early"], ["b-late", "c-late"]]
+    assert [v["linked"] for v in volumes] == [1, 2]  # none printed in a contents: still listed

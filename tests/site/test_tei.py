@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from edition.model import (
     BibEntry,
     Citation,
     Cover,
+    Metadata,
     Note,
     PageBreak,
     Paragraph,
@@ -107,11 +109,32 @@ def test_inline_markup(markdown, xpath, expected):
     assert expected in (element.get("target") or element.text)
 
 
-def test_page_breaks_become_pb():
+def test_page_breaks_become_pb_where_the_page_begins():
     article = make_article(["before after"], breaks=[PageBreak(3, 1, 7, 5)])
-    p = tei(article).find("tei:text/tei:body/tei:p", NS)
-    pb = p.find("tei:pb", NS)
-    assert (p.text, pb.get("n"), pb.tail) == ("before ", "3", "after")
+    body = tei(article).find("tei:text/tei:body", NS)
+    first = body.find("tei:pb", NS)  # page 1 begins with the body, counted
+    assert (first.get("n"), first.get("type")) == ("1", "counted")
+    p = body.find("tei:p", NS)
+    pb = p.find("tei:pb", NS)  # the third break begins the fourth page
+    assert (p.text, pb.get("n"), pb.get("type"), pb.tail) == ("before ", "4", "counted", "after")
+
+
+def test_pb_carries_the_printed_number_and_break_no_inside_a_word():
+    article = make_article(
+        ["It is obvious now.", "Next page."],
+        breaks=[PageBreak(1, 1, 10, 5), PageBreak(2, 2, 0, 6, printed="353")],
+        metadata=Metadata(first_page="351"),
+    )
+    body = tei(article).find("tei:text/tei:body", NS)
+    assert [
+        (pb.get("n"), pb.get("type"), pb.get("break")) for pb in body.iter(f"{{{TEI_NS}}}pb")
+    ] == [
+        ("351", None, None),
+        ("352", None, "no"),
+        ("353", None, None),
+    ]
+    p = body.find("tei:p", NS)
+    assert p.text + p.find("tei:pb", NS).tail == "It is obvious now."  # the word stays whole
 
 
 def test_archival_citation_marks_levels_where_printed():
@@ -205,7 +228,7 @@ def test_bundled_article_tei_is_complete(built_site):
     assert sorted(int(n.get("n")) for n in notes) == [n.n for n in article.notes]
     assert len(root.findall("tei:text/tei:body/tei:p", NS)) == len(article.paragraphs)
     assert len(root.findall(".//tei:listBibl/tei:bibl", NS)) == len(article.bibliography)
-    assert len(root.findall(".//tei:pb", NS)) == len(article.page_breaks)
+    assert len(root.findall(".//tei:pb", NS)) == len(article.page_breaks) + 1  # + the first
 
 
 @pytest.mark.parametrize(
@@ -226,3 +249,33 @@ def test_citation_across_markup_stays_well_formed(note_text):
     assert note.find(".//tei:bibl", NS) is not None
     types = [i.get("type") for i in note.iter(f"{{{TEI_NS}}}idno")]
     assert types == ["archive", "fond", "opis", "delo"]
+
+
+SCHEMA = Path("/work/shared/schemas/tei_all.rng")
+
+
+@pytest.fixture(scope="session")
+def tei_schema():
+    etree = pytest.importorskip("lxml.etree")
+    if not SCHEMA.exists():
+        pytest.skip("the TEI schema is not available")
+    return etree.RelaxNG(etree.parse(str(SCHEMA)))
+
+
+def test_tei_validates_with_pages_printed_counted_and_inside_words(tei_schema):
+    from lxml import etree
+
+    article = make_article(
+        ["It is *obvi­ous* now.[^1]", "Next page.", "And more."],
+        [Note(1, f"See {ARCHIVAL.text}.", 3, (ARCHIVAL,))],
+        breaks=[PageBreak(1, 1, 9, 5), PageBreak(2, 2, 0, 6, printed="xii"), PageBreak(3, 3, 4, 7)],
+    )
+    doc = etree.fromstring(article_tei(article, Config()))
+    assert tei_schema.validate(doc), tei_schema.error_log
+
+
+def test_bundled_tei_validates(tei_schema, built_site):
+    from lxml import etree
+
+    (path,) = built_site.glob("articles/*/*.tei.xml")
+    assert tei_schema.validate(etree.parse(str(path))), tei_schema.error_log

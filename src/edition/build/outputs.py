@@ -36,7 +36,11 @@ class Pages:
         self.site, self.base, self.config = site, base, site.config
         self.env = environment(self.config.templates, bytecode_cache(cache_folder))
         tree, registry = site.tree, site.registry
-        self.archive = ArchiveContext(tree, registry, site.articles) if tree and registry else None
+        self.archive = (
+            ArchiveContext(tree, registry, site.articles, site.config.content)
+            if tree and registry
+            else None
+        )
 
     def page(self, template: str, path: str, key: str, context) -> Output:
         env, site, config = self.env, self.site, self.config

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from edition.citations.grammar import citation_problems
 from edition.citations.registry import Registry
 from edition.citations.sheets import format_sheets, sheet_anchor
 from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_manuscript
+from edition.content.editorial import Reviewed, load_editorial
+from edition.errors import Problem
 from edition.model import Article, SheetRange
 from edition.site.cite_file import file_head, file_ris_path, index_head, unit_head
 from edition.site.markup import inline
+from edition.site.passage import paragraph_pages
 
 LEVEL_NAMES = {"fond": "Fond", "opis": "Opis", "papka": "Papka", "delo": "Delo", "archive": ""}
 # The longest range whose every sheet gets its own anchor (#list-N) on a file page.
@@ -50,19 +55,72 @@ def _sheet_items(sheets: tuple[SheetRange, ...]) -> list[dict[str, Any]]:
     return items
 
 
-class ArchiveContext:
-    """Builds page contexts from the tree; paragraphs are looked up once per article."""
+def concerns(problem: Problem, node: UnitNode, slug: str) -> bool:
+    """Whether a check warning is about this file: it names the file's number and
+    stands at a note citing the file, or names such a note ("... in note 5")."""
+    if not node.number or not re.search(rf"\b{re.escape(node.number)}\b", problem.message):
+        return False
+    refs = [r for r in node.citations if r.article == slug]
+    if any(r.line == problem.line for r in refs):
+        return True
+    return any(re.search(rf"\bnote {r.note}\b", problem.message) for r in refs)
 
-    def __init__(self, tree: ArchiveTree, registry: Registry, articles: list[Article]) -> None:
+
+def reviewed_remarks(
+    node: UnitNode, articles: dict[str, Article], reviews: dict[str, tuple[Reviewed, ...]]
+) -> list[dict[str, str]]:
+    """The editors' reviewed remarks on this file: `reviewed:` entries whose warning concerns it."""
+    out: list[dict[str, str]] = []
+    for slug in sorted({r.article for r in node.citations}):
+        article = articles.get(slug)
+        if article is None or not reviews.get(slug):
+            continue
+        for problem in citation_problems(article.notes, article.source):
+            review = next(
+                (r for r in reviews[slug] if r.covers(problem.code, problem.message)), None
+            )
+            if review is not None and concerns(problem, node, slug):
+                remark = {"about": problem.message, "reason": review.reason}
+                out.append({**remark, "who": review.who, "when": review.when, "article": slug})
+    return out
+
+
+class ArchiveContext:
+    """Builds page contexts from the tree; paragraphs are looked up once per article.
+
+    `content` is the content folder: file pages then show the editors' reviewed
+    remarks from each citing article's editorial.yaml (keyed already: a file page's
+    key holds each citing article's input key, which covers editorial.yaml).
+    """
+
+    def __init__(
+        self,
+        tree: ArchiveTree,
+        registry: Registry,
+        articles: list[Article],
+        content: Path | None = None,
+    ) -> None:
         self.tree = tree
         self.registry = registry
         self.articles = {a.slug: a for a in articles}
+        self.reviews: dict[str, tuple[Reviewed, ...]] = {}
+        self._paragraph_pages: dict[str, dict[int, str]] = {}
+        for slug in self.articles if content is not None else ():
+            editorial, _ = load_editorial(content / slug)  # its problems: `check` reports them
+            self.reviews[slug] = editorial.reviewed if editorial else ()
         self._marker_paragraph: dict[tuple[str, int], tuple[int, str]] = {}
         for article in articles:
             for paragraph in article.paragraphs:
                 for match in re.finditer(r"\[\^(\d+)\]", paragraph.text):
                     key = (article.slug, int(match.group(1)))
                     self._marker_paragraph.setdefault(key, (paragraph.n, paragraph.text))
+
+    def _pages(self, slug: str) -> dict[int, str]:
+        """Print pages of an article's paragraphs, computed once per article."""
+        if slug not in self._paragraph_pages:
+            article = self.articles.get(slug)
+            self._paragraph_pages[slug] = paragraph_pages(article) if article else {}
+        return self._paragraph_pages[slug]
 
     def breadcrumbs(self, node: UnitNode) -> list[dict[str, str]]:
         crumbs, url = [], "archives/"
@@ -103,6 +161,8 @@ class ArchiveContext:
             "level_label": level_label,
             "fond_title": archive.fond_title(dict(node.path).get("fond", "")),
             "head": unit_head(node, self.registry),
+            # The archive's own catalogue or search, where the registry records one.
+            "catalogue": getattr(archive, "catalogue", ""),
         }
 
     def file(self, node: UnitNode) -> dict[str, Any]:
@@ -121,6 +181,7 @@ class ArchiveContext:
                     "note_html": Markup(inline(note.text)) if note else "",
                     "sheets": format_sheets(ref.sheets),
                     "sheet_anchors": [sheet_anchor(s.first) for s in ref.sheets],
+                    "pages": self._pages(ref.article).get(paragraph_n, ""),
                 }
             )
         csl = csl_manuscript(node, self.registry)
@@ -131,5 +192,6 @@ class ArchiveContext:
             cite_text=f"{csl['archive']}, {csl['archive_location']}.",
             head=file_head(node, self.registry, self.articles.values()),
             ris_download=file_ris_path(node).rsplit("/", 1)[1],
+            reviewed=reviewed_remarks(node, self.articles, self.reviews),
         )
         return context

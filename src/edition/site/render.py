@@ -22,8 +22,18 @@ from markupsafe import Markup, escape
 from edition.model import Article, Emendation, Note
 from edition.site import cite, cite_article
 from edition.site import search_markup as search
-from edition.site.cite_base import article_language
 from edition.site.markup import inline, inline_with_links, plain
+from edition.site.passage import (
+    PageLabel,
+    article_pages,
+    citation_formats,
+    first_page,
+    note_pages,
+    page_labels,
+    paragraph_pages,
+    short_reference,
+    word_boundary,
+)
 from edition.site.site import Site
 
 PAGE_BREAK = "\ue003"
@@ -103,10 +113,12 @@ def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) ->
                 at = -1
                 for _ in range(nth - seen + 1):
                     at = part.index(corr, at + 1)
+                # The corrected reading first, the printed one after it and marked,
+                # so copied text reads "R. O. [printed: O. R.]", not both run together.
                 span = (
                     f'<span class="emendation" id="em-{e.anchor}-{e.line}" title="{escape(title)}">'
-                    f'<del class="sic" data-pagefind-ignore>{escape(e.sic)}</del>'
-                    f'<ins class="corr">{corr}</ins></span>'
+                    f'<ins class="corr">{corr}</ins><span class="sic" data-pagefind-ignore> '
+                    f"[printed: <del>{escape(e.sic)}</del>]</span></span>"
                 )
                 parts[i] = part[:at] + span + part[at + len(corr) :]
                 break
@@ -115,23 +127,45 @@ def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) ->
     return html
 
 
+def _page_marker(k: int, label: PageLabel) -> str:
+    """A visible '[p. 352]' (in the margin on wide screens), read whole by screen readers."""
+    counted = '<span class="visually-hidden"> of the print, counted</span>' if label.counted else ""
+    cls = "pb counted" if label.counted else "pb"
+    return (
+        f'<span class="{cls}" id="page-{k}" '
+        f'data-pagefind-ignore><span class="pb-n">[p.&#160;{escape(label.label)}{counted}]'
+        "</span></span>"
+    )
+
+
+_NOTE_REF_DESCRIBED = re.compile(r'aria-describedby="fn-(\d+)"')
+
+
+def _name_markers(html: str) -> str:
+    """Markers are named "Note 21" and described by the note's text, not by its backlink."""
+    return _NOTE_REF_DESCRIBED.sub(r'aria-label="Note \1" aria-describedby="fnt-\1"', html)
+
+
 def _paragraph_html(
-    text: str, breaks: list[tuple[int, int]], emendations: Sequence[Emendation] = ()
+    text: str,
+    breaks: list[tuple[int, int]],
+    emendations: Sequence[Emendation] = (),
+    labels: dict[int, PageLabel] | None = None,
 ) -> Markup:
     corrected = text
-    # Insert page-break sentinels from the end so earlier offsets stay valid.
+    # A break inside a word is shown after the word; sentinels go in from the end
+    # so earlier offsets stay valid.
     for offset, page in sorted(breaks, reverse=True):
-        text = text[:offset] + f"{PAGE_BREAK}{page}{PAGE_BREAK}" + text[offset:]
+        at, _ = word_boundary(corrected, offset)
+        text = text[:at] + f"{PAGE_BREAK}{page}{PAGE_BREAK}" + text[at:]
     html = inline(text)
     parts = html.split(PAGE_BREAK)
     out = parts[0]
     for i in range(1, len(parts) - 1, 2):
-        page = parts[i]
-        out += (
-            f'<span class="pb" id="page-{page}" role="separator" '
-            f'aria-label="print page break {page}" data-pagefind-ignore></span>' + parts[i + 1]
-        )
-    return Markup(mark_emendations(out, corrected, emendations))
+        k = int(parts[i])
+        label = (labels or {}).get(k) or PageLabel(str(k + 1), counted=True)
+        out += _page_marker(k, label) + parts[i + 1]
+    return Markup(_name_markers(mark_emendations(out, corrected, emendations)))
 
 
 def note_html(
@@ -171,11 +205,17 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     def marks(target: str, at: object) -> list[Emendation]:
         return [e for e in emended if e.target == target and e.at == str(at)]
 
+    labels, pages, at_note = page_labels(article), paragraph_pages(article), note_pages(article)
     context = {
         "article": article,
         "search_filters": search_filters(article, site),
+        "first_page": first_page(article),
         "paragraphs": [
-            {"n": p.n, "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n))}
+            {
+                "n": p.n,
+                "pages": pages.get(p.n, ""),
+                "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n), labels),
+            }
             for p in article.paragraphs
         ],
         "notes": [
@@ -185,6 +225,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
                     n, site, root_for(f"articles/{article.slug}/"), "", marks("note", n.n)
                 ),
                 "note": n,
+                "page": at_note.get(n.n, ""),
             }
             for n in article.notes
         ],
@@ -199,17 +240,15 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             for e in article.bibliography
         ],
         "cite": {
-            "chicago": cite.chicago(article, url),
-            "bibtex": cite.bibtex(article, url, article_language(article, site.config)),
-            "downloads": [
-                {"href": path.rsplit("/", 1)[1], "label": label}
-                for path, label in zip(
-                    cite.download_paths(article), cite.DOWNLOAD_LABELS, strict=True
-                )
-            ],
+            "url": url,
+            "short": short_reference(article),
+            "downloads": downloads(article),
+            "pages": article_pages(article),
+            "formats": citation_formats(article, url, site.config.title),
         },
+        "first_marker": Markup(_page_marker(0, first_page(article))),
         "head": cite_article.article_head(article, site.config),
-        "apparatus": emended,
+        "apparatus": [{"e": e, "place": _place(e, article)} for e in emended],
     }
     # Other spellings for search, each word's once per page, after its first block.
     blocks = context["paragraphs"] + context["notes"] + context["bibliography"]
@@ -222,6 +261,32 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     for block, html in zip(blocks, annotated, strict=True):
         block["html"] = html
     return context
+
+
+def downloads(article: Article) -> list[dict[str, str]]:
+    """The files for researchers beside the page (build/outputs.py writes them), with labels."""
+    slug = article.slug
+    files = [
+        (f"{slug}.tei.xml", "TEI P5 XML", "the text, notes and bibliography encoded"),
+        ("article.yaml", "Article YAML", "the edition's source: text, notes, citations"),
+        ("references.bib", "Bibliography (BibTeX)", "the article's bibliography"),
+    ]
+    files += [
+        (path.rsplit("/", 1)[1], f"Citation ({kind})", "this article, for a reference manager")
+        for path, kind in zip(
+            cite.download_paths(article), ("BibTeX", "RIS", "CSL-JSON"), strict=True
+        )
+    ]
+    return [{"href": href, "label": label, "about": about} for href, label, about in files]
+
+
+def _place(e: Emendation, article: Article) -> str:
+    """Where an emendation stands, for readers: a bibliography entry by its words, not its key."""
+    if e.target != "bib":
+        return f"{'paragraph' if e.target == 'p' else 'note'} {e.at}"
+    entry = next((b for b in article.bibliography if b.key == e.at), None)
+    words = " ".join(plain(entry.original).split()) if entry else ""
+    return f"bibliography, {words[:40].rstrip()}…" if len(words) > 40 else f"bibliography, {words}"
 
 
 def search_filters(article: Article, site: Site) -> dict[str, list[str]]:
@@ -241,7 +306,7 @@ def search_filters(article: Article, site: Site) -> dict[str, list[str]]:
 
 
 def home_context(site: Site) -> dict[str, Any]:
-    """Volumes with their tables of contents; articles in the edition are linked."""
+    """Volumes, each with the articles edited here first, then its table of contents."""
     by_title = {plain(a.title): a for a in site.articles}
     grouped: dict[tuple[str, int], list[Article]] = {}
     for article in site.articles:
@@ -256,7 +321,9 @@ def home_context(site: Site) -> dict[str, Any]:
         # An article missing from the printed contents is still listed.
         toc += [{"entry": None, "article": a} for a in articles if a.slug not in listed]
         linked = sum(1 for item in toc if item["article"])
-        volumes.append({"cover": articles[0].cover, "toc": toc, "linked": linked})
+        volumes.append(
+            {"cover": articles[0].cover, "toc": toc, "linked": linked, "articles": articles}
+        )
     return {"volumes": volumes}
 
 

@@ -19,15 +19,16 @@ from functools import lru_cache
 from edition.config import Config
 from edition.model import Article, BibEntry, Citation, Note
 from edition.site.markup import inline_tokens, plain
+from edition.site.passage import PageLabel, first_page, page_labels, word_boundary
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Private-use sentinels inside Markdown: open part N (a bibl, idno or citedRange),
-# close the innermost part, page break N. They never occur in extracted text.
-_OPEN, _CLOSE, _BREAK, _END = "\ue010", "\ue011", "\ue012", "\ue013"
+# close the innermost part (a page break is an empty part). They never occur in extracted text.
+_OPEN, _CLOSE, _END = "\ue010", "\ue011", "\ue013"
 _DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"  # as ET.tostring writes it
-_SENTINELS = re.compile(f"([{_OPEN}{_BREAK}])(\\d+){_END}|{_CLOSE}")
+_SENTINELS = re.compile(f"({_OPEN})(\\d+){_END}|{_CLOSE}")
 # An element to open at a sentinel: tag, attributes, and the elements to append
 # empty when it closes (levels a citation inherits instead of printing them).
 Part = tuple[str, dict[str, str], list[tuple[str, dict[str, str]]]]
@@ -57,11 +58,15 @@ def article_tei(article: Article, config: Config) -> bytes:
     breaks: dict[int, list[tuple[int, int]]] = {}
     for b in article.page_breaks:
         breaks.setdefault(b.paragraph, []).append((b.offset, b.page))
+    # Every <pb n> stands where its page begins, numbered as printed (or counted).
+    labels = page_labels(article)
+    _sub(body, "pb", **_pb_attrs(first_page(article)))
     for paragraph in article.paragraphs:
         p = _sub(body, "p")
         p.set(XML_ID, f"p-{paragraph.n}")
-        marked = _mark_breaks(paragraph.text, breaks.get(paragraph.n, []))
-        _fill(p, marked, lambda parent, n: _place_note(parent, notes, n, placed))
+        parts: list[Part] = []
+        marked = _mark_breaks(paragraph.text, breaks.get(paragraph.n, []), labels, parts)
+        _fill(p, marked, lambda parent, n: _place_note(parent, notes, n, placed), parts)
     back = _sub(text, "back")
     unplaced = [n for n in article.notes if n.n not in placed]
     if unplaced:
@@ -229,10 +234,29 @@ def list_bibl(entries: tuple[BibEntry, ...]) -> ET.Element:
     return div
 
 
-def _mark_breaks(text: str, breaks: list[tuple[int, int]]) -> str:
+def _mark_breaks(
+    text: str, breaks: list[tuple[int, int]], labels: dict[int, PageLabel], parts: list[Part]
+) -> str:
+    """Mark each break as an empty part: `<pb n>` of the page beginning there.
+
+    The number is the printed one (or counted, `type="counted"`); a break inside
+    a word gets `break="no"`.
+    """
+    original = text
     for offset, page in sorted(breaks, reverse=True):
-        text = text[:offset] + f"{_BREAK}{page}{_END}" + text[offset:]
+        parts.append(("pb", _pb_attrs(labels.get(page), word_boundary(original, offset)[1]), []))
+        text = text[:offset] + f"{_OPEN}{len(parts) - 1}{_END}{_CLOSE}" + text[offset:]
     return text
+
+
+def _pb_attrs(label: PageLabel | None, inside_word: bool = False) -> dict[str, str]:
+    label = label or PageLabel("", counted=True)
+    attrs = {"n": label.label} if label.label else {}
+    if label.counted:
+        attrs["type"] = "counted"
+    if inside_word:
+        attrs["break"] = "no"
+    return attrs
 
 
 def _fill(
@@ -260,7 +284,7 @@ def _fill(
             top.text = (top.text or "") + value
 
     def add_marked(value: str) -> None:
-        if _OPEN not in value and _CLOSE not in value and _BREAK not in value:
+        if _OPEN not in value and _CLOSE not in value:
             add_text(value)  # most text: no sentinel to look for
             return
         pos = 0
@@ -268,9 +292,7 @@ def _fill(
             add_text(value[pos : match.start()])
             pos = match.end()
             kind, number = match.group(1), match.group(2)
-            if kind == _BREAK:
-                _sub(stack[-1], "pb", n=number)
-            elif kind == _OPEN and parts is not None:
+            if kind == _OPEN and parts is not None:
                 tag, attrs, missing = parts[int(number)]
                 element = _sub(stack[-1], tag, **attrs)
                 stack.append(element)

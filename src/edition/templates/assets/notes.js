@@ -126,9 +126,43 @@
     });
   }
   addEventListener("resize", () => current && place());
+  // Focus leaving the note closes it.
+  pop.addEventListener("focusout", (e) => {
+    const to = e.relatedTarget;
+    if (!to || pop.contains(to) || !pop.matches(":popover-open")) return;
+    leaving = true;
+    pop.hidePopover();
+  });
+
+  // Wide screens: notes in the margin (floats clearing each other never overlap),
+  // for the eye only: screen readers and the keyboard use the marker.
+  const wide = matchMedia("(min-width: 75rem)");
+  let sidenotes = false;
+  function margin() {
+    if (sidenotes || !wide.matches) return;
+    sidenotes = true;
+    for (const marker of document.querySelectorAll(".body a.note-ref")) {
+      const note = document.getElementById(marker.hash.slice(1));
+      if (!note) continue;
+      const side = document.createElement("span");
+      side.className = "sidenote";
+      side.setAttribute("aria-hidden", "true");
+      const n = document.createElement("span");
+      n.className = "sn-n";
+      n.textContent = `${marker.dataset.note}.`;
+      side.append(n, " ", ...Array.from((note.querySelector(".note-text") || note).childNodes,
+        (c) => c.cloneNode(true)));
+      for (const link of side.querySelectorAll("a")) link.tabIndex = -1;
+      for (const el of side.querySelectorAll("[id]")) el.removeAttribute("id");
+      marker.after(side);
+    }
+  }
+  margin();
+  wide.addEventListener("change", margin);
 
   // Hover preview for fine pointers (WCAG 1.4.13: hoverable, dismissible, persistent).
   if (!matchMedia("(hover: hover) and (pointer: fine)").matches) return;
+  const beside = () => wide.matches; // the note is in the margin already: no preview
   const later = (fn, ms) => {
     clearTimeout(timer);
     timer = setTimeout(fn, ms);
@@ -142,7 +176,7 @@
   for (const marker of markers) {
     marker.addEventListener("mouseenter", () => {
       if (current === marker) return clearTimeout(timer);
-      if (current && !previewing) return;
+      if ((current && !previewing) || beside()) return;
       later(() => {
         if (open(marker, false)) previewing = true;
       }, 400);
