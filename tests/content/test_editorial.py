@@ -176,8 +176,9 @@ def test_emendations_survive_reimport_and_show_to_readers(tmp_path: Path) -> Non
     html = (project / "_site" / "articles" / SLUG / "index.html").read_text()
     assert (
         '<span class="emendation" id="em-p-22-4" title="ordinal misspelt in print (printed: '
-        '22th CPSU congress; Edition editors, 2026-11-25)"><del class="sic" data-pagefind-ignore>'
-        '22th CPSU congress</del><ins class="corr">22nd CPSU congress</ins></span>'
+        '22th CPSU congress; Edition editors, 2026-11-25)"><ins class="corr">22nd CPSU congress'
+        '</ins><span class="sic" data-pagefind-ignore> [printed: <del>22th CPSU congress</del>]'
+        "</span></span>"
     ) in html
     assert '<section class="apparatus"' in html
     assert '<a href="#p-45">paragraph 45</a>' in html
