@@ -336,7 +336,7 @@ def test_csl_json_is_valid_and_complete(sites, name, slug):
         assert "page" not in item and "DOI" not in item
         assert item["issued"] == {"date-parts": [[article.cover.year]]}
     html = (folder / "index.html").read_text("utf-8")
-    assert f'<a href="{slug}.json" download>CSL-JSON</a>' in html
+    assert f'<a href="{slug}.json" download>Citation (CSL-JSON)</a>' in html
 
 
 def test_the_file_pages_csl_json_is_valid(sites):
