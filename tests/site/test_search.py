@@ -12,8 +12,8 @@ from jinja2 import DictLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from edition.build.pagefind import index_site
-from edition.errors import BuildError
 from edition.citations.registry import read_registry
+from edition.errors import BuildError
 from edition.site.search_markup import (
     annotate_html,
     citation_terms,
@@ -349,6 +349,7 @@ def test_citation_terms_give_every_reading_of_a_label():
     assert {"fond", "delo"} <= set(data["labels"]["f"])  # F 3 … f. 463
     assert "opis" in data["labels"]["inv"] and "delo" in data["labels"]["delo"]
     assert "delo" in data["labels"]["дело"]
-    assert data["levels"].index("fond") < data["levels"].index("opis") < data["levels"].index("delo")
+    order = data["levels"]
+    assert order.index("fond") < order.index("opis") < order.index("delo")
     assert data["archives"]["rgani"] == "rgani" and data["archives"]["ргани"] == "rgani"
     assert json.loads(citation_terms(None))["labels"] == {}

@@ -82,6 +82,7 @@ const queryWords = (query) => query.split(/[^\p{L}\p{N}]+/u).map(bareWord).filte
 function isForm(word, term) {
   if (!word) return false;
   if (word === term) return true;
+  if (/\d/u.test(term)) return false; // a number is only itself: 463 is not 4630
   if (term.length >= 3 && word.startsWith(term)) return true;
   let same = 0;
   while (same < word.length && same < term.length && word[same] === term[same]) same++;
@@ -150,7 +151,9 @@ function regionAt(anchors, location, length, page) {
   return { id: region.id, start, end, kind: known.kind.name, title };
 }
 
-function regions(data, terms, kinds) {
+// `needs`: the query words a region must hold all of (a reference's numbers), or
+// null for any one significant word.
+function regions(data, terms, kinds, needs = null) {
   const { words, owner, key } = visibleWords(data.content);
   const anchors = data.anchors
     .map((a) => ({ ...a, kind: kindOf(a.id) }))
@@ -172,7 +175,7 @@ function regions(data, terms, kinds) {
     }
   }
   return [...found.values()]
-    .filter((r) => strong.some((t) => r.terms.has(t)))
+    .filter((r) => (needs ? needs.every((t) => r.terms.has(t)) : strong.some((t) => r.terms.has(t))))
     .filter((r) => !kinds.length || kinds.includes(r.kind))
     .sort((a, b) => b.terms.size - a.terms.size || b.marks.size - a.marks.size || a.start - b.start)
     .map((r) => ({ ...r, words, owner }));
@@ -212,7 +215,9 @@ function link(url, text) {
 // A hit's link carries the visible words it matched, for the page's highlighter.
 function hitUrl(url, sub) {
   const params = new URLSearchParams();
-  for (const word of new Set([...sub.marks].map((i) => bareWord(sub.words[i])))) {
+  // As printed, without edge punctuation or a possessive: mark.js finds it in the page.
+  const printed = (w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
+  for (const word of new Set([...sub.marks].map((i) => printed(sub.words[i])))) {
     params.append("pagefind-highlight", word);
   }
   const [path] = url.split("#");
@@ -351,7 +356,7 @@ function showCitations(files, several) {
 
 // --- the search -----------------------------------------------------------------
 
-async function showMore(mine, terms, kinds) {
+async function showMore(mine) {
   let added = 0;
   while (pending.length && added < PAGE_SIZE) {
     const next = pending.shift();
@@ -391,23 +396,25 @@ async function search() {
   if (mine !== run) return;
   const { kinds, filters } = chosen();
   const terms = queryWords(query);
+  // A reference's full-text hits must hold all its numbers: `f. 463` is not "final".
+  const needs = parsed ? terms.filter((t) => /\d/.test(t)) : null;
   const result = await api.search(query, { filters });
   if (mine !== run) return;
-  const checked = (hit) => hit.data().then((data) => ({ data, subs: regions(data, terms, kinds) }));
+  const checked = (hit) => hit.data().then((data) => ({ data, subs: regions(data, terms, kinds, needs) }));
   // The first pages' fragments are read to count their hits; the rest when shown.
   pending = result.results.map((hit, i) => (i < COUNTED ? checked(hit) : () => checked(hit)));
   const counted = await Promise.all(pending.slice(0, COUNTED));
   if (mine !== run) return;
   clear();
   showCitations(files, new Set(files.flatMap((f) => f.notes.map((n) => n.article))).size > 1);
-  await showMore(mine, terms, kinds);
+  await showMore(mine);
   if (mine !== run) return;
   const pages = counted.filter((c) => c.subs.length);
   const places = pages.reduce((sum, c) => sum + c.subs.length, 0);
   const atLeast = result.results.length > COUNTED ? "at least " : "";
   const cited = files.length ? `${files.length} archival ${files.length === 1 ? "file" : "files"}; ` : "";
   status.textContent = pages.length || files.length
-    ? `${cited}${atLeast}${places} ${places === 1 ? "place" : "places"} on ${pages.length} ${pages.length === 1 ? "page" : "pages"} match “${query}”.`
+    ? `${cited}${atLeast}${places} ${places === 1 ? "place" : "places"} on ${pages.length} ${pages.length === 1 ? "page" : "pages"} ${places === 1 ? "matches" : "match"} “${query}”.`
     : `Nothing matches “${query}”.`;
 }
 
@@ -424,7 +431,7 @@ form.addEventListener("submit", (event) => {
 });
 form.addEventListener("input", soon);
 form.addEventListener("change", soon);
-more.addEventListener("click", () => showMore(run, queryWords(input.value), chosen().kinds));
+more.addEventListener("click", () => showMore(run));
 
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
