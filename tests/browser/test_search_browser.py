@@ -98,6 +98,8 @@ def article_page(env: Environment) -> str:
 
 def many_page(env: Environment) -> str:
     blocks = [f'<p id="p-{n}">{t}</p>' for n, t in enumerate(MANY_PARAGRAPHS, 1)]
+    marker = '<a class="note-ref" href="#fn-1" id="fnref-1">1</a>'
+    blocks[0] = blocks[0].replace("Shehu", f"Shehu.{marker}")
     blocks += ['<h2 id="notes-h">Notes</h2><ol>']
     blocks += [
         f'<li id="fn-{n}">{t} <a class="backref" href="#fnref-{n}">↩&#xFE0E;</a></li>'
@@ -491,4 +493,18 @@ def test_a_hit_opens_highlighted_with_hit_n_of_m(browser, site):
     assert visible.count() == 9 and set(visible.all_inner_texts()) == {"Shehu"}
     page.get_by_role("button", name="Next hit").click()
     assert page.locator("nav.search-hits [role=status]").inner_text() == "Hit 4 of 9"
+    page.close()
+
+
+def test_excerpts_leave_out_note_markers(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Shehu")
+    first = next(
+        s
+        for r in results_of(page)
+        if r["title"] == "Many hits"
+        for s in r["subs"]
+        if s["link"] == "Paragraph 1"
+    )
+    assert "Shehu. and" in first["text"], first
     page.close()

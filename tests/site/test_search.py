@@ -15,6 +15,7 @@ from edition.build.pagefind import index_site
 from edition.citations.registry import read_registry
 from edition.errors import BuildError
 from edition.site.search_markup import (
+    annotate_blocks,
     annotate_html,
     citation_terms,
     forms_span,
@@ -353,3 +354,16 @@ def test_citation_terms_give_every_reading_of_a_label():
     assert order.index("fond") < order.index("opis") < order.index("delo")
     assert data["archives"]["rgani"] == "rgani" and data["archives"]["ргани"] == "rgani"
     assert json.loads(citation_terms(None))["labels"] == {}
+
+
+def test_a_names_whole_forms_follow_its_first_mention_only():
+    names, _ = parse_names(
+        "organisations:\n  - {name: League of Communists of Yugoslavia, abbreviations: [LCY],"
+        " russian: Союз коммунистов Югославии}\n",
+        "names.yaml",
+    )
+    texts = ["Nothing here.", "The LCY met.", "The LCY met again."]
+    html = annotate_blocks(texts, texts, known_forms(names), names)
+    assert "союз коммунистов югославии" in html[1] and "@LCY:" in html[1]
+    assert "league" in html[1]  # the English name, for a text that prints only LCY
+    assert "search-forms" not in html[0] and "@LCY" not in html[2]

@@ -112,3 +112,16 @@ def test_the_shipped_table_reads_without_problems_and_has_unique_names():
 
 def test_folding_keeps_offsets_for_printing():
     assert fold_text("Mëhilli Đilas Bakić") == "Mehilli Dilas Bakic"
+
+
+def test_a_mention_in_decomposed_letters_is_printed_as_in_the_text():
+    names = table("persons:\n  - {name: Elidor Mëhilli}\n")
+    text = "As Ele Me\u0308hilli wrote, and Mëhilli again."
+    found = gather_register(article([text]), names)
+    assert [m.printed for e in found for m in e.mentions] == ["Me\u0308hilli"]
+
+
+def test_hyphenated_compounds_are_one_word():
+    names = table("places:\n  - {name: Albania}\n  - {name: Gheorghiu-Dej}\n")
+    found = gather_register(article(["Soviet-Albanian talks; Gheorghiu-Dej spoke."]), names)
+    assert [e.name.name for e in found] == ["Gheorghiu-Dej"]

@@ -58,8 +58,16 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from edition.text.register import NameTable, known_forms
-from edition.text.spellings import NO_KNOWN, Known, folded_forms, word_forms, words
+from edition.text.register import NameTable, find_mentions, known_forms
+from edition.text.spellings import (
+    NO_KNOWN,
+    Known,
+    default_rules,
+    folded_forms,
+    to_latin,
+    word_forms,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -158,22 +166,63 @@ def forms_span(forms: list[str] | tuple[str, ...]) -> Markup:
 
 
 def annotate_blocks(
-    fragments: list[str], texts: list[str] | None = None, known: Known = NO_KNOWN
+    fragments: list[str],
+    texts: list[str] | None = None,
+    known: Known = NO_KNOWN,
+    names: NameTable | None = None,
 ) -> list[Markup]:
     """Annotate a page's blocks in order, giving each word's forms only once per page.
 
     The forms follow the block where the word first occurs, so a hit on them
     lands in that block; later blocks add nothing for it (a page stays light).
+    With `names` (and `texts`), the block where a name of the table is first
+    mentioned also carries the name's whole forms (Союз коммунистов Югославии,
+    СКЮ for League of Communists of Yugoslavia) as an `@word:` group: a hit on
+    them stands for that mention only.
     """
     seen: set[str] = set()
     if texts is None:
         return [annotate_html(fragment, seen, known) for fragment in fragments]
-    return [_annotate_text(f, t, seen, known) for f, t in zip(fragments, texts, strict=True)]
+    entries = _entry_groups(texts, names, known) if names is not None else {}
+    return [
+        _annotate_text(f, t, seen, known, entries.get(i, []))
+        for i, (f, t) in enumerate(zip(fragments, texts, strict=True))
+    ]
 
 
-def _annotate_text(fragment: str, text: str, seen: set[str], known: Known) -> Markup:
+def _entry_groups(texts: list[str], names: NameTable, known: Known) -> dict[int, list[str]]:
+    """For the block of each name's first mention, '@word: its forms;' groups (the
+    forms its words do not already have)."""
+    groups: dict[int, list[str]] = {}
+    for name, where in find_mentions(texts, names):
+        first, printed = where[0]
+        block = words(texts[first])
+        present = {w.lower() for w in block}
+        present |= {f for w in block for f in word_forms(w, known=known)}
+        forms = [w.lower() for form in name.forms for w in words(form)]
+        # Russian words written out in every system too; an abbreviation is spelt, not
+        # transliterated (США is not "ssha").
+        forms += [
+            to_latin(w.lower(), system)
+            for form in name.russian
+            for w in words(form)
+            if not w.isupper()
+            for system in default_rules().systems
+        ]
+        stop = default_rules().stopwords
+        forms = [f for f in dict.fromkeys(forms) if f not in present | stop and len(f) > 2]
+        key = words(printed)[-1] if words(printed) else ""
+        if forms and key:
+            groups.setdefault(first, []).append(f"@{key}: {' '.join(forms)};")
+    return groups
+
+
+def _annotate_text(
+    fragment: str, text: str, seen: set[str], known: Known, extra: list[str] = ()
+) -> Markup:
     """Like annotate_html, reading the words from the block's source text (faster)."""
-    return Markup(str(fragment) + str(forms_span(_groups(words(text), seen, known))))
+    groups = _groups(words(text), seen, known) + list(extra)
+    return Markup(str(fragment) + str(forms_span(groups)))
 
 
 def _groups(block_words: Iterable[str], seen: set[str], known: Known = NO_KNOWN) -> list[str]:

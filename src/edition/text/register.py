@@ -97,14 +97,17 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, its offset in `text`."""
-    out, offsets = [], []
-    for i, char in enumerate(text):
-        folded = _fold_char(char)
-        out.append(folded)
-        offsets += [i] * len(folded)
-    return "".join(out), offsets + [len(text)]
+def _folded_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, for each of its characters, its offset in `text`
+    (None when the two line up: almost every text)."""
+    if text.isascii():
+        return text, None
+    parts = [_fold_char(c) for c in text]
+    plain = "".join(parts)
+    if len(plain) == len(text):
+        return plain, None
+    offsets = [i for i, part in enumerate(parts) for _ in part]
+    return plain, offsets + [len(text)]
 
 
 def parse_names(text: str, path: str) -> tuple[NameTable, list[Problem]]:
@@ -236,29 +239,49 @@ def _is_abbreviation(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the forms as whole words, diacritics ignored; capitals as printed."""
-    body = "|".join(
-        r"\s+".join(map(re.escape, fold_text(f).split()))
-        for f in sorted(forms, key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+_TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
+
+
+def find_mentions(
+    texts: list[str], table: NameTable
+) -> list[tuple[Name, list[tuple[int, str]]]]:
+    """Each name of the table found in the texts: (index of the text, form printed).
+
+    Forms match whole words, diacritics ignored, capitals as printed (`US`, never
+    `us`); the forms are looked up by their first word, so a text is read once.
+    """
+    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for index, name in enumerate(table.names):
+        for form in name.matched():
+            parts = tuple(_TOKEN.findall(fold_text(form)))
+            if parts:
+                by_first.setdefault(parts[0], []).append((parts, index))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
+    where: dict[int, list[tuple[int, str]]] = {}
+    for i, text in enumerate(texts):
+        plain, offsets = _folded_with_offsets(text)
+        tokens = list(_TOKEN.finditer(plain))
+        words_ = [t.group() for t in tokens]
+        found: dict[int, str] = {}
+        for at, word in enumerate(words_):
+            for parts, index in by_first.get(word, ()):
+                if index not in found and tuple(words_[at : at + len(parts)]) == parts:
+                    start, end = tokens[at].start(), tokens[at + len(parts) - 1].end()
+                    if offsets is not None:
+                        start, end = offsets[start], offsets[end - 1] + 1
+                    found[index] = " ".join(text[start:end].split())
+        for index, printed in found.items():
+            where.setdefault(index, []).append((i, printed))
+    return [(table.names[index], where[index]) for index in sorted(where)]
 
 
 def gather_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
     """Every name of the table the article mentions, with each paragraph and note."""
-    blocks = [("p", p.n, p.text) for p in article.paragraphs]
-    blocks += [("note", n.n, n.text) for n in article.notes]
-    folded = [(target, n, text, *_folded_with_offsets(text)) for target, n, text in blocks]
-    entries = []
-    for name in table.names:
-        pattern = _pattern(name.matched())
-        mentions = []
-        for target, n, text, plain, offsets in folded:
-            found = pattern.search(plain)
-            if found:
-                printed = text[offsets[found.start()] : offsets[found.end() - 1] + 1]
-                mentions.append(Mention(target, n, " ".join(printed.split())))
-        if mentions:
-            entries.append(Entry(name, tuple(mentions)))
+    blocks = [("p", p.n) for p in article.paragraphs] + [("note", n.n) for n in article.notes]
+    texts = [p.text for p in article.paragraphs] + [n.text for n in article.notes]
+    entries = [
+        Entry(name, tuple(Mention(*blocks[i], printed) for i, printed in where))
+        for name, where in find_mentions(texts, table)
+    ]
     return tuple(sorted(entries, key=lambda e: (KINDS.index(e.name.kind), fold_text(e.name.name))))

@@ -123,8 +123,16 @@ function ownersOf(location, words, owner, key) {
   if (owner[location] === undefined) return [];
   if (owner[location] >= 0) return [owner[location]];
   if (owner[location] === -2) return [];
-  const wanted = bareWord(key[location] || "");
+  const group = key[location] || "";
+  const wanted = bareWord(group);
   const out = [];
+  if (group.startsWith("@")) {
+    // A name's forms (`@word:`) stand for its mention in the block they end.
+    let i = location;
+    while (i >= 0 && owner[i] < 0) i--;
+    for (; i >= 0 && owner[i] !== -1; i--) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
+    return out;
+  }
   for (let i = 0; i < words.length; i++) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
   return out;
 }
@@ -155,6 +163,10 @@ function regionAt(anchors, location, length, page) {
 // null for any one significant word.
 function regions(data, terms, kinds, needs = null) {
   const { words, owner, key } = visibleWords(data.content);
+  // A note marker's number is a word of its own at its anchor: neither hit nor excerpt.
+  for (const anchor of data.anchors) {
+    if (/^fnref-/.test(anchor.id) && /^\d+$/.test(bareWord(words[anchor.location] || ""))) owner[anchor.location] = -2;
+  }
   const anchors = data.anchors
     .map((a) => ({ ...a, kind: kindOf(a.id) }))
     .filter((a) => a.kind || REGION_END.test(a.id))
