@@ -83,9 +83,7 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         pages.page(
             "home.html", "", digest(base, "home", *summaries), lambda: home_context(front_site)
         ),
-        pages.page(
-            "search.html", "search/", digest(base, "search", repr(site.registry)), dict
-        ),
+        pages.page("search.html", "search/", digest(base, "search", repr(site.registry)), dict),
         pages.page(
             "names.html",
             NAMES_PATH,
