@@ -96,6 +96,13 @@ def article_page(env: Environment) -> str:
     return page(env, head, "".join(parts))
 
 
+# An article in Russian: its page's lang gives it an index of its own, stemmed as Russian.
+RUSSIAN_PAGE = """<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Т</title>
+<meta data-pagefind-filter="kind[content]" content="Article text"></head><body>
+<main data-pagefind-body><h1 data-pagefind-meta="title">Письма из Тираны</h1>
+<p id="p-1">Энвер Ходжа отвечал Никите Хрущёву из Тираны в ноябре.</p></main></body></html>"""
+
+
 def many_page(env: Environment) -> str:
     blocks = [f'<p id="p-{n}">{t}</p>' for n, t in enumerate(MANY_PARAGRAPHS, 1)]
     marker = '<a class="note-ref" href="#fn-1" id="fnref-1">1</a>'
@@ -158,6 +165,7 @@ def build_site(site: Path) -> None:
         "index.html": env.get_template("base.html").render(root=""),
         "articles/test/index.html": article_page(env),
         "articles/many/index.html": many_page(env),
+        "articles/ru/index.html": RUSSIAN_PAGE,
         "archives/rgani/fond-3/opis-14/delo-463/index.html": delo_page(env),
         "search/index.html": env.get_template("search.html").render(root="../", site=SITE),
     }
@@ -507,4 +515,18 @@ def test_excerpts_leave_out_note_markers(browser, site):
         if s["link"] == "Paragraph 1"
     )
     assert "Shehu. and" in first["text"], first
+    page.close()
+
+
+def test_a_russian_article_has_its_own_index_and_is_found_from_an_english_page(
+    browser, site, stats_and_servers
+):
+    url, prefix = site
+    bundle = stats_and_servers[2] / "pagefind"
+    languages = json.loads((bundle / "pagefind-entry.json").read_text())["languages"]
+    assert {"en", "ru"} <= set(languages)
+    page = search_ui(browser, url, "Ходжа")
+    links = page.locator("[data-search-results] h2 a").all()
+    hrefs = [link.get_attribute("href") for link in links]
+    assert prefix + "articles/ru/" in hrefs, hrefs
     page.close()

@@ -32,7 +32,8 @@ let citations = null;
 let pending = [];
 let run = 0;
 
-// The index: Pagefind's module, its options and its filters, loaded once.
+// The index: Pagefind's module, its options, the other languages' indexes and the
+// filters, loaded once.
 async function load() {
   if (!pagefind) {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
@@ -43,9 +44,29 @@ async function load() {
       basePath: new URL("pagefind/", root).pathname,
       noWorker: true,
     });
+    // Pagefind keeps an index per page language and searches the search page's own:
+    // a Russian article (stemmed as Russian) is found from an English page only if
+    // its index is merged. Pagefind skips merging a path its own starts with, so the
+    // same bundle is named by its full URL.
+    for (const language of await otherLanguages()) {
+      await pagefind.mergeIndex(new URL("pagefind/", root).href, { language, baseUrl: root.pathname });
+    }
     fillFacets(await pagefind.filters());
   }
   return pagefind;
+}
+
+// The bundle's languages but the one Pagefind searches first (its own choice:
+// the page's language, its prefix, else the language with most pages).
+async function otherLanguages() {
+  const response = await fetch(new URL("pagefind/pagefind-entry.json", root));
+  const languages = (response.ok && (await response.json()).languages) || {};
+  const keys = Object.keys(languages);
+  const lang = (document.documentElement.lang || "unknown").toLowerCase();
+  const primary = languages[lang] ? lang
+    : languages[lang.split("-")[0]] ? lang.split("-")[0]
+    : [...keys].sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
+  return keys.filter((key) => key !== primary);
 }
 
 function fillFacets(filters) {
