@@ -173,8 +173,8 @@ def build_site(site: Path) -> None:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
     (site / "assets").mkdir()
-    for asset in ("search.js", "hits.js"):
-        shutil.copy(ROOT / "src/edition/templates/assets" / asset, site / "assets" / asset)
+    for asset in (ROOT / "src/edition/templates/assets").glob("*.js"):
+        shutil.copy(asset, site / "assets" / asset.name)
     (site / "archives/citations.json").write_text(json.dumps(CITATIONS), encoding="utf-8")
 
 

@@ -92,7 +92,7 @@ KINDS = (
     Kind("Name", r"^(name-.+)$", "{text}", ("names",)),
 )
 REGION_END = r"-h$"  # a heading's id (notes-h, cite-h) ends the region before it
-FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search.js
+FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search-words.js
 
 
 def site_known(names: NameTable, registry) -> Known:  # noqa: ANN001 - a Registry or None

@@ -8,8 +8,8 @@
 // is a form of a query word (Pagefind also returns near words: "K." for a misspelt
 // "Khrushchyov").
 
-const OPEN = "\u2045";  // ⁅ other spellings ⁆: indexed, never shown
-const CLOSE = "\u2046";
+import { fileTitle, parseCitation, rowMatches } from "./search-citations.js";
+import { bareWord, isForm, ownersOf, queryWords, significant, visibleWords } from "./search-words.js";
 const EXCERPT_WORDS = 26;
 const PAGE_SIZE = 10;
 const SUBS_SHOWN = 4; // per page; the others are one click away
@@ -86,76 +86,6 @@ function chosen() {
     if (select.value) filters[select.name] = select.value;
   }
   return { kinds, filters };
-}
-
-// --- words and forms ------------------------------------------------------------
-
-// Lowercase, without diacritics, edge punctuation or a possessive 's: "Khrushchev’s" -> "khrushchev".
-const bareWord = (w) =>
-  w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
-
-const queryWords = (query) => query.split(/[^\p{L}\p{N}]+/u).map(bareWord).filter(Boolean);
-
-// Is the indexed word a form of the query word? The same word, a longer word it
-// begins (Pagefind completes the last word), or the same stem (treaty, treaties);
-// one or two letters are only ever themselves.
-function isForm(word, term) {
-  if (!word) return false;
-  if (word === term) return true;
-  if (/\d/u.test(term)) return false; // a number is only itself: 463 is not 4630
-  if (term.length >= 3 && word.startsWith(term)) return true;
-  let same = 0;
-  while (same < word.length && same < term.length && word[same] === term[same]) same++;
-  return same >= 4 && same >= Math.min(word.length, term.length) - 2;
-}
-
-// A query word that says what is looked for: three letters or more, or a number.
-const significant = (terms) => {
-  const strong = terms.filter((t) => t.length >= 3 || /\d/.test(t));
-  return strong.length ? strong : terms;
-};
-
-// Words of the page; other spellings are dropped. annotate_html writes them at
-// the end of each block as "⁅word: form form; word: form;⁆": a hit on a form
-// counts for the visible word before it that the group names.
-function visibleWords(content) {
-  const words = content.split(/\s+/);
-  const owner = new Array(words.length);
-  const key = new Array(words.length);
-  let inside = false;
-  let group = "";
-  words.forEach((word, i) => {
-    if (word.startsWith(OPEN)) inside = true;
-    if (inside) {
-      const bare = word.replace(OPEN, "").replace(CLOSE, "");
-      if (bare.endsWith(":")) group = bare.slice(0, -1);
-      owner[i] = -1;
-      key[i] = group;
-    } else owner[i] = /^[\u21a9\ufe0e\ufe0f]+$/u.test(word) ? -2 : i; // -2: the backlink glyph
-    if (word.endsWith(CLOSE)) inside = false;
-  });
-  return { words, owner, key };
-}
-
-// The visible words a hit stands for: itself, or for a hidden form (given once per
-// page) every visible occurrence of the word its group names, wherever on the page.
-function ownersOf(location, words, owner, key) {
-  if (owner[location] === undefined) return [];
-  if (owner[location] >= 0) return [owner[location]];
-  if (owner[location] === -2) return [];
-  const group = key[location] || "";
-  const wanted = bareWord(group);
-  const out = [];
-  if (group.startsWith("@")) {
-    // A name's forms (`@word:`) stand for its mention in the block they end.
-    let i = location;
-    while (i >= 0 && owner[i] < 0) i--;
-    for (; i >= 0 && owner[i] !== -1; i--) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
-    return out;
-  }
-  for (let i = 0; i < words.length; i++) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
-  return out;
 }
 
 // --- regions of a page ----------------------------------------------------------
@@ -299,57 +229,6 @@ function render(data, subs) {
 
 // --- archival references --------------------------------------------------------
 
-// The query as a reference: [{level: number}, ...] for every reading of its labels
-// in hierarchy order (`f.` may be a fond or a delo), and the archive named, if any.
-function parseCitation(query) {
-  let text = query.trim().toLowerCase();
-  let archive = "";
-  const names = Object.keys(TERMS.archives).sort((a, b) => b.length - a.length);
-  for (const name of names) {
-    if (text.startsWith(name) && !/\p{L}/u.test(text.charAt(name.length))) {
-      archive = TERMS.archives[name];
-      text = text.slice(name.length);
-      break;
-    }
-  }
-  const pairs = [];
-  const pair = /([\p{L}]+)\.?\s*(\d+[\p{L}]?(?:\s*[–-]\s*\d+)?)/uy;
-  text = text.replace(/^[\s,;:.]+/u, "");
-  while (text) {
-    pair.lastIndex = 0;
-    const found = pair.exec(text);
-    if (!found || !TERMS.labels[found[1]]) return null;
-    pairs.push({ label: found[1], number: found[2].replace(/\s+/gu, "") });
-    text = text.slice(found[0].length).replace(/^[\s,;:.]+/u, "");
-  }
-  if (!pairs.length) return null;
-  const readings = [];
-  const walk = (i, after, reading) => {
-    if (i === pairs.length) return readings.push(reading);
-    for (const level of TERMS.labels[pairs[i].label]) {
-      const at = TERMS.levels.indexOf(level);
-      if (at > after) walk(i + 1, at, { ...reading, [level]: pairs[i].number });
-    }
-  };
-  walk(0, -1, {});
-  return readings.length ? { archive, readings } : null;
-}
-
-function sheetMatches(sheets, number) {
-  const n = parseInt(number, 10);
-  return (sheets || []).some((sheet) => {
-    const [a, b] = sheet.split(/[–-]/u).map((x) => parseInt(x, 10));
-    return sheet === number || (a <= n && n <= (Number.isNaN(b) ? a : b));
-  });
-}
-
-function rowMatches(row, parsed) {
-  if (parsed.archive && row.archive_slug !== parsed.archive) return false;
-  return parsed.readings.some((reading) =>
-    Object.entries(reading).every(([level, number]) =>
-      level === "list" ? sheetMatches(row.sheets, number) : row.levels && row.levels[level] === number));
-}
-
 async function citationHits(parsed) {
   if (!citations) {
     const response = await fetch(new URL("archives/citations.json", root));
@@ -362,11 +241,6 @@ async function citationHits(parsed) {
     files.get(row.url).notes.push(row);
   }
   return [...files.values()];
-}
-
-function fileTitle(row) {
-  const levels = Object.entries(row.levels || {}).map(([level, number]) => `${level} ${number}`);
-  return [row.archive, ...levels].join(", ");
 }
 
 function showCitations(files, several) {
@@ -423,7 +297,7 @@ async function search() {
   remember();
   if (!query) return clear();
   status.textContent = "Searching…";
-  const parsed = parseCitation(query);
+  const parsed = parseCitation(query, TERMS);
   const files = parsed ? await citationHits(parsed) : [];
   const api = await load();
   if (mine !== run) return;
