@@ -13,8 +13,9 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
 
 from edition.build.pagefind import index_site
+from edition.citations.registry import read_registry
 from edition.site.render import PACKAGED
-from edition.site.search_markup import annotate_html, register
+from edition.site.search_markup import annotate_blocks, annotate_html, register, search_kinds
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +49,31 @@ NOTES = [
 ]
 BIB = {"lalaj": "Lalaj, Ana. Albania and the Warsaw Pact. Tirana, 2010."}
 
+# A second article: a name in many paragraphs, initials in its bibliography, an
+# apparatus after its notes, and notes citing a file in two styles.
+MANY = "/articles/many/"
+MANY_PARAGRAPHS = [
+    *(f"Paragraph {n} again names Mehmet Shehu and the Presidium." for n in range(1, 10)),
+    "Nobody is named here, only the weather in Durrës.",
+]
+MANY_NOTES = [
+    "RGANI, F 3, inv. 14, f. 463, p. 9.",
+    "RGANI, f. 3, op. 14, d. 463, l. 12.",
+    "The final report, a foreign view: RGANI, F 5, inv. 30, f. 12.",
+]
+MANY_BIB = {"kapo1960": "Kapo, K. and V. Velichanskaia. Notes. Tirana, 1960."}
+CITATIONS = [
+    {"article": "many", "note": 1, "text": "RGANI, F 3, inv. 14, f. 463, p. 9", "archive": "RGANI",
+     "archive_slug": "rgani", "levels": {"fond": "3", "opis": "14", "delo": "463"},
+     "sheets": ["9"], "url": "archives/rgani/fond-3/opis-14/delo-463/"},
+    {"article": "many", "note": 2, "text": "RGANI, f. 3, op. 14, d. 463, l. 12", "archive": "RGANI",
+     "archive_slug": "rgani", "levels": {"fond": "3", "opis": "14", "delo": "463"},
+     "sheets": ["12"], "url": "archives/rgani/fond-3/opis-14/delo-463/"},
+    {"article": "many", "note": 3, "text": "RGANI, F 5, inv. 30, f. 12", "archive": "RGANI",
+     "archive_slug": "rgani", "levels": {"fond": "5", "opis": "30", "delo": "12"},
+     "sheets": [], "url": "archives/rgani/fond-5/opis-30/delo-12/"},
+]  # fmt: skip
+
 
 def article_page(env: Environment) -> str:
     parts = ['<h1 data-pagefind-meta="title">Tirana and Moscow, 1960–1961</h1>']
@@ -68,6 +94,35 @@ def article_page(env: Environment) -> str:
         ]
     )
     return page(env, head, "".join(parts))
+
+
+# An article in Russian: its page's lang gives it an index of its own, stemmed as Russian.
+RUSSIAN_PAGE = """<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Т</title>
+<meta data-pagefind-filter="kind[content]" content="Article text"></head><body>
+<main data-pagefind-body><h1 data-pagefind-meta="title">Письма из Тираны</h1>
+<p id="p-1">Энвер Ходжа отвечал Никите Хрущёву из Тираны в ноябре.</p></main></body></html>"""
+
+
+def many_page(env: Environment) -> str:
+    blocks = [f'<p id="p-{n}">{t}</p>' for n, t in enumerate(MANY_PARAGRAPHS, 1)]
+    marker = '<a class="note-ref" href="#fn-1" id="fnref-1">1</a>'
+    blocks[0] = blocks[0].replace("Shehu", f"Shehu.{marker}")
+    blocks += ['<h2 id="notes-h">Notes</h2><ol>']
+    blocks += [
+        f'<li id="fn-{n}">{t} <a class="backref" href="#fnref-{n}">↩&#xFE0E;</a></li>'
+        for n, t in enumerate(MANY_NOTES, 1)
+    ]
+    blocks += ['</ol><h2 id="apparatus-h">Editorial apparatus</h2>']
+    blocks += ["<ol><li>paragraph 10: Durazzo → Durrës. The Presidium spelling kept.</li></ol>"]
+    blocks += ['<h2 id="bib-h">Bibliography</h2><ul>']
+    blocks += [f'<li id="bib-{k}">{t}</li>' for k, t in MANY_BIB.items()] + ["</ul>"]
+    html = "".join(str(b) for b in annotate_blocks(blocks))
+    head = "".join(
+        f'<meta data-pagefind-filter="kind[content]" content="{kind}">'
+        for kind in search_kinds("article")
+    )
+    head += '<script type="module" src="../../assets/hits.js"></script>'
+    return page(env, head, '<h1 data-pagefind-meta="title">Many hits</h1>' + html)
 
 
 def delo_page(env: Environment) -> str:
@@ -96,25 +151,31 @@ def page(env: Environment, head: str, body: str) -> str:
     return template.render(root="../" * 2)
 
 
+class SITE:  # what search.html reads of the Site: the registry, for citation_terms
+    registry = read_registry(str(ROOT / "content" / "archives.yaml"))
+
+
 def build_site(site: Path) -> None:
     env = Environment(
-        loader=ChoiceLoader(
-            [DictLoader({"base.html": BASE}), FileSystemLoader(PACKAGED)]
-        ),
+        loader=ChoiceLoader([DictLoader({"base.html": BASE}), FileSystemLoader(PACKAGED)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     register(env)
     pages = {
         "index.html": env.get_template("base.html").render(root=""),
         "articles/test/index.html": article_page(env),
+        "articles/many/index.html": many_page(env),
+        "articles/ru/index.html": RUSSIAN_PAGE,
         "archives/rgani/fond-3/opis-14/delo-463/index.html": delo_page(env),
-        "search/index.html": env.get_template("search.html").render(root="../"),
+        "search/index.html": env.get_template("search.html").render(root="../", site=SITE),
     }
     for name, html in pages.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
     (site / "assets").mkdir()
-    shutil.copy(ROOT / "src/edition/templates/assets/search.js", site / "assets/search.js")
+    for asset in (ROOT / "src/edition/templates/assets").glob("*.js"):
+        shutil.copy(asset, site / "assets" / asset.name)
+    (site / "archives/citations.json").write_text(json.dumps(CITATIONS), encoding="utf-8")
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -239,14 +300,14 @@ def test_search_page_shows_notes_and_paragraphs_without_hidden_forms(
     page = search_ui(browser, url, query)
     anchor = page.get_by_role("link", name=link)
     href = anchor.get_attribute("href")
-    assert href.startswith(prefix + "articles/test/#")
+    assert href.startswith(prefix + "articles/test/?pagefind-highlight=")
     marks = page.locator(".search-results mark").all_inner_texts()
     assert any(m.startswith(marked) for m in marks), marks
     text = page.locator("[data-search-results]").inner_text()
     assert "\u2045" not in text and "хрущев" not in text.lower()
     assert page.locator("[data-search-status]").get_attribute("aria-live") == "polite"
     anchor.click()
-    page.wait_for_url(f"**{href[href.index('#') :]}")
+    page.wait_for_url(f"**{href[href.index('?') :]}")
     page.close()
 
 
@@ -274,7 +335,8 @@ def test_keyboard_only_search(browser, site):
     page.keyboard.type("Suslov")
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[data-search-status]').textContent.match(/1/)")
-    assert page.locator("[data-search-status]").inner_text() == "1 page matches “Suslov”."
+    status = page.locator("[data-search-status]").inner_text()
+    assert status == "1 place on 1 page matches “Suslov”."
     in_results = "!!document.activeElement.closest('[data-search-results]')"
     for _ in range(12):  # past the button and the filters to the first result
         page.keyboard.press("Tab")
@@ -283,7 +345,7 @@ def test_keyboard_only_search(browser, site):
     page.keyboard.press("Tab")  # the page title, then its note
     assert page.evaluate("document.activeElement.textContent") == "Note 2"
     page.keyboard.press("Enter")
-    page.wait_for_url("**/articles/test/#fn-2")
+    page.wait_for_url("**/articles/test/?pagefind-highlight=Suslov#fn-2")
     page.close()
 
 
@@ -334,3 +396,137 @@ def test_measure_first_query(browser, stats_and_servers):
     (out / "search-measurements.json").write_text(json.dumps(report, indent=2))
     print(report)
     assert first_query <= 150_000
+
+
+# --- every hit, and only hits -------------------------------------------------------
+
+
+def results_of(page) -> list[dict]:
+    """Each result: its title, its count, and every sub-result (kind, link, marks)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("[data-search-results] > li")].map((li) => ({
+          title: li.querySelector("h2 a").textContent,
+          count: li.querySelector(".search-count").textContent,
+          subs: [...li.querySelectorAll(".search-subresults > li")].map((s) => ({
+            kind: s.querySelector(".search-kind").textContent,
+            link: s.querySelector("a").textContent,
+            href: s.querySelector("a").getAttribute("href"),
+            text: s.querySelector(".search-excerpt").textContent,
+            marks: [...s.querySelectorAll("mark")].map((m) => m.textContent),
+          })),
+        }))"""
+    )
+
+
+def test_every_hit_of_a_page_is_counted_and_reachable(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Shehu")
+    many = next(r for r in results_of(page) if r["title"] == "Many hits")
+    assert many["count"] == " — 9 places on this page"
+    assert sorted(s["link"] for s in many["subs"]) == sorted(f"Paragraph {n}" for n in range(1, 10))
+    hidden = page.locator("details .search-subresults > li")
+    assert hidden.count() == 9 - 4  # four shown, the rest one click away
+    page.locator("details summary").first.click()
+    assert hidden.first.is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["Velichanskya", "Kapoo", "Shehuu"])
+def test_a_misspelt_name_finds_no_initials(browser, site, query):
+    url, _ = site
+    page = search_ui(browser, url, query)
+    for result in results_of(page):
+        for sub in result["subs"]:
+            assert all(len(m.strip(".,")) > 2 for m in sub["marks"]), (query, sub)
+    page.close()
+
+
+def test_the_apparatus_is_an_editorial_note_and_excerpts_are_clean(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Durazzo")
+    subs = [s for r in results_of(page) for s in r["subs"]]
+    assert [(s["kind"], s["link"]) for s in subs] == [("", "Editorial note")]
+    page.close()
+    page = search_ui(browser, url, "foreign")
+    texts = [s["text"] for r in results_of(page) for s in r["subs"]]
+    assert texts and not any("↩" in t or "\u2045" in t for t in texts), texts
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "notes"),
+    [
+        ("F 3, inv. 14, f. 463", ["Note 1", "Note 2"]),
+        ("f. 463", ["Note 1", "Note 2"]),
+        ("delo 463", ["Note 1", "Note 2"]),
+        ("d. 463", ["Note 1", "Note 2"]),
+        ("F 3 inv. 14", ["Note 1", "Note 2"]),
+        ("RGANI f. 12", ["Note 3"]),
+        ("оп. 30", ["Note 3"]),
+    ],
+)
+def test_a_reference_as_printed_finds_its_file_and_notes_first(browser, site, query, notes):
+    url, prefix = site
+    page = search_ui(browser, url, query)
+    box = page.locator("[data-search-citations]")
+    assert box.is_visible()
+    links = box.locator("a").all_inner_texts()
+    assert [x for x in links if x.startswith("Note")] == notes
+    files = box.locator("a[href*='/archives/']").all()
+    assert files and all(f.get_attribute("href").startswith(url) for f in files)
+    # Before the full-text results, which never stand on "final" or "foreign".
+    assert page.evaluate(
+        "document.querySelector('[data-search-citations]').compareDocumentPosition("
+        "document.querySelector('[data-search-results]')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    marks = page.locator("[data-search-results] mark").all_inner_texts()
+    assert not [m for m in marks if m.lower().startswith(("final", "foreign"))], marks
+    page.close()
+
+
+def test_a_query_that_is_no_reference_shows_no_files(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Shehu")
+    assert not page.locator("[data-search-citations]").is_visible()
+    page.close()
+
+
+def test_a_hit_opens_highlighted_with_hit_n_of_m(browser, site):
+    url, prefix = site
+    page = search_ui(browser, url, "Shehu")
+    page.locator("a", has_text="Paragraph 3").first.click()
+    page.wait_for_selector("nav.search-hits")
+    assert page.locator("nav.search-hits [role=status]").inner_text() == "Hit 3 of 9"
+    visible = page.locator("mark.pagefind-highlight:visible")
+    assert visible.count() == 9 and set(visible.all_inner_texts()) == {"Shehu"}
+    page.get_by_role("button", name="Next hit").click()
+    assert page.locator("nav.search-hits [role=status]").inner_text() == "Hit 4 of 9"
+    page.close()
+
+
+def test_excerpts_leave_out_note_markers(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Shehu")
+    first = next(
+        s
+        for r in results_of(page)
+        if r["title"] == "Many hits"
+        for s in r["subs"]
+        if s["link"] == "Paragraph 1"
+    )
+    assert "Shehu. and" in first["text"], first
+    page.close()
+
+
+def test_a_russian_article_has_its_own_index_and_is_found_from_an_english_page(
+    browser, site, stats_and_servers
+):
+    url, prefix = site
+    bundle = stats_and_servers[2] / "pagefind"
+    languages = json.loads((bundle / "pagefind-entry.json").read_text())["languages"]
+    assert {"en", "ru"} <= set(languages)
+    page = search_ui(browser, url, "Ходжа")
+    links = page.locator("[data-search-results] h2 a").all()
+    hrefs = [link.get_attribute("href") for link in links]
+    assert prefix + "articles/ru/" in hrefs, hrefs
+    page.close()

@@ -1,67 +1,265 @@
-"""Search on the real bundled edition, through Pagefind's JS API, at / and under /repo/."""
+"""Search on real editions, through the search page in Chromium: the bundled article
+with the multi-article fixture beside it, and the bundled article alone under /repo/.
+
+The queries come from the edition's own data (its register of names, its citation
+index, its editorial decisions), so they test every name and file, not a chosen few.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import build_project, make_project
-from test_search_browser import api_search
+import yaml
+from conftest import ROOT, SOURCE, build_project, make_project
 
-ARTICLE = "articles/balcanica-2019-edemskiy/"
-DELO_463 = "archives/rgani/fond-3/opis-14/delo-463/"
+from edition.content.article_yaml import load_article
+from edition.text.register import gather_register, shipped_names
+from edition.text.spellings import default_rules, to_latin
 
-# query -> (page, region that must hold a hit on it; "" = anywhere)
-QUERIES = [
-    ("Mehilli", ARTICLE, "fn-2"),
-    ("Luthi", ARTICLE, "fn-6"),
-    ("Bakic", "", ""),
-    ("Хрущёв", ARTICLE, "p-2"),
-    ("Микоян", ARTICLE, ""),
-    ("Суслов", ARTICLE, ""),
-    ("Velichanskaya", ARTICLE, "fn-12"),
-    ("Velichanskaia", ARTICLE, "fn-12"),
-    ("463", DELO_463, ""),
-    ("delo 463", DELO_463, ""),
-    ("Freedman", ARTICLE, "bib-freedman1970economic"),
+pytestmark = pytest.mark.browser
+
+SECOND = ROOT / "tests" / "fixtures" / "second-article.txt"
+SLUG = SOURCE.stem
+ARTICLE = f"articles/{SLUG}/"
+
+RESULTS = """() => ({
+  status: document.querySelector("[data-search-status]").textContent,
+  files: [...document.querySelectorAll("[data-citation-results] > li")].map((li) => ({
+    href: li.querySelector("a").getAttribute("href"),
+    notes: [...li.querySelectorAll(":scope ul a")].map((a) => a.getAttribute("href")),
+  })),
+  pages: [...document.querySelectorAll("[data-search-results] > li")].map((li) => ({
+    href: li.querySelector("h2 a").getAttribute("href"),
+    count: li.querySelector(".search-count").textContent,
+    subs: [...li.querySelectorAll(".search-subresults > li")].map((s) => ({
+      kind: s.querySelector(".search-kind").textContent,
+      link: s.querySelector("a").textContent,
+      href: s.querySelector("a").getAttribute("href"),
+      text: s.querySelector(".search-excerpt").textContent,
+      marks: [...s.querySelectorAll("mark")].map((m) => m.textContent),
+    })),
+  })),
+})"""
+
+
+def bare(word: str) -> str:
+    word = unicodedata.normalize("NFD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return re.sub(r"['’]s$", "", re.sub(r"^\W+|\W+$", "", word))
+
+
+class Searcher:
+    """One search page, asked one query after another."""
+
+    def __init__(self, page, url: str) -> None:
+        self.page = page
+        page.goto(f"{url}search/")
+
+    def ask(self, query: str) -> dict:
+        self.page.fill("#search-q", query)
+        self.page.press("#search-q", "Enter")
+        self.page.wait_for_function(
+            "q => document.querySelector('[data-search-status]').textContent.includes(`“${q}”`)",
+            arg=query,
+            timeout=20000,
+        )
+        return self.page.evaluate(RESULTS)
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory, serve):
+    """The bundled article and the second fixture article, built at /."""
+    project = make_project(tmp_path_factory.mktemp("two-articles"), [SOURCE, SECOND])
+    editorial = ROOT / "content" / SLUG / "editorial.yaml"  # the editors' decisions
+    (project / "content" / SLUG).mkdir()
+    (project / "content" / SLUG / "editorial.yaml").write_bytes(editorial.read_bytes())
+    assert build_project(project) == 0
+    return serve(project / "_site"), project
+
+
+@pytest.fixture
+def searcher(browser, edition):
+    page = browser.new_page()
+    yield Searcher(page, edition[0])
+    page.close()
+
+
+def article_hits(result: dict, path: str = ARTICLE) -> list[dict]:
+    return [s for p in result["pages"] if p["href"].endswith(path) for s in p["subs"]]
+
+
+def test_every_name_of_the_register_is_found_by_every_form(searcher, edition):
+    _, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entries = gather_register(article, shipped_names())
+    assert len(entries) > 20  # the register found the article's names at all
+    lc = next(s for s in default_rules().systems if s.name == "lc")
+    failures = []
+    for entry in entries:
+        printed = {bare(w) for form in entry.printed for w in form.split()}
+        queries = {entry.printed[0], *entry.name.russian}
+        for russian in [r for r in entry.name.russian if not r.isupper()][:1]:
+            latin = " ".join(to_latin(w.lower(), lc) for w in russian.split())
+            if latin and bare(latin) not in printed:
+                queries.add(latin)  # another transliteration: Ходжа → khodzha
+        for query in sorted(queries):
+            hits = article_hits(searcher.ask(query))
+            marked = {bare(m) for s in hits for m in s["marks"]}
+            if not marked & printed:
+                failures.append((entry.name.name, query, sorted(marked)[:5]))
+    assert failures == [], "\n".join(map(str, failures))
+
+
+@pytest.mark.parametrize("query", ["Khrushchyev", "Velichanskya", "Mikoyn", "Kruschev"])
+def test_a_misspelt_name_finds_nothing_rather_than_initials(searcher, query):
+    result = searcher.ask(query)
+    marks = [m for p in result["pages"] for s in p["subs"] for m in s["marks"]]
+    assert not [m for m in marks if len(bare(m)) <= 2], (query, marks)
+
+
+def test_every_mention_of_a_name_can_be_opened_from_the_results(searcher, edition):
+    _, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entry = max(
+        (e for e in gather_register(article, shipped_names()) if e.name.kind == "persons"),
+        key=lambda e: len(e.mentions),
+    )
+    surname = entry.name.name.split()[-1]
+    hits = article_hits(searcher.ask(surname))
+    anchors = {s["href"].rsplit("#", 1)[-1] for s in hits}
+    wanted = {f"{'p' if m.target == 'p' else 'fn'}-{m.n}" for m in entry.mentions}
+    assert wanted <= anchors, sorted(wanted - anchors)
+    assert len(wanted) > 4  # more than the four shown at first: the rest must be reachable
+
+
+def test_excerpts_hold_no_hidden_forms_or_backlinks(searcher):
+    for query in ("Хрущёв", "Albania", "Moscow"):
+        hits = article_hits(searcher.ask(query))
+        assert hits
+        for sub in hits:
+            text = sub["text"]
+            assert "\u2045" not in text and "↩" not in text, (query, text)
+            assert "хрущ" not in text.lower(), (query, text)
+
+
+def test_the_apparatus_is_an_editorial_note(searcher, edition):
+    _, project = edition
+    editorial = yaml.safe_load((project / "content" / SLUG / "editorial.yaml").read_text())
+    printed = [
+        w
+        for e in editorial.get("emendations", [])
+        for w in e["sic"].split()
+        if re.search(r"\d", w) and w not in e["corr"]
+    ]
+    assert printed  # an emendation of a number: `22th`
+    hits = article_hits(searcher.ask(printed[0]))
+    assert hits and {s["link"] for s in hits} == {"Editorial note"}, hits
+
+
+def citations(project: Path) -> list[dict]:
+    return json.loads((project / "_site" / "archives" / "citations.json").read_text())
+
+
+STYLES = [
+    "F {fond}, inv. {opis}, f. {delo}",
+    "f. {fond}, op. {opis}, d. {delo}",
+    "ф. {fond}, оп. {opis}, д. {delo}",
+    "fond {fond} opis {opis} delo {delo}",
+    "delo {delo}",
+    "f. {delo}",
 ]
 
 
-@pytest.fixture(scope="module", params=["/", "/repo/"])
-def served(request, tmp_path_factory, serve):
-    prefix = request.param
-    project = make_project(tmp_path_factory.mktemp("search-site"))
-    webroot = project / "webroot"
-    out = webroot / prefix.strip("/") if prefix != "/" else webroot
-    assert build_project(project, "--out", str(out), "--base-url", prefix) == 0
-    return serve(webroot) + prefix.lstrip("/"), prefix
+@pytest.mark.parametrize("style", STYLES)
+def test_a_reference_in_any_style_finds_the_file_and_its_notes_first(searcher, edition, style):
+    url, project = edition
+    rows = citations(project)
+    by_file: dict[str, set[str]] = {}
+    for row in rows:
+        if row.get("url"):
+            by_file.setdefault(row["url"], set()).add(
+                f"articles/{row['article']}/#fn-{row['note']}"
+            )
+    for file_url, notes in sorted(by_file.items()):
+        levels = next(r["levels"] for r in rows if r.get("url") == file_url)
+        if set(levels) != {"fond", "opis", "delo"}:
+            continue
+        query = style.format(**levels)
+        result = searcher.ask(query)
+        files = {f["href"]: f["notes"] for f in result["files"]}
+        assert url + file_url in files, (query, list(files))
+        assert {n.removeprefix(url) for n in files[url + file_url]} == notes, query
+        marks = [bare(m) for p in result["pages"] for s in p["subs"] for m in s["marks"]]
+        assert not [m for m in marks if m.startswith(("final", "foreign", "fundament"))], query
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize(("query", "path", "region"), QUERIES)
-def test_query_finds_the_page_and_region(browser, served, query: str, path: str, region: str):
-    url, prefix = served
-    results = api_search(browser, url, prefix, query)
-    urls = [r["url"] for r in results]
-    wanted = prefix + path
-    assert wanted in urls, (query, urls)
-    if region:
-        assert region in results[urls.index(wanted)]["regions"], (query, results)
+def test_a_partial_reference_finds_every_file_below_it(searcher, edition):
+    url, project = edition
+    rows = [r for r in citations(project) if r.get("url") and "opis" in r["levels"]]
+    fond, opis = rows[0]["levels"]["fond"], rows[0]["levels"]["opis"]
+    below = {
+        url + r["url"]
+        for r in rows
+        if r["levels"]["fond"] == fond
+        and r["levels"]["opis"] == opis
+        and r["archive"] == rows[0]["archive"]
+    }
+    result = searcher.ask(f"F {fond} inv. {opis}")
+    assert below <= {f["href"] for f in result["files"]}
 
 
-@pytest.mark.browser
-def test_search_page_shows_note_results(browser, served):
-    url, _ = served
+def test_a_name_in_both_articles_finds_both_and_a_file_both_cite_lists_both(searcher, edition):
+    url, project = edition
+    result = searcher.ask("Тирана")
+    pages = {p["href"] for p in result["pages"]}
+    assert {"/" + ARTICLE, "/articles/second-article/"} <= pages
+    rows = citations(project)
+    shared = {r["url"] for r in rows if r["article"] == "second-article"} & {
+        r["url"] for r in rows if r["article"] == SLUG
+    }
+    file_url = sorted(u for u in shared if u)[0]
+    levels = next(r["levels"] for r in rows if r.get("url") == file_url)
+    result = searcher.ask("F {fond}, inv. {opis}, f. {delo}".format(**levels))
+    notes = next(f["notes"] for f in result["files"] if f["href"] == url + file_url)
+    assert {n.split("/")[-2] for n in notes} == {SLUG, "second-article"}
+
+
+def test_the_register_page_lists_the_names_with_their_mentions(browser, edition):
+    url, project = edition
     page = browser.new_page()
-    page.goto(f"{url}search/?q=Velichanskaya")
-    page.wait_for_selector("[data-search-results] a[href*='#fn-12']", timeout=15000)
-    text = page.inner_text("[data-search-results]")
+    page.goto(f"{url}names/")
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entry = gather_register(article, shipped_names())[0]
+    term = page.locator(f"#{entry.name.key}")
+    assert entry.name.name in term.inner_text()
+    mentions = page.locator(f"#{entry.name.key} + dd .mentions a")
+    assert mentions.count() >= len(entry.mentions)
+    mentions.first.click()
+    page.wait_for_url(f"**/{ARTICLE}#*")
     page.close()
-    assert "Note 12" in text
 
 
-def test_site_pages_are_indexed(built_site: Path) -> None:
-    assert (built_site / "pagefind" / "pagefind.js").exists()
-    article = (built_site / ARTICLE / "index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-body" in article
-    assert 'data-pagefind-filter="archive[content]" content="RGANI"' in article
+@pytest.fixture(scope="module")
+def under_repo(tmp_path_factory, serve):
+    project = make_project(tmp_path_factory.mktemp("search-repo"))
+    webroot = project / "webroot"
+    assert build_project(project, "--out", str(webroot / "repo"), "--base-url", "/repo/") == 0
+    return serve(webroot) + "repo/"
+
+
+@pytest.mark.parametrize(
+    ("query", "anchor"), [("Velichanskaya", "#fn-"), ("Ходжа", "#p-"), ("delo 463", "")]
+)
+def test_search_works_under_a_base_path(browser, under_repo, query, anchor):
+    page = browser.new_page()
+    result = Searcher(page, under_repo).ask(query)
+    hrefs = [s["href"] for p in result["pages"] for s in p["subs"]] + [
+        f["href"] for f in result["files"]
+    ]
+    assert hrefs and all("/repo/" in h for h in hrefs), hrefs
+    assert any(anchor in h for h in hrefs)
+    page.close()

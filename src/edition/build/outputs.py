@@ -19,6 +19,7 @@ from edition.errors import BuildError, Problem
 from edition.model import Article
 from edition.site import cite, cite_file, publish, tei
 from edition.site.archive_pages import ArchiveContext
+from edition.site.register_page import NAMES_PATH, names_context
 from edition.site.render import (
     article_context,
     environment,
@@ -90,7 +91,13 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         pages.page(
             "home.html", "", digest(base, "home", *summaries), lambda: home_context(front_site)
         ),
-        pages.page("search.html", "search/", digest(base, "search"), dict),
+        pages.page("search.html", "search/", digest(base, "search", repr(site.registry)), dict),
+        pages.page(
+            "names.html",
+            NAMES_PATH,
+            digest(base, "names", repr(site.names), *(a.input_key for a in site.articles)),
+            lambda: names_context(site),
+        ),
     ]
     for article in site.articles:
         outputs += pages.article(article)

@@ -257,7 +257,9 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         + [n.text for n in article.notes]
         + [e.original for e in article.bibliography]
     )
-    annotated = search.annotate_blocks([b["html"] for b in blocks], texts)
+    annotated = search.annotate_blocks(
+        [b["html"] for b in blocks], texts, site.known, site.names
+    )
     for block, html in zip(blocks, annotated, strict=True):
         block["html"] = html
     return context

@@ -12,20 +12,24 @@ Every indexed page
   - The page's `<h1>` carries `data-pagefind-meta="title"` (the result title).
   - Kind of result, one or more per page, as filters in `<head>`:
     `<meta name="edition-filter-kind" data-pagefind-filter="kind[content]" content="Article text">`
-    with the values in KINDS. Archive and fond likewise:
+    with the values in KINDS (`search_kinds(page)` in a template gives a page
+    kind's). Archive and fond likewise:
     `<meta data-pagefind-filter="archive[content]" content="RGANI">`,
     `<meta data-pagefind-filter="fond[content]" content="RGANI, fond 3">`
     (the fond names its archive: fond numbers repeat across archives).
   - Chrome inside the body that is not content (backlinks "↩", "Download",
     the popover buttons) gets `data-pagefind-ignore`.
 
-Article page (kinds "Article text", "Note", "Bibliography"; archive and fond
+Article page (kinds "Article text", "Note", "Editorial note", "Bibliography"; archive and fond
 filters for every archive and fond its notes cite)
   - Paragraph: `<p id="p-N">`; note: the element with `id="fn-N"` holds the whole
     note (`<li id="fn-N">`); bibliography entry: `id="bib-KEY"`. The search page
-    splits a page's hits into sub-results at these ids (REGION_IDS): note hits
+    splits a page's hits into sub-results at these ids (KINDS): note hits
     link to `#fn-N` titled "Note N", paragraph hits to `#p-N`, entries to
-    `#bib-KEY`. Other ids (`fnref-N`) are passed over. Pagefind 1.5.2's own
+    `#bib-KEY`; the apparatus heading `id="apparatus-h"` starts the "Editorial
+    note" region. Other headings' ids (`notes-h`, `cite-h`) end a region; other
+    ids (`fnref-N`) are passed over. KINDS says which id starts which kind's
+    region and how it is titled; the search page reads it from `data-kinds`. Pagefind 1.5.2's own
     `sub_results` split only at headings with ids (`data-pagefind-title` is not
     in 1.5.2: measured), so the split is done in templates/assets/search.js from the
     `anchors` Pagefind returns.
@@ -46,17 +50,106 @@ marks let templates/assets/search.js drop them from excerpts.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from edition.text.spellings import folded_forms, word_forms, words
+from edition.text.register import NameTable, find_mentions, known_forms
+from edition.text.spellings import (
+    NO_KNOWN,
+    Known,
+    default_rules,
+    folded_forms,
+    to_latin,
+    word_forms,
+    words,
+)
 
-KINDS = ("Article text", "Note", "Archival file", "Bibliography")
-REGION_IDS = r"^(p-\d+|fn-\d+|bib-.+|list-.+)$"  # mirrored in templates/assets/search.js
-FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search.js
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of result: its name (shown, and the `kind` filter's value), the ids that
+    start its regions on a page (`{}` in the title is the id's first group, `{text}`
+    the anchor's text), and the page kinds that carry it."""
+
+    name: str
+    region: str
+    title: str
+    pages: tuple[str, ...]
+
+
+# The one list of result kinds: templates, the search page and its script read it.
+KINDS = (
+    Kind("Article text", r"^p-(\d+)$", "Paragraph {}", ("article",)),
+    Kind("Note", r"^fn-(\d+)$", "Note {}", ("article",)),
+    Kind("Editorial note", r"^(apparatus-h)$", "Editorial note", ("article",)),
+    Kind("Bibliography", r"^bib-(?!h$)(.+)$", "Bibliography", ("article",)),
+    Kind("Archival file", r"^list-(.+)$", "Sheet {}", ("file",)),
+    Kind("Name", r"^(name-.+)$", "{text}", ("names",)),
+)
+REGION_END = r"-h$"  # a heading's id (notes-h, cite-h) ends the region before it
+FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search-words.js
+
+
+def site_known(names: NameTable, registry) -> Known:  # noqa: ANN001 - a Registry or None
+    """The forms search knows for an edition: its table of names and its archives'
+    short names in both scripts (RGANI / РГАНИ)."""
+    known = known_forms(names)
+    forms = dict(known.forms)
+    for archive in registry.archives if registry is not None else ():
+        group = [n.lower() for n in (archive.short, archive.short_cyrillic) if n]
+        for word in group:
+            if " " not in word:
+                others = [w for w in group if w != word and " " not in w]
+                forms[word] = tuple(dict.fromkeys([*forms.get(word, ()), *others]))
+    return Known(forms)
+
+
+def search_kinds(page: str = "") -> list[str]:
+    """The kinds' names, or those a page kind ("article", "file", "names") carries."""
+    return [k.name for k in KINDS if not page or page in k.pages]
+
+
+def kinds_json() -> str:
+    """KINDS for the search page's `data-kinds` attribute."""
+    fields = [{"name": k.name, "region": k.region, "title": k.title} for k in KINDS]
+    return json.dumps({"kinds": fields, "end": REGION_END}, ensure_ascii=False)
+
+
+def citation_terms(registry) -> str:  # noqa: ANN001 - a citations.registry.Registry or None
+    """What the search page needs to read a query as an archival reference, as JSON.
+
+    Each abbreviation (lowercase, without its full stop) maps to the levels it may
+    stand for (`f.` is a fond in one style, a delo in another), and each archive
+    name to its slug; `levels` is the hierarchy's order, sheets last.
+    """
+    if registry is None:
+        return json.dumps({"levels": [], "labels": {}, "archives": {}})
+    labels: dict[str, list[str]] = {}
+
+    def add(label: str, level: str) -> None:
+        key = label.lower().rstrip(".").strip()
+        if key and level not in labels.setdefault(key, []):
+            labels[key].append(level)
+
+    levels = [*registry.all_levels, "list"]
+    for level in levels:
+        add(level, level)
+        for form in word_forms(level):
+            add(form, level)
+    for table in registry.all_styles.values():
+        for label, level in table.items():
+            add(label, level)
+    archives = {
+        name.lower(): archive.slug for archive in registry.archives for name in archive.names
+    }
+    data = {"levels": levels, "labels": labels, "archives": archives}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
 
 # Text of an HTML fragment: tags, entities and words, in order.
 _HTML_TOKEN = re.compile(r"(<[^>]*>)|(&#?\w+;)|([^\W\d_]+)")
@@ -72,31 +165,74 @@ def forms_span(forms: list[str] | tuple[str, ...]) -> Markup:
     return Markup(f'<span class="search-forms" hidden> {FORMS_OPEN}{inner}{FORMS_CLOSE} </span>')
 
 
-def annotate_blocks(fragments: list[str], texts: list[str] | None = None) -> list[Markup]:
+def annotate_blocks(
+    fragments: list[str],
+    texts: list[str] | None = None,
+    known: Known = NO_KNOWN,
+    names: NameTable | None = None,
+) -> list[Markup]:
     """Annotate a page's blocks in order, giving each word's forms only once per page.
 
     The forms follow the block where the word first occurs, so a hit on them
     lands in that block; later blocks add nothing for it (a page stays light).
+    With `names` (and `texts`), the block where a name of the table is first
+    mentioned also carries the name's whole forms (Союз коммунистов Югославии,
+    СКЮ for League of Communists of Yugoslavia) as an `@word:` group: a hit on
+    them stands for that mention only.
     """
     seen: set[str] = set()
     if texts is None:
-        return [annotate_html(fragment, seen) for fragment in fragments]
-    return [_annotate_text(f, t, seen) for f, t in zip(fragments, texts, strict=True)]
+        return [annotate_html(fragment, seen, known) for fragment in fragments]
+    entries = _entry_groups(texts, names, known) if names is not None else {}
+    return [
+        _annotate_text(f, t, seen, known, entries.get(i, []))
+        for i, (f, t) in enumerate(zip(fragments, texts, strict=True))
+    ]
 
 
-def _annotate_text(fragment: str, text: str, seen: set[str]) -> Markup:
+def _entry_groups(texts: list[str], names: NameTable, known: Known) -> dict[int, list[str]]:
+    """For the block of each name's first mention, '@word: its forms;' groups (the
+    forms its words do not already have)."""
+    groups: dict[int, list[str]] = {}
+    for name, where in find_mentions(texts, names):
+        first, printed = where[0]
+        block = words(texts[first])
+        present = {w.lower() for w in block}
+        present |= {f for w in block for f in word_forms(w, known=known)}
+        forms = [w.lower() for form in name.forms for w in words(form)]
+        # Russian words written out in every system too; an abbreviation is spelt, not
+        # transliterated (США is not "ssha").
+        forms += [
+            to_latin(w.lower(), system)
+            for form in name.russian
+            for w in words(form)
+            if not w.isupper()
+            for system in default_rules().systems
+        ]
+        stop = default_rules().stopwords
+        forms = [f for f in dict.fromkeys(forms) if f not in present | stop and len(f) > 2]
+        key = words(printed)[-1] if words(printed) else ""
+        if forms and key:
+            groups.setdefault(first, []).append(f"@{key}: {' '.join(forms)};")
+    return groups
+
+
+def _annotate_text(
+    fragment: str, text: str, seen: set[str], known: Known, extra: list[str] = ()
+) -> Markup:
     """Like annotate_html, reading the words from the block's source text (faster)."""
-    return Markup(str(fragment) + str(forms_span(_groups(words(text), seen))))
+    groups = _groups(words(text), seen, known) + list(extra)
+    return Markup(str(fragment) + str(forms_span(groups)))
 
 
-def _groups(block_words: Iterable[str], seen: set[str]) -> list[str]:
+def _groups(block_words: Iterable[str], seen: set[str], known: Known = NO_KNOWN) -> list[str]:
     """'word: form form;' for each word not seen before on the page that has forms.
 
     Naming the word lets search.js mark the visible word a hidden form stands for.
     """
     groups = []
     for word in dict.fromkeys(block_words):  # a repeat of a word is seen already
-        low, group = _group(word)
+        low, group = _group(word, known)
         if low not in seen:
             seen.add(low)
             if group:
@@ -105,13 +241,13 @@ def _groups(block_words: Iterable[str], seen: set[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _group(word: str) -> tuple[str, str]:
+def _group(word: str, known: Known = NO_KNOWN) -> tuple[str, str]:
     """The word's key on a page and its 'word: form form;' ('' without forms)."""
-    found = word_forms(word)
+    found = word_forms(word, known=known)
     return word.lower(), f"{word}: {' '.join(found)};" if found else ""
 
 
-def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
+def annotate_html(fragment: str, seen: set[str] | None = None, known: Known = NO_KNOWN) -> Markup:
     """Append the other spellings of the fragment's words in one hidden span at its end.
 
     One span per block (paragraph, note, entry) keeps a hit in the right
@@ -131,12 +267,15 @@ def annotate_html(fragment: str, seen: set[str] | None = None) -> Markup:
                 raw_depth = max(0, raw_depth - 1)
         elif word and not raw_depth:
             prose.append(word)
-    groups = _groups(prose, set() if seen is None else seen)
+    groups = _groups(prose, set() if seen is None else seen, known)
     return Markup(str(fragment) + str(forms_span(groups)))
 
 
 def register(env) -> None:  # noqa: ANN001 - a jinja2.Environment
-    """Make `folded_forms`, `forms_span` and the `search_annotate` filter available."""
+    """Make the search markup's functions and the `search_annotate` filter available."""
     env.globals["folded_forms"] = folded_forms
     env.globals["forms_span"] = forms_span
+    env.globals["search_kinds"] = search_kinds
+    env.globals["search_kinds_json"] = kinds_json
+    env.globals["citation_terms"] = citation_terms
     env.filters["search_annotate"] = annotate_html

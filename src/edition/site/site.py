@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 from edition.citations.registry import Registry
 from edition.citations.sheets import unit_url
 from edition.citations.tree import ArchiveTree, Unit, article_units, tree_of_units
 from edition.config import Config
+from edition.errors import BuildError
 from edition.model import Article, Citation
+from edition.site.search_markup import site_known
+from edition.text.register import NameTable, merge_names, parse_names, shipped_names
+from edition.text.spellings import Known
+
+NAMES_FILE = "names.yaml"  # content/names.yaml: the edition's own table of names
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,12 @@ class Site:
     registry: Registry | None = None
     tree: ArchiveTree | None = None
     units: dict[str, list[Unit]] = field(default_factory=dict)  # by article slug
+    names: NameTable = field(default_factory=shipped_names)  # the registers' table
+
+    @cached_property
+    def known(self) -> Known:
+        """Every word's known forms, for search (see site/search_markup.py)."""
+        return site_known(self.names, self.registry)
 
     def archival_url(self, citation: Citation) -> str:
         """The path of a citation's file page under the site root, or ""."""
@@ -31,8 +45,20 @@ class Site:
 
 def make_site(config: Config, articles: list[Article], registry: Registry | None) -> Site:
     """The site of these articles, with their archive tree when the registry loaded."""
+    names = edition_names(config.content, config.shown(config.content / NAMES_FILE))
     if registry is None:
-        return Site(config, articles)
+        return Site(config, articles, names=names)
     units = {a.slug: article_units(a, registry) for a in articles}
     tree = tree_of_units(registry, (u for found in units.values() for u in found))
-    return Site(config, articles, registry, tree, units)
+    return Site(config, articles, registry, tree, units, names)
+
+
+def edition_names(content: Path, shown: str) -> NameTable:
+    """The shipped table of names with content/names.yaml's entries added or replacing."""
+    path = content / NAMES_FILE
+    if not path.exists():
+        return shipped_names()
+    table, problems = parse_names(path.read_text("utf-8"), shown)
+    if problems:
+        raise BuildError(problems)
+    return merge_names(shipped_names(), table)

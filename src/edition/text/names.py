@@ -6,18 +6,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Transliteration (scholarly, as Balcanica prints Russian and Serbian) turns a word
-# typed partly in Cyrillic, `sovetской`, into the Latin it stands for, `sovetskoi`.
-_TRANSLIT = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-        "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
-        "я": "ia", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "і": "i",
-        "ї": "i", "є": "e", "ґ": "g",
-    }
-)  # fmt: skip
+from edition.text.spellings import latin_letters
+
+# Transliteration (scholarly, as Balcanica prints Russian and Serbian: the edition's one
+# table, data/translit.yaml) turns a word typed partly in Cyrillic, `sovetской`, into
+# the Latin it stands for, `sovetskoi`.
+_TRANSLIT = str.maketrans(latin_letters())
 # Look-alikes: a Cyrillic letter typed where the Latin one that looks the same was meant.
 _LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
 _EXTRA = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})

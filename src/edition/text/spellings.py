@@ -32,6 +32,20 @@ class System:
     endings: dict[str, str]
 
 
+@dataclass(frozen=True, eq=False)  # hashed by identity: holds a dict
+class Known:
+    """Forms known to be in use (data/exonyms.yaml, content/names.yaml), by lowercase word.
+
+    A word with known forms gets those and no rule readings: the rules would
+    read `Albania` into a non-word, the table knows `Албания`.
+    """
+
+    forms: dict[str, tuple[str, ...]]
+
+
+NO_KNOWN = Known({})
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: holds dicts
 class Rules:
     systems: tuple[System, ...]
@@ -45,6 +59,7 @@ class Rules:
     looks_russian: re.Pattern[str]
     fold: dict[str, tuple[str, ...]]
     terms: dict[str, tuple[str, ...]]
+    other_cyrillic: dict[str, str]
 
 
 def parse_rules(text: str) -> Rules:
@@ -84,6 +99,7 @@ def parse_rules(text: str) -> Rules:
         looks_russian=re.compile("|".join(f"(?:{p})" for p in rev.get("looks_russian", [".*"]))),
         fold={k: tuple(v) for k, v in data["fold"].items()},
         terms={k: tuple(v) for k, v in data["terms"].items()},
+        other_cyrillic=dict(data.get("other_cyrillic", {})),
     )
 
 
@@ -102,6 +118,14 @@ def default_rules() -> Rules:
     """The rules shipped with edition."""
     text = resources.files("edition").joinpath("data/translit.yaml").read_text("utf-8")
     return parse_rules(text)
+
+
+def latin_letters(system: str = "lc", rules: Rules | None = None) -> dict[str, str]:
+    """The one Cyrillic → Latin letter table (lowercase): a system's letters, then
+    the other Slavic letters. citations/registry.py and text/names.py read this."""
+    rules = rules or default_rules()
+    found = next(s for s in rules.systems if s.name == system)
+    return {**found.letters, **rules.other_cyrillic}
 
 
 def to_latin(word: str, system: System) -> str:
@@ -162,25 +186,36 @@ def to_cyrillic(word: str, rules: Rules) -> list[str]:
     return good[: rules.max_readings]
 
 
-def word_forms(word: str, rules: Rules | None = None) -> tuple[str, ...]:
-    """Other spellings of one word under which a reader may look for it, lowercase."""
-    return _word_forms(word, rules or default_rules())
+def word_forms(word: str, rules: Rules | None = None, known: Known = NO_KNOWN) -> tuple[str, ...]:
+    """Other spellings of one word under which a reader may look for it, lowercase.
+
+    Every form is a known form or a rule's reading of a word shaped like a
+    Russian name, read one way only: an ambiguous reading (`Mikhail`: михаил or
+    михайл) is left out rather than guessed.
+    """
+    return _word_forms(word, rules or default_rules(), known)
 
 
 @cache
-def _word_forms(word: str, rules: Rules) -> tuple[str, ...]:
+def _word_forms(word: str, rules: Rules, known: Known) -> tuple[str, ...]:
     low = word.lower()
     forms: list[str] = []
-    if _CYRILLIC.search(low):
+    # An abbreviation's forms are keyed in capitals (US), a word's in lowercase (us).
+    own = known.forms.get(word) if word.isupper() else None
+    if own is None:
+        own = known.forms.get(low)
+    if own is not None:
+        forms += own
+    elif _CYRILLIC.search(low):
         forms += [to_latin(low, s) for s in rules.systems]
     elif low in rules.terms:
         forms += rules.terms[low]
     else:
         forms += _folded(low, rules)
-        if _may_be_name(word, low, rules):
-            for reading in to_cyrillic(low, rules):
-                forms.append(reading)
-                forms += [to_latin(reading, s) for s in rules.systems]
+        readings = to_cyrillic(low, rules) if _may_be_name(word, low, rules) else []
+        if len(readings) == 1:
+            forms.append(readings[0])
+            forms += [to_latin(readings[0], s) for s in rules.systems]
     return tuple(f for f in dict.fromkeys(forms) if f and f != low)
 
 
@@ -190,7 +225,7 @@ def _may_be_name(word: str, low: str, rules: Rules) -> bool:
         and low.isascii()
         and len(low) >= rules.min_length
         and low not in rules.stopwords
-        and (word.isupper() or rules.looks_russian.search(low) is not None)  # RGANI too
+        and rules.looks_russian.search(low) is not None
     )
 
 
@@ -206,12 +241,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def folded_forms(text: str, rules: Rules | None = None) -> list[str]:
+def folded_forms(text: str, rules: Rules | None = None, known: Known = NO_KNOWN) -> list[str]:
     """Extra index terms for a text: every other spelling of its words, once."""
     rules = rules or default_rules()
     seen: dict[str, None] = {}
     for word in dict.fromkeys(words(text)):
-        for form in _word_forms(word, rules):
+        for form in _word_forms(word, rules, known):
             seen.setdefault(form)
     present = {w.lower() for w in words(text)}
     return [f for f in seen if f not in present]

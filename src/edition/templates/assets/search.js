@@ -1,25 +1,39 @@
 // The /search/ page: runs Pagefind in the browser and splits each page's hits into
 // the notes, paragraphs, bibliography entries and sheets they fall in (see the
-// markup contract in edition/search.py). No framework; text is set, never parsed.
+// markup contract in edition/site/search_markup.py). No framework; text is set, never parsed.
+//
+// A query that reads as an archival reference (`f. 463`, `F 3, inv. 14, f. 463`)
+// is answered first from the edition's citation index, /archives/citations.json.
+// Every hit is checked: a location Pagefind returns counts only if the word there
+// is a form of a query word (Pagefind also returns near words: "K." for a misspelt
+// "Khrushchyov").
 
-const REGION = /^(p-\d+|fn-\d+|bib-.+|list-.+)$/; // mirrors search.REGION_IDS
-const OPEN = "\u2045";  // ⁅ other spellings ⁆: indexed, never shown
-const CLOSE = "\u2046";
+import { fileTitle, parseCitation, rowMatches } from "./search-citations.js";
+import { bareWord, isForm, ownersOf, queryWords, significant, visibleWords } from "./search-words.js";
 const EXCERPT_WORDS = 26;
 const PAGE_SIZE = 10;
-const SUBS_PER_PAGE = 4;
+const SUBS_SHOWN = 4; // per page; the others are one click away
+const COUNTED = 60; // pages whose hits are counted at once; more are counted as shown
 
 const form = document.querySelector("[data-search-form]");
 const input = form.querySelector("input[name=q]");
 const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
+const citationBox = document.querySelector("[data-search-citations]");
+const citationList = document.querySelector("[data-citation-results]");
 const root = new URL(form.dataset.root || "./", location.href);
+const KINDS = JSON.parse(form.dataset.kinds || '{"kinds": [], "end": "$^"}');
+const REGIONS = KINDS.kinds.map((k) => ({ ...k, re: new RegExp(k.region) }));
+const REGION_END = new RegExp(KINDS.end);
+const TERMS = JSON.parse(form.dataset.citationTerms || '{"levels": [], "labels": {}, "archives": {}}');
 let pagefind = null;
-let shown = [];
-let hits = [];
+let citations = null;
+let pending = [];
 let run = 0;
 
+// The index: Pagefind's module, its options, the other languages' indexes and the
+// filters, loaded once.
 async function load() {
   if (!pagefind) {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
@@ -30,9 +44,29 @@ async function load() {
       basePath: new URL("pagefind/", root).pathname,
       noWorker: true,
     });
+    // Pagefind keeps an index per page language and searches the search page's own:
+    // a Russian article (stemmed as Russian) is found from an English page only if
+    // its index is merged. Pagefind skips merging a path its own starts with, so the
+    // same bundle is named by its full URL.
+    for (const language of await otherLanguages()) {
+      await pagefind.mergeIndex(new URL("pagefind/", root).href, { language, baseUrl: root.pathname });
+    }
     fillFacets(await pagefind.filters());
   }
   return pagefind;
+}
+
+// The bundle's languages but the one Pagefind searches first (its own choice:
+// the page's language, its prefix, else the language with most pages).
+async function otherLanguages() {
+  const response = await fetch(new URL("pagefind/pagefind-entry.json", root));
+  const languages = (response.ok && (await response.json()).languages) || {};
+  const keys = Object.keys(languages);
+  const lang = (document.documentElement.lang || "unknown").toLowerCase();
+  const primary = languages[lang] ? lang
+    : languages[lang.split("-")[0]] ? lang.split("-")[0]
+    : [...keys].sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
+  return keys.filter((key) => key !== primary);
 }
 
 function fillFacets(filters) {
@@ -54,99 +88,73 @@ function chosen() {
   return { kinds, filters };
 }
 
-function kindOf(id, pageKinds) {
-  if (!id) return pageKinds.length === 1 ? pageKinds[0] : "Article text";
-  if (id.startsWith("fn-")) return "Note";
-  if (id.startsWith("bib-")) return "Bibliography";
-  if (id.startsWith("list-")) return "Archival file";
-  return "Article text";
+// --- regions of a page ----------------------------------------------------------
+
+function kindOf(id) {
+  for (const kind of REGIONS) {
+    const found = kind.re.exec(id);
+    if (found) return { kind, found };
+  }
+  return null;
 }
 
-function titleOf(id, pageTitle) {
-  if (!id) return pageTitle;
-  if (id.startsWith("fn-")) return `Note ${id.slice(3)}`;
-  if (id.startsWith("p-")) return `Paragraph ${id.slice(2)}`;
-  if (id.startsWith("list-")) return `Sheet ${id.slice(5)}`;
-  return "Bibliography";
-}
-
-// Words of the page; other spellings are dropped. annotate_html writes them at
-// the end of each block as "⁅word: form form; word: form;⁆": a hit on a form
-// counts for the visible word before it that the group names.
-function visibleWords(content) {
-  const words = content.split(/\s+/);
-  const owner = new Array(words.length);
-  const key = new Array(words.length);
-  let inside = false;
-  let group = "";
-  words.forEach((word, i) => {
-    if (word.startsWith(OPEN)) inside = true;
-    if (inside) {
-      const bare = word.replace(OPEN, "").replace(CLOSE, "");
-      if (bare.endsWith(":")) group = bare.slice(0, -1);
-      owner[i] = -1;
-      key[i] = group;
-    } else owner[i] = i;
-    if (word.endsWith(CLOSE)) inside = false;
-  });
-  return { words, owner, key };
-}
-
-// Lowercase, edge punctuation and a possessive 's dropped: "Khrushchev’s" -> "khrushchev".
-const bareWord = (w) =>
-  w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
-
-// The visible words a hit stands for: itself, or for a hidden form (given once per
-// page) every visible occurrence of the word its group names, wherever on the page.
-function ownersOf(location, words, owner, key) {
-  if (owner[location] === undefined) return [location];
-  if (owner[location] >= 0) return [owner[location]];
-  const wanted = bareWord(key[location] || "");
-  const out = [];
-  for (let i = 0; i < words.length; i++) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
-  return out;
-}
-
-function regionAt(anchors, location, length) {
+function regionAt(anchors, location, length, page) {
   let region = null;
   for (const anchor of anchors) if (anchor.location <= location) region = anchor;
   const start = region ? region.location : 0;
   const next = anchors.find((a) => a.location > start);
-  return { id: region ? region.id : "", start, end: next ? next.location : length };
+  const end = next ? next.location : length;
+  const known = region && region.kind;
+  if (!known) return { id: "", start, end, kind: page.kind, title: page.title };
+  const title = known.kind.title.replace("{}", known.found[1]).replace("{text}", region.text || "");
+  return { id: region.id, start, end, kind: known.kind.name, title };
 }
 
-function regions(data, kinds) {
+// `needs`: the query words a region must hold all of (a reference's numbers), or
+// null for any one significant word.
+function regions(data, terms, kinds, needs = null) {
   const { words, owner, key } = visibleWords(data.content);
-  const anchors = data.anchors.filter((a) => REGION.test(a.id)).sort((a, b) => a.location - b.location);
+  // A note marker's number is a word of its own at its anchor: neither hit nor excerpt.
+  for (const anchor of data.anchors) {
+    if (/^fnref-/.test(anchor.id) && /^\d+$/.test(bareWord(words[anchor.location] || ""))) owner[anchor.location] = -2;
+  }
+  const anchors = data.anchors
+    .map((a) => ({ ...a, kind: kindOf(a.id) }))
+    .filter((a) => a.kind || REGION_END.test(a.id))
+    .sort((a, b) => a.location - b.location);
   const pageKinds = (data.filters && data.filters.kind) || [];
+  const page = { kind: pageKinds.length === 1 ? pageKinds[0] : "Article text", title: data.meta.title || data.url };
+  const strong = significant(terms);
   const found = new Map();
   for (const location of data.locations) {
-    const owners = ownersOf(location, words, owner, key);
-    for (const at of owners.length ? owners : [location]) {
-      const { id, start, end } = regionAt(anchors, at, words.length);
-      if (!found.has(id)) found.set(id, { id, start, end, marks: new Set() });
-      if (owner[at] === at) found.get(id).marks.add(at);
+    const term = terms.find((t) => isForm(bareWord(words[location] || ""), t));
+    if (!term) continue; // not a form of the query: Pagefind's near miss
+    for (const at of ownersOf(location, words, owner, key)) {
+      const region = regionAt(anchors, at, words.length, page);
+      const id = `${region.id}@${region.start}`;
+      if (!found.has(id)) found.set(id, { ...region, marks: new Set(), terms: new Set() });
+      found.get(id).marks.add(at);
+      found.get(id).terms.add(term);
     }
   }
   return [...found.values()]
-    .map((r) => ({ ...r, kind: kindOf(r.id, pageKinds), title: titleOf(r.id, data.meta.title || data.url) }))
+    .filter((r) => (needs ? needs.every((t) => r.terms.has(t)) : strong.some((t) => r.terms.has(t))))
     .filter((r) => !kinds.length || kinds.includes(r.kind))
-    .sort((a, b) => b.marks.size - a.marks.size || a.start - b.start)
-    .slice(0, SUBS_PER_PAGE)
-    .map((r) => ({ ...r, excerpt: excerpt(words, owner, r) }));
+    .sort((a, b) => b.terms.size - a.terms.size || b.marks.size - a.marks.size || a.start - b.start)
+    .map((r) => ({ ...r, words, owner }));
 }
 
-function excerpt(words, owner, region) {
+function excerpt(region) {
+  const { words, owner } = region;
   const first = Math.min(...region.marks, region.end - 1);
   const visible = [];
   for (let i = region.start; i < region.end; i++) if (owner[i] === i) visible.push(i);
   const centre = Math.max(0, visible.findIndex((i) => i >= first));
   const from = Math.max(0, Math.min(centre - Math.floor(EXCERPT_WORDS / 3), visible.length - EXCERPT_WORDS));
-  const chosenWords = visible.slice(from, from + EXCERPT_WORDS);
   const p = document.createElement("p");
   p.className = "search-excerpt";
   if (from > 0) p.append("… ");
-  chosenWords.forEach((i, n) => {
+  visible.slice(from, from + EXCERPT_WORDS).forEach((i, n) => {
     if (n) p.append(" ");
     if (region.marks.has(i)) {
       const mark = document.createElement("mark");
@@ -158,6 +166,8 @@ function excerpt(words, owner, region) {
   return p;
 }
 
+// --- rendering ------------------------------------------------------------------
+
 function link(url, text) {
   const a = document.createElement("a");
   a.href = url;
@@ -165,38 +175,106 @@ function link(url, text) {
   return a;
 }
 
+// A hit's link carries the visible words it matched, for the page's highlighter.
+function hitUrl(url, sub) {
+  const params = new URLSearchParams();
+  // As printed, without edge punctuation or a possessive: mark.js finds it in the page.
+  const printed = (w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
+  for (const word of new Set([...sub.marks].map((i) => printed(sub.words[i])))) {
+    params.append("pagefind-highlight", word);
+  }
+  const [path] = url.split("#");
+  return `${path}?${params}${sub.id ? `#${sub.id}` : ""}`;
+}
+
+function subItem(url, sub) {
+  const li = document.createElement("li");
+  const label = document.createElement("span");
+  label.className = "search-kind";
+  label.textContent = sub.kind === sub.title ? "" : `${sub.kind} · `;
+  li.append(label, link(hitUrl(url, sub), sub.title), excerpt(sub));
+  return li;
+}
+
 function render(data, subs) {
   const item = document.createElement("li");
   item.className = "search-result";
   const heading = document.createElement("h2");
   heading.append(link(data.url, data.meta.title || data.url));
+  const count = document.createElement("span");
+  count.className = "search-count";
+  count.textContent = ` — ${subs.length} ${subs.length === 1 ? "place" : "places"} on this page`;
+  heading.append(count);
   item.append(heading);
-  const pageOnly = subs.length === 1 && !subs[0].id;
-  if (pageOnly) {
-    item.append(subs[0].excerpt);
+  if (subs.length === 1 && !subs[0].id) {
+    item.append(excerpt(subs[0]));
     return item;
   }
   const inner = document.createElement("ul");
   inner.className = "search-subresults";
-  for (const sub of subs) {
-    const li = document.createElement("li");
-    li.append(link(sub.id ? `${data.url}#${sub.id}` : data.url, sub.title), sub.excerpt);
-    inner.append(li);
-  }
+  for (const sub of subs.slice(0, SUBS_SHOWN)) inner.append(subItem(data.url, sub));
   item.append(inner);
+  if (subs.length > SUBS_SHOWN) {
+    const rest = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = `All ${subs.length} places on this page`;
+    const others = document.createElement("ul");
+    others.className = "search-subresults";
+    for (const sub of subs.slice(SUBS_SHOWN)) others.append(subItem(data.url, sub));
+    rest.append(summary, others);
+    item.append(rest);
+  }
   return item;
 }
 
-async function showMore(mine, kinds) {
-  const batch = hits.slice(shown.length, shown.length + PAGE_SIZE);
-  shown = shown.concat(batch);
-  for (const hit of batch) {
-    const data = await hit.data();
-    if (mine !== run) return;
-    const subs = regions(data, kinds);
-    if (subs.length) list.append(render(data, subs));
+// --- archival references --------------------------------------------------------
+
+async function citationHits(parsed) {
+  if (!citations) {
+    const response = await fetch(new URL("archives/citations.json", root));
+    citations = response.ok ? await response.json() : [];
   }
-  more.hidden = shown.length >= hits.length;
+  const files = new Map();
+  for (const row of citations) {
+    if (!row.url || !rowMatches(row, parsed)) continue;
+    if (!files.has(row.url)) files.set(row.url, { row, notes: [] });
+    files.get(row.url).notes.push(row);
+  }
+  return [...files.values()];
+}
+
+function showCitations(files, several) {
+  citationList.replaceChildren();
+  for (const { row, notes } of files) {
+    const item = document.createElement("li");
+    item.append(link(new URL(row.url, root).href, fileTitle(row)));
+    const inner = document.createElement("ul");
+    for (const note of notes) {
+      const li = document.createElement("li");
+      const where = several ? ` (${note.article})` : "";
+      li.append(link(new URL(`articles/${note.article}/#fn-${note.note}`, root).href, `Note ${note.note}${where}`), `: ${note.text}`);
+      inner.append(li);
+    }
+    item.append(inner);
+    citationList.append(item);
+  }
+  citationBox.hidden = files.length === 0;
+}
+
+// --- the search -----------------------------------------------------------------
+
+async function showMore(mine) {
+  let added = 0;
+  while (pending.length && added < PAGE_SIZE) {
+    const next = pending.shift();
+    const { data, subs } = await (typeof next === "function" ? next() : next);
+    if (mine !== run) return;
+    if (subs.length) {
+      list.append(render(data, subs));
+      added++;
+    }
+  }
+  more.hidden = pending.length === 0;
 }
 
 function remember() {
@@ -205,31 +283,45 @@ function remember() {
   history.replaceState(null, "", `${location.pathname}${params.size ? "?" : ""}${params}`);
 }
 
+function clear() {
+  list.replaceChildren();
+  citationList.replaceChildren();
+  citationBox.hidden = true;
+  status.textContent = "";
+  more.hidden = true;
+}
+
 async function search() {
   const query = input.value.trim();
   const mine = ++run;
-  if (!query) {
-    remember();
-    list.replaceChildren();
-    status.textContent = "";
-    more.hidden = true;
-    return;
-  }
+  remember();
+  if (!query) return clear();
   status.textContent = "Searching…";
+  const parsed = parseCitation(query, TERMS);
+  const files = parsed ? await citationHits(parsed) : [];
   const api = await load();
   if (mine !== run) return;
-  remember();
   const { kinds, filters } = chosen();
+  const terms = queryWords(query);
+  // A reference's full-text hits must hold all its numbers: `f. 463` is not "final".
+  const needs = parsed ? terms.filter((t) => /\d/.test(t)) : null;
   const result = await api.search(query, { filters });
   if (mine !== run) return;
-  hits = result.results;
-  shown = [];
-  list.replaceChildren();
-  await showMore(mine, kinds);
+  const checked = (hit) => hit.data().then((data) => ({ data, subs: regions(data, terms, kinds, needs) }));
+  // The first pages' fragments are read to count their hits; the rest when shown.
+  pending = result.results.map((hit, i) => (i < COUNTED ? checked(hit) : () => checked(hit)));
+  const counted = await Promise.all(pending.slice(0, COUNTED));
   if (mine !== run) return;
-  const n = hits.length;
-  status.textContent = n
-    ? `${n} ${n === 1 ? "page matches" : "pages match"} “${query}”.`
+  clear();
+  showCitations(files, new Set(files.flatMap((f) => f.notes.map((n) => n.article))).size > 1);
+  await showMore(mine);
+  if (mine !== run) return;
+  const pages = counted.filter((c) => c.subs.length);
+  const places = pages.reduce((sum, c) => sum + c.subs.length, 0);
+  const atLeast = result.results.length > COUNTED ? "at least " : "";
+  const cited = files.length ? `${files.length} archival ${files.length === 1 ? "file" : "files"}; ` : "";
+  status.textContent = pages.length || files.length
+    ? `${cited}${atLeast}${places} ${places === 1 ? "place" : "places"} on ${pages.length} ${pages.length === 1 ? "page" : "pages"} ${places === 1 ? "matches" : "match"} “${query}”.`
     : `Nothing matches “${query}”.`;
 }
 
@@ -246,7 +338,7 @@ form.addEventListener("submit", (event) => {
 });
 form.addEventListener("input", soon);
 form.addEventListener("change", soon);
-more.addEventListener("click", () => showMore(run, chosen().kinds));
+more.addEventListener("click", () => showMore(run));
 
 const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";

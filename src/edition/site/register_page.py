@@ -1,0 +1,77 @@
+"""The register of names (/names/): persons, places, organisations, abbreviations.
+
+Each entry lists its forms and every paragraph and note of every article that
+mentions it; text/register.py finds the mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from edition.site.markup import plain
+from edition.site.site import Site
+from edition.text.register import KIND_TITLES, KINDS, Entry, Name, gather_register
+
+NAMES_PATH = "names/"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One mention, as a link from the register page: `articles/x/#p-3`, "¶ 3"."""
+
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Row:
+    name: Name
+    printed: tuple[str, ...]
+    places: tuple[tuple[str, tuple[Place, ...]], ...]  # (article title, its mentions)
+
+
+def register_rows(site: Site) -> list[Row]:
+    """Every name any article mentions, once, with its mentions per article."""
+    found: dict[tuple[str, str], list[tuple[object, Entry]]] = {}
+    for article in site.articles:
+        for entry in gather_register(article, site.names):
+            found.setdefault((entry.name.kind, entry.name.name), []).append((article, entry))
+    rows = []
+    for key in sorted(found, key=lambda k: (KINDS.index(k[0]), k[1].casefold())):
+        pairs = found[key]
+        places = tuple(
+            (
+                plain(article.title),
+                tuple(
+                    Place(
+                        f"../articles/{article.slug}/#{'p' if m.target == 'p' else 'fn'}-{m.n}",
+                        f"¶ {m.n}" if m.target == "p" else f"note {m.n}",
+                    )
+                    for m in entry.mentions
+                ),
+            )
+            for article, entry in pairs
+        )
+        printed = tuple(dict.fromkeys(p for _, entry in pairs for p in entry.printed))
+        rows.append(Row(pairs[0][1].name, printed, places))
+    return rows
+
+
+def names_context(site: Site) -> dict[str, Any]:
+    """The register page: entries by kind, then every abbreviation with its name."""
+    rows = register_rows(site)
+    sections = [
+        {"kind": kind, "title": KIND_TITLES[kind], "rows": [r for r in rows if r.name.kind == kind]}
+        for kind in KINDS
+    ]
+    abbreviations = sorted(
+        (
+            (abbr, row)
+            for row in rows
+            for abbr in row.name.abbreviations
+            if not any("\u0400" <= c <= "\u04ff" for c in abbr)
+        ),
+        key=lambda pair: pair[0].casefold(),
+    )
+    return {"sections": [s for s in sections if s["rows"]], "abbreviations": abbreviations}

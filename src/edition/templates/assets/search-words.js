@@ -1,0 +1,74 @@
+// Words of a Pagefind result and the forms of a query: which word of a page is a
+// hit. Pure functions; templates/assets/search.js uses them (markup contract in
+// edition/site/search_markup.py).
+
+const OPEN = "\u2045";  // ⁅ other spellings ⁆: indexed, never shown
+const CLOSE = "\u2046";
+
+// Lowercase, without diacritics, edge punctuation or a possessive 's: "Khrushchev’s" -> "khrushchev".
+export const bareWord = (w) =>
+  w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
+
+export const queryWords = (query) => query.split(/[^\p{L}\p{N}]+/u).map(bareWord).filter(Boolean);
+
+// Is the indexed word a form of the query word? The same word, a longer word it
+// begins (Pagefind completes the last word), or the same stem (treaty, treaties);
+// one or two letters are only ever themselves.
+export function isForm(word, term) {
+  if (!word) return false;
+  if (word === term) return true;
+  if (/\d/u.test(term)) return false; // a number is only itself: 463 is not 4630
+  if (term.length >= 3 && word.startsWith(term)) return true;
+  let same = 0;
+  while (same < word.length && same < term.length && word[same] === term[same]) same++;
+  return same >= 4 && same >= Math.min(word.length, term.length) - 2;
+}
+
+// A query word that says what is looked for: three letters or more, or a number.
+export const significant = (terms) => {
+  const strong = terms.filter((t) => t.length >= 3 || /\d/.test(t));
+  return strong.length ? strong : terms;
+};
+
+// Words of the page; other spellings are dropped. annotate_html writes them at
+// the end of each block as "⁅word: form form; word: form;⁆": a hit on a form
+// counts for the visible word before it that the group names.
+export function visibleWords(content) {
+  const words = content.split(/\s+/);
+  const owner = new Array(words.length);
+  const key = new Array(words.length);
+  let inside = false;
+  let group = "";
+  words.forEach((word, i) => {
+    if (word.startsWith(OPEN)) inside = true;
+    if (inside) {
+      const bare = word.replace(OPEN, "").replace(CLOSE, "");
+      if (bare.endsWith(":")) group = bare.slice(0, -1);
+      owner[i] = -1;
+      key[i] = group;
+    } else owner[i] = /^[\u21a9\ufe0e\ufe0f]+$/u.test(word) ? -2 : i; // -2: the backlink glyph
+    if (word.endsWith(CLOSE)) inside = false;
+  });
+  return { words, owner, key };
+}
+
+// The visible words a hit stands for: itself, or for a hidden form (given once per
+// page) every visible occurrence of the word its group names, wherever on the page.
+export function ownersOf(location, words, owner, key) {
+  if (owner[location] === undefined) return [];
+  if (owner[location] >= 0) return [owner[location]];
+  if (owner[location] === -2) return [];
+  const group = key[location] || "";
+  const wanted = bareWord(group);
+  const out = [];
+  if (group.startsWith("@")) {
+    // A name's forms (`@word:`) stand for its mention in the block they end.
+    let i = location;
+    while (i >= 0 && owner[i] < 0) i--;
+    for (; i >= 0 && owner[i] !== -1; i--) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
+    return out;
+  }
+  for (let i = 0; i < words.length; i++) if (owner[i] === i && bareWord(words[i]) === wanted) out.push(i);
+  return out;
+}

@@ -1,0 +1,287 @@
+"""Registers of names: the persons, places and organisations an article mentions.
+
+The table of names is data (`data/exonyms.yaml`, extended by an edition's
+`content/names.yaml`); this module reads it, finds every mention of every name
+in an article's paragraphs and notes, and gives search the forms of each word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from edition.errors import Problem
+from edition.model import Article
+from edition.text.spellings import Known, Rules, default_rules, to_latin, words
+
+KINDS = ("persons", "places", "organisations")
+KIND_TITLES = {"persons": "Persons", "places": "Places", "organisations": "Organisations"}
+FIELDS = ("name", "also", "russian", "native", "abbreviations", "dates", "about")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One entry of the table: a person, place or organisation and all its forms."""
+
+    kind: str  # one of KINDS
+    name: str
+    also: tuple[str, ...] = ()
+    russian: tuple[str, ...] = ()
+    native: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    dates: str = ""
+    about: str = ""
+    path: str = ""
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        """The entry's id on the register page: `name-enver-hoxha`."""
+        return "name-" + "-".join(words(fold_text(self.name).lower()))
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every form, heading first: Latin, Russian, native, abbreviations."""
+        found = (self.name, *self.also, *self.russian, *self.native, *self.abbreviations)
+        return tuple(dict.fromkeys(found))
+
+    def matched(self) -> tuple[str, ...]:
+        """What is looked for in the text: every form and, for a person, each surname."""
+        found = list(self.forms)
+        if self.kind == "persons":
+            found += [form.split()[-1] for form in self.forms if " " in form]
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class NameTable:
+    names: tuple[Name, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a name is mentioned: a paragraph ("p") or a note ("note"), and how."""
+
+    target: str
+    n: int
+    printed: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: Name
+    mentions: tuple[Mention, ...]
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The forms the article prints, in order of first mention."""
+        return tuple(dict.fromkeys(m.printed for m in self.mentions))
+
+
+def fold_text(text: str) -> str:
+    """Diacritics dropped (Mëhilli → Mehilli, Đilas → Dilas), case kept."""
+    return "".join(_fold_char(c) for c in text)
+
+
+@cache
+def _fold_char(char: str) -> str:
+    if char in "đĐ":
+        return "d" if char == "đ" else "D"
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, for each of its characters, its offset in `text`
+    (None when the two line up: almost every text)."""
+    if text.isascii():
+        return text, None
+    parts = [_fold_char(c) for c in text]
+    plain = "".join(parts)
+    if len(plain) == len(text):
+        return plain, None
+    offsets = [i for i, part in enumerate(parts) for _ in part]
+    return plain, offsets + [len(text)]
+
+
+def parse_names(text: str, path: str) -> tuple[NameTable, list[Problem]]:
+    """Read a table of names; problems name the file and line."""
+    problems: list[Problem] = []
+
+    def bad(line: int, message: str, hint: str = "") -> None:
+        problems.append(Problem("error", path, line, message, hint, "names"))
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        bad(mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")
+        return NameTable(()), problems
+    if root is None:
+        return NameTable(()), problems
+    if not isinstance(root, yaml.MappingNode):
+        bad(root.start_mark.line + 1, "expected `persons:`, `places:`, `organisations:` lists")
+        return NameTable(()), problems
+    names: list[Name] = []
+    for key_node, value in root.value:
+        kind = key_node.value
+        if kind not in KINDS:
+            bad(key_node.start_mark.line + 1, f"unknown list {kind!r}", f"use {', '.join(KINDS)}")
+            continue
+        if not isinstance(value, yaml.SequenceNode):
+            bad(value.start_mark.line + 1, f"`{kind}:` must be a list of entries")
+            continue
+        for item in value.value:
+            name = _entry(kind, item, path, bad)
+            if name is not None:
+                names.append(name)
+    return NameTable(tuple(names)), problems
+
+
+def _entry(kind: str, node: yaml.Node, path: str, bad) -> Name | None:  # noqa: ANN001
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        bad(line, "an entry must be a mapping with at least `name:`")
+        return None
+    values: dict[str, tuple[str, ...]] = {}
+    for key_node, value in node.value:
+        key = key_node.value
+        if key not in FIELDS:
+            bad(key_node.start_mark.line + 1, f"unknown field {key!r}", f"use {', '.join(FIELDS)}")
+            continue
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        if not all(isinstance(i, yaml.ScalarNode) and str(i.value).strip() for i in items):
+            bad(value.start_mark.line + 1, f"`{key}:` must be text or a list of texts")
+            continue
+        values[key] = tuple(str(i.value).strip() for i in items)
+    if not values.get("name"):
+        bad(line, "an entry needs a `name:`")
+        return None
+    one = {k: values.get(k, ("",))[0] for k in ("name", "dates", "about")}
+    many = {k: values.get(k, ()) for k in ("also", "russian", "native", "abbreviations")}
+    return Name(kind, **one, **many, path=path, line=line)
+
+
+@cache
+def shipped_names() -> NameTable:
+    """The table shipped with edition (data/exonyms.yaml)."""
+    text = resources.files("edition").joinpath("data/exonyms.yaml").read_text("utf-8")
+    table, problems = parse_names(text, "edition/data/exonyms.yaml")
+    if problems:  # a broken shipped table is a bug of the package, not of an edition
+        raise ValueError(problems[0].message)
+    return table
+
+
+def merge_names(base: NameTable, edition: NameTable) -> NameTable:
+    """The edition's entries replace the base's of the same name; new ones are added."""
+    own = {(n.kind, n.name) for n in edition.names}
+    kept = tuple(n for n in base.names if (n.kind, n.name) not in own)
+    return NameTable(kept + edition.names)
+
+
+def known_forms(table: NameTable, rules: Rules | None = None) -> Known:
+    """Each word's forms: every one-word form of an entry stands for the others, and
+    a person's or place's forms of as many words stand word for word (Enver Hoxha /
+    Энвер Ходжа). An organisation's long forms are not paired word for word: its
+    languages order words differently (Party of Labour of Albania / Partia e Punës
+    e Shqipërisë).
+
+    A Russian form is also written out in every system of the rules (Ходжа →
+    khodzha, hodzha): a real word, transliterated.
+    """
+    rules = rules or default_rules()
+    groups: dict[str, dict[str, None]] = {}
+    for name in table.names:
+        by_length: dict[int, list[list[str]]] = {}
+        for form in name.forms:
+            parts = form.split()
+            if len(parts) == 1 or name.kind != "organisations":
+                by_length.setdefault(len(parts), []).append(parts)
+        if name.kind == "persons":  # the surnames stand for each other too
+            surnames = [[p[-1]] for size, forms in by_length.items() if size > 1 for p in forms]
+            by_length.setdefault(1, []).extend(surnames)
+        for forms in by_length.values():
+            for column in zip(*forms, strict=True):
+                _join(groups, column, rules)
+    return Known({word: tuple(forms) for word, forms in groups.items()})
+
+
+def _spellings(column: tuple[str, ...], rules: Rules) -> list[str]:
+    """The words of one column, lowercase, with Russian ones transliterated and
+    Latin ones also without diacritics. A Russian abbreviation is not transliterated
+    (АПТ is not "apt"): the table gives its Latin forms where they are in use."""
+    found = [w.lower() for w in column]
+    for word in column:
+        if not _CYRILLIC.search(word):
+            found.append(fold_text(word).lower())
+        elif not _is_abbreviation(word):
+            found += [to_latin(word.lower(), system) for system in rules.systems]
+    return [w for w in dict.fromkeys(found) if w]
+
+
+def _join(groups: dict[str, dict[str, None]], column: tuple[str, ...], rules: Rules) -> None:
+    spellings = _spellings(column, rules)
+    # An abbreviation stands for its entry only in capitals: `US`, never the word `us`.
+    capitals = {w.lower() for w in column if _is_abbreviation(w)}
+    keys = [w for w in column if _is_abbreviation(w)] + [w for w in spellings if w not in capitals]
+    for key in dict.fromkeys(keys):
+        group = groups.setdefault(key, {})
+        group.update(dict.fromkeys(w for w in spellings if w != key.lower()))
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
+
+
+def find_mentions(
+    texts: list[str], table: NameTable
+) -> list[tuple[Name, list[tuple[int, str]]]]:
+    """Each name of the table found in the texts: (index of the text, form printed).
+
+    Forms match whole words, diacritics ignored, capitals as printed (`US`, never
+    `us`); the forms are looked up by their first word, so a text is read once.
+    """
+    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for index, name in enumerate(table.names):
+        for form in name.matched():
+            parts = tuple(_TOKEN.findall(fold_text(form)))
+            if parts:
+                by_first.setdefault(parts[0], []).append((parts, index))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
+    where: dict[int, list[tuple[int, str]]] = {}
+    for i, text in enumerate(texts):
+        plain, offsets = _folded_with_offsets(text)
+        tokens = list(_TOKEN.finditer(plain))
+        words_ = [t.group() for t in tokens]
+        found: dict[int, str] = {}
+        for at, word in enumerate(words_):
+            for parts, index in by_first.get(word, ()):
+                if index not in found and tuple(words_[at : at + len(parts)]) == parts:
+                    start, end = tokens[at].start(), tokens[at + len(parts) - 1].end()
+                    if offsets is not None:
+                        start, end = offsets[start], offsets[end - 1] + 1
+                    found[index] = " ".join(text[start:end].split())
+        for index, printed in found.items():
+            where.setdefault(index, []).append((i, printed))
+    return [(table.names[index], where[index]) for index in sorted(where)]
+
+
+def gather_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
+    """Every name of the table the article mentions, with each paragraph and note."""
+    blocks = [("p", p.n) for p in article.paragraphs] + [("note", n.n) for n in article.notes]
+    texts = [p.text for p in article.paragraphs] + [n.text for n in article.notes]
+    entries = [
+        Entry(name, tuple(Mention(*blocks[i], printed) for i, printed in where))
+        for name, where in find_mentions(texts, table)
+    ]
+    return tuple(sorted(entries, key=lambda e: (KINDS.index(e.name.kind), fold_text(e.name.name))))
