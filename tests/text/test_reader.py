@@ -193,8 +193,10 @@ def test_bad_input_is_located(body: str, message: str) -> None:
 def test_empty_and_frontless_files() -> None:
     a, problems = parse_article("", "e.txt", "e")
     assert a is None and str(problems.errors[0]).startswith("e.txt:1: error: the file is empty")
-    a, problems = parse_article("just text\n", "e.txt", "e")
-    assert a is None and "no 'Abstract:' found" in str(problems.errors[0])
+    a, problems = parse_article("just a line\n", "e.txt", "e")
+    assert a is None and "no body text" in str(problems.errors[0])
+    assert "no an author line" not in str(problems.items[0])
+    assert "no author line" in str(problems.items[0]) and "no abstract" in str(problems.items[0])
 
 
 # The bundled article, whole.

@@ -1,0 +1,115 @@
+"""Laid-out pages (from a PDF or a raw extraction) to the article: the same model as from text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from edition.errors import Problems
+from edition.model import Article, BibEntry
+from edition.text.blocks import Block
+from edition.text.cover import parse_cover
+from edition.text.frontmatter import is_heading_label, read_front
+from edition.text.pages import Fragment, LaidLine, LaidPage, Page, assemble
+from edition.text.reader import check_notes, make_authors
+from edition.text.rejoin import vocabulary
+
+_FRONT_PAGES = 3  # the cover and the front matter stand on the first pages
+
+
+def _blocks(pages: Sequence[LaidPage]) -> list[Block]:
+    """Blocks for the front matter: a new one at a page, a wider space or a change of font."""
+    blocks: list[list[tuple[int, str]]] = []
+    for page in pages:
+        previous = None
+        for line in page.lines:
+            if previous is None or line.gap or line.level != previous.level:
+                blocks.append([])
+            blocks[-1].append((line.line, line.text))
+            previous = line
+    return [Block(tuple(b)) for b in blocks]
+
+
+def _fragments(lines: Sequence[LaidLine]) -> tuple[Fragment, ...]:
+    out: list[list[LaidLine]] = []
+    for i, line in enumerate(lines):
+        if not out or line.new or line.level != lines[i - 1].level:
+            out.append([])
+        out[-1].append(line)
+    return tuple(
+        Fragment(tuple((x.line, x.text) for x in f), f[0].new or bool(f[0].level), f[0].level)
+        for f in out
+    )
+
+
+def parse_laid(
+    pages: Sequence[LaidPage],
+    path: str,
+    slug: str,
+    kind: str,
+    parse_bibliography: Callable | None,
+    problems: Problems,
+) -> Article | None:
+    """Front matter, body, notes and bibliography of laid-out pages."""
+    lines = [line for page in pages for line in page.lines]
+    front_lines = [line for page in pages[:_FRONT_PAGES] for line in page.lines]
+    front = read_front(_blocks(pages[:_FRONT_PAGES]), path, problems)
+    body_from = front.rest[0].line if front.rest else (front_lines[-1].line + 1 if lines else 0)
+    bib_at = next(
+        (x.line for x in lines if x.line >= body_from and is_heading_label("bibliography", x.text)),
+        None,
+    )
+    end = bib_at if bib_at is not None else lines[-1].line + 1 if lines else 0
+    kept: list[Page] = []
+    for page in pages:
+        body = [x for x in page.lines if body_from <= x.line < end]
+        if not body and not kept and page.lines and page.lines[-1].line < body_from:
+            continue  # a cover or front-matter page: its notes (the author's) still count
+        if not body and page.lines and page.lines[0].line >= end:
+            break
+        kept.append(Page(page.index, page.printed, page.line, _fragments(body), page.notes))
+    skipped = [p for p in pages if p.index < (kept[0].index if kept else 0)]
+    if skipped and kept:  # the author's note may stand on the front page before the body's
+        first = kept[0]
+        notes = tuple(n for p in skipped for n in p.notes) + first.notes
+        kept[0] = Page(first.index, first.printed, first.line, first.body, notes)
+    words = vocabulary(t for page in kept for f in page.body for _, t in f.lines)
+    body = assemble(kept, path, words, problems)
+    check_notes(body, path, problems)
+    if not body.paragraphs:
+        problems.error(path, 1, "no body text found after the front matter",
+                       "a PDF of scanned images needs OCR first", "no-body")
+    bibliography: tuple[BibEntry, ...] = ()
+    if bib_at is not None and parse_bibliography is not None:
+        bib_lines: list[tuple[int, str]] = []
+        for x in lines:
+            if x.line > bib_at:
+                if x.new and bib_lines:
+                    bib_lines.append((x.line, ""))
+                bib_lines.append((x.line, x.text))
+        bibliography, found = parse_bibliography(bib_lines + [(end + 10**6, "")], path)
+        problems.items.extend(found)
+    if problems.errors:
+        return None
+    printed = [p.printed for p in kept if p.printed]
+    return Article(
+        slug=slug,
+        source=path,
+        cover=parse_cover(front.cover_blocks, path, problems),
+        title=front.title,
+        authors=make_authors(front.names, front.affiliation, body.author_notes),
+        abstract=front.abstract,
+        keywords=front.keywords,
+        paragraphs=tuple(body.paragraphs),
+        notes=tuple(sorted(body.notes, key=lambda n: n.n)),
+        bibliography=bibliography,
+        page_breaks=tuple(body.page_breaks),
+        title_line=front.title_line,
+        source_kind=kind,
+        first_page=printed[0] if printed else "",
+        last_page=_last_page(pages, kept),
+    )
+
+
+def _last_page(pages: Sequence[LaidPage], kept: Sequence[Page]) -> str:
+    numbers = [p.printed for p in pages if p.printed and kept and p.index >= kept[0].index]
+    return numbers[-1] if numbers else ""

@@ -1,0 +1,187 @@
+"""A raw extraction (pdftotext, pdfminer): pages, running heads, plain-digit markers, foot notes.
+
+Such a text has no superscripts and no italics. Pages end at form feeds (or,
+without any, at runs of three blank lines); a page's first or last lines that
+recur on other pages, or are a bare number, are its running head and folio
+(the folio kept as the printed page number). Note markers are digits glued to
+a word or a stop (`religion.1`), found by their sequence 1, 2, 3 ...; a page's
+notes are the lines from the first one that starts with the next note number
+whose marker has been seen (`1. Text`, `1 Text`, `1Text`, or the number alone
+on its line). A paragraph ends where a line ends a sentence and the next
+line's first word would still have fitted on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from edition.text.pages import FootNote, LaidLine, LaidPage
+from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FOLIO = re.compile(r"^\d{1,4}$")
+_NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
+_AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
+_BEFORE_MARKER = r"(?<=[^\W\d_]|[.,;:!?)\]\"”’»*])"
+_HEAD_MAX = 80  # characters: a running head is one short line
+_EDGE = 2  # lines at a page's top and foot that may be running heads or folios
+
+
+def is_raw(text: str) -> bool:
+    """A raw extraction has no superscript markers (the bundled form marks every note so)."""
+    return not any(c in SUPERSCRIPTS for c in text)
+
+
+def _normalise(line: str) -> str:
+    line = line.replace("\t", " ")
+    if line.rstrip().endswith("\u00ad"):
+        line = line.rstrip()[:-1] + "-"
+    return re.sub(r" {2,}", " ", line.replace("\u00ad", "")).strip()
+
+
+def split_pages(text: str) -> list[list[tuple[int, str, bool]]]:
+    """Pages of (line number, text, blank line before) at form feeds or 3-blank-line runs."""
+    pages: list[list[tuple[int, str, bool]]] = [[]]
+    has_ff = "\f" in text
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        parts = raw.split("\f")
+        for k, part in enumerate(parts):
+            if k > 0 and pages[-1]:
+                pages.append([])
+            line = _normalise(part)
+            if not line:
+                blanks += 1
+                if not has_ff and blanks == 3 and pages[-1]:
+                    pages.append([])
+                continue
+            pages[-1].append((number, line, blanks > 0))
+            blanks = 0
+    return [p for p in pages if p]
+
+
+def _shape(line: str) -> str:
+    """A line without the page number a head may carry at either end."""
+    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", line).casefold()
+
+
+def strip_heads(pages: list[list[tuple[int, str, bool]]]) -> tuple[list[list], list[str]]:
+    """Drop running heads and folios; return the pages and each page's printed number.
+
+    A head recurs at the same end (top or foot) of a quarter of the pages at
+    least, digits aside; a folio is a bare number, or a number beside a head.
+    """
+    edges: dict[int, Counter[str]] = {0: Counter(), -1: Counter()}
+    for page in pages:
+        edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
+        edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
+    least = max(2, len(pages) // 4)
+    out, printed = [], []
+    for page in pages:
+        number, keep = "", list(page)
+        for end in (0, -1):
+            for _ in range(_EDGE):
+                if not keep:
+                    break
+                line = keep[end][1]
+                head = len(line) <= _HEAD_MAX and edges[end][_shape(line)] >= least
+                if not (_FOLIO.match(line) or head):
+                    break
+                folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
+                number = number or (next((g for g in folio.groups() if g), "") if folio else "")
+                keep.pop(end)
+        out.append(keep)
+        printed.append(number)
+    return out, _fill(printed)
+
+
+def _fill(printed: Sequence[str]) -> list[str]:
+    """Fill a page number missing between two that agree with the page count."""
+    known = [(i, int(p)) for i, p in enumerate(printed) if p]
+    filled = list(printed)
+    for (i, a), (j, b) in zip(known, known[1:], strict=False):
+        if b - a == j - i:
+            for k in range(i + 1, j):
+                filled[k] = str(a + k - i)
+    return filled
+
+
+def read_raw_pages(text: str) -> list[LaidPage]:
+    """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
+    pages, printed = strip_heads(split_pages(text))
+    widths = sorted(len(t) for page in pages for _, t, _ in page)
+    full = widths[int(len(widths) * 0.9)] if widths else 80
+    laid: list[LaidPage] = []
+    next_marker, next_note = 1, 1
+    previous = ""
+    for index, page in enumerate(pages):
+        lines: list[LaidLine] = []
+        notes: list[tuple[int, list[tuple[int, str]]]] = []
+        for number, line, gap in page:
+            start = _NOTE_START.match(line)
+            author = _AUTHOR_NOTE.match(line) if index == 0 and not notes else None
+            if start and int(start.group(1)) == next_note < next_marker:
+                notes.append((next_note, [(number, start.group(2))] if start.group(2) else []))
+                next_note += 1
+                continue
+            if author and len(line) < 80:
+                notes.append((-1, [(number, line)]))
+                continue
+            if notes:
+                notes[-1][1].append((number, line))
+                continue
+            line, next_marker = _markers(line, next_marker)
+            new = _begins(previous, line, gap, full)
+            level = 0
+            if lines and new and looks_like_heading(line) and len(line) < full * 0.7:
+                level = 2
+            lines.append(LaidLine(number, line, new or level > 0, level, gap))
+            previous = "" if level else line
+        laid.append(
+            LaidPage(
+                index + 1,
+                printed[index],
+                page[0][0] if page else 0,
+                tuple(_after_heading(lines)),
+                tuple(FootNote(n, tuple(ls)) for n, ls in notes if ls),
+            )
+        )
+    return laid
+
+
+def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
+    """The line after a heading begins a paragraph; a 'heading' the next line continues is none."""
+    out = []
+    for i, line in enumerate(lines):
+        if line.level and i + 1 < len(lines) and not starts_sentence(lines[i + 1].text):
+            line = LaidLine(line.line, line.text, line.new, 0, line.gap)
+        if i and out[-1].level and not line.level:
+            line = LaidLine(line.line, line.text, True, 0, line.gap)
+        out.append(line)
+    return out
+
+
+def _begins(previous: str, line: str, gap: bool, full: int) -> bool:
+    """Does `line` begin a paragraph after `previous` (the last body line before it)?"""
+    if not previous:
+        return True
+    if not ends_sentence(previous) or not starts_sentence(line):
+        return False
+    first_word = line.split()[0] if line.split() else ""
+    return gap or len(previous) + 1 + len(first_word) < full * 0.92
+
+
+def _markers(line: str, expected: int) -> tuple[str, int]:
+    """Turn the glued digits that continue the marker sequence into [^N]."""
+    pos = 0
+    while True:
+        pattern = re.compile(_BEFORE_MARKER + rf"{expected}(?![\d%])(?=[\s.,;:)\]]|$)")
+        match = pattern.search(line, pos)
+        if not match:
+            return line, expected
+        ref = f"[^{expected}]"
+        line = line[: match.start()] + ref + line[match.end() :]
+        pos = match.start() + len(ref)
+        expected += 1
