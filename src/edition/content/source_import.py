@@ -17,6 +17,7 @@ from edition.content.bibtex import to_bibtex
 from edition.errors import Problem, Problems
 from edition.model import Article
 from edition.text.bibliography import parse_bibliography
+from edition.text.language import detect_language
 from edition.text.laid import parse_laid
 from edition.text.pdf import read_pdf_pages
 from edition.text.raw import is_raw, read_raw_pages
@@ -56,7 +57,10 @@ def read_article(
     if problems.errors:
         return None, problems
     notes = tuple(replace(n, citations=parse_note(n.text, registry)) for n in article.notes)
-    return replace(article, notes=resolve_notes(notes, article)), problems
+    article = replace(article, notes=resolve_notes(notes, article))
+    if article.source_kind != "text":  # the text form's YAML keeps its keys (see data-format.md)
+        article = replace(article, language=detect_language(p.text for p in article.paragraphs))
+    return article, problems
 
 
 def _read_pdf(data: bytes, path: str, slug: str, problems: Problems) -> Article | None:

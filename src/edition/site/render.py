@@ -174,7 +174,11 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         "article": article,
         "search_filters": search_filters(article, site),
         "paragraphs": [
-            {"n": p.n, "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n))}
+            {
+                "n": p.n,
+                "level": p.level,
+                "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n)),
+            }
             for p in article.paragraphs
         ],
         "notes": [

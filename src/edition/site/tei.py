@@ -57,8 +57,14 @@ def article_tei(article: Article, config: Config) -> bytes:
     breaks: dict[int, list[tuple[int, int]]] = {}
     for b in article.page_breaks:
         breaks.setdefault(b.paragraph, []).append((b.offset, b.page))
+    section = body
     for paragraph in article.paragraphs:
-        p = _sub(body, "p")
+        if paragraph.level:  # a section heading opens a <div> with its <head>
+            section = _sub(body, "div")
+            head = _sub(section, "head")
+            _fill(head, paragraph.text, lambda at, n: _place_note(at, notes, n, placed))
+            continue
+        p = _sub(section, "p")
         p.set(XML_ID, f"p-{paragraph.n}")
         marked = _mark_breaks(paragraph.text, breaks.get(paragraph.n, []))
         _fill(p, marked, lambda parent, n: _place_note(parent, notes, n, placed))
