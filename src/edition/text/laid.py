@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from edition.errors import Problems
 from edition.model import Article, BibEntry
@@ -27,6 +28,30 @@ def _blocks(pages: Sequence[LaidPage]) -> list[Block]:
             blocks[-1].append((line.line, line.text))
             previous = line
     return [Block(tuple(b)) for b in blocks]
+
+
+def _whole_words(pages: Sequence[Page]) -> list[str]:
+    """The body's lines without the halves of words cut at a line's end (`tensi-` / `ons`)."""
+    out, cut = [], False
+    for page in pages:
+        for fragment in page.body:
+            for _, text in fragment.lines:
+                if cut:
+                    text = re.sub(r"^\**[^\W\d_]+", "", text)
+                cut = bool(re.search(r"[^\W\d_]-\**$", text))
+                out.append(re.sub(r"[^\W\d_]+-\**$", "", text))
+    return out
+
+
+def hyphenates(pages: Sequence[Page], words: Mapping[str, int]) -> bool:
+    """Does the printer cut words at line ends? Yes if a cut word is found whole elsewhere."""
+    lines = [t for page in pages for f in page.body for _, t in f.lines]
+    for left, right in zip(lines, lines[1:], strict=False):
+        head = re.search(r"([^\W\d_]+)-\**$", left)
+        tail = re.match(r"^\**([^\W\d_]+)", right)
+        if head and tail and words.get((head.group(1) + tail.group(1)).lower()):
+            return True
+    return False
 
 
 def _fragments(lines: Sequence[LaidLine]) -> tuple[Fragment, ...]:
@@ -72,12 +97,18 @@ def parse_laid(
         first = kept[0]
         notes = tuple(n for p in skipped for n in p.notes) + first.notes
         kept[0] = Page(first.index, first.printed, first.line, first.body, notes)
-    words = vocabulary(t for page in kept for f in page.body for _, t in f.lines)
-    body = assemble(kept, path, words, problems)
+    # A word cut at a line's end ("tensi-") is no word of the article's.
+    words = vocabulary(_whole_words(kept))
+    body = assemble(kept, path, words, problems, not hyphenates(kept, words))
     check_notes(body, path, problems)
     if not body.paragraphs:
-        problems.error(path, 1, "no body text found after the front matter",
-                       "a PDF of scanned images needs OCR first", "no-body")
+        problems.error(
+            path,
+            1,
+            "no body text found after the front matter",
+            "a PDF of scanned images needs OCR first",
+            "no-body",
+        )
     bibliography: tuple[BibEntry, ...] = ()
     if bib_at is not None and parse_bibliography is not None:
         bib_lines: list[tuple[int, str]] = []

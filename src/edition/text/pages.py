@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from edition.errors import Problems
 from edition.model import Note, PageBreak, Paragraph
-from edition.text.rejoin import join_hyphenated, join_lines
+from edition.text.rejoin import join_hyphenated
 
 Lines = tuple[tuple[int, str], ...]  # (line number, text with *italic* and [^N])
 
@@ -77,15 +77,73 @@ class Body:
     page_breaks: list[PageBreak] = field(default_factory=list)
 
 
+def join_at_hyphen(left: str, right: str, words: Mapping[str, int], keep: bool = False) -> str:
+    """Join across a line or page end: italics that go on, hyphens after digits, compounds.
+
+    An italic span cut by the line end (`*Steno-*` + `*grammy*`) is one span; a
+    hyphen after a digit (`1960-` + `kh`) stays; a hyphen before a compound that
+    goes on (`day-` + `to-day`) stays; with `keep` (a printer that does not
+    hyphenate) every hyphen stays; the rest is `join_hyphenated`'s.
+    """
+    if left.endswith("*") and right.startswith("*") and not left.endswith("**"):
+        left, right = left[:-1], right[1:]
+        if not left.endswith("-"):
+            return f"{left} {right}"
+    if not left.endswith("-"):
+        return f"{left} {right}"
+    chain = re.search(r"[^\W\d_]+-[^\W\d_]+-$", left) or re.match(r"^[^\W\d_]+-[^\W\d_]", right)
+    if keep or left[-2:-1].isdigit() or chain:
+        return left + right
+    if left[-2:-1].isalpha():
+        joined = join_hyphenated(left, right, words)
+        return left + right if _compound(left, right, words, joined) else joined
+    return f"{left} {right}"
+
+
+def _compound(left: str, right: str, words: Mapping[str, int], joined: str) -> bool:
+    """Two words of the article's own on both sides of a hyphen it would drop: a compound.
+
+    `spy-` + `flight`, `decision-` + `makers`; a syllable cut (`tensi-` + `ons`)
+    leaves a part that is no word of the article.
+    """
+    head = re.search(r"([^\W\d_]+)-$", left)
+    tail = re.match(r"([^\W\d_]+)", right)
+    if not head or not tail or joined == left + right:
+        return False
+    first, second = head.group(1).lower(), tail.group(1).lower()
+    if words.get(first + second):
+        return False
+    return (
+        len(first) >= 3 and len(second) >= 3 and bool(words.get(first)) and bool(words.get(second))
+    )
+
+
+def join_laid(lines: Sequence[str], words: Mapping[str, int], keep: bool = False) -> str:
+    """Join a fragment's lines into one line of text."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        text = join_at_hyphen(text, line, words, keep) if text else line
+    return text
+
+
 def heading_level(text: str) -> int:
     """'2.1 Sources' is a sub-section (3); other headings are sections (2)."""
     return 3 if re.match(r"^\d+\.\d+", text.strip()) else 2
 
 
 def assemble(
-    pages: Sequence[Page], path: str, words: Mapping[str, int], problems: Problems
+    pages: Sequence[Page],
+    path: str,
+    words: Mapping[str, int],
+    problems: Problems,
+    keep_hyphens: bool = False,
 ) -> Body:
-    """Paragraphs, notes and page breaks (with printed numbers) from the pages."""
+    """Paragraphs, notes and page breaks (with printed numbers) from the pages.
+
+    `keep_hyphens`: the printer does not hyphenate, so a line-end hyphen is the word's.
+    """
+    keep = keep_hyphens
     body = Body()
     text, line, numbered = "", 0, 0
     pending: list[tuple[int, str]] = []  # breaks waiting for the next paragraph
@@ -103,7 +161,7 @@ def assemble(
 
     for number, page in enumerate(pages):
         for i, fragment in enumerate(page.body):
-            joined = join_lines([t for _, t in fragment.lines], words)
+            joined = join_laid([t for _, t in fragment.lines], words, keep)
             first = i == 0 and number > 0
             if fragment.level:
                 close()
@@ -112,11 +170,9 @@ def assemble(
                 body.paragraphs.append(Paragraph(0, joined, fragment.lines[0][0], fragment.level))
                 continue
             if first and text and not fragment.new:
-                if text.endswith("-") and text[-2:-1].isalpha():
-                    text = join_hyphenated(text, joined, words)
-                    offset = len(text) - len(joined)
-                else:
-                    text, offset = f"{text} {joined}", len(text) + 1
+                glued = join_at_hyphen(text, joined, words, keep)
+                offset = len(glued) - len(joined) if glued.endswith(joined) else len(text)
+                text = glued
                 _page_break(body, numbered + 1, offset, fragment.lines[0][0], page.printed)
                 continue
             close()
@@ -125,7 +181,7 @@ def assemble(
             text, line = joined, fragment.lines[0][0]
         if not page.body and number > 0:
             pending.append((page.line, page.printed))
-        _read_notes(page, path, words, body, problems, seen)
+        _read_notes(page, path, words, body, problems, seen, keep)
     close()  # pages after the last paragraph (the bibliography's) mark no break
     return body
 
@@ -141,9 +197,10 @@ def _read_notes(
     body: Body,
     problems: Problems,
     seen: dict[int, int],
+    keep: bool,
 ) -> None:
     for note in page.notes:
-        text = join_lines([t for _, t in note.lines], words).strip()
+        text = join_laid([t for _, t in note.lines], words, keep).strip()
         at = note.lines[0][0]
         if note.n == -1:
             body.author_notes.append(text.lstrip("*").strip())
@@ -158,8 +215,7 @@ def _read_notes(
                 )
                 continue
             last = body.notes[-1]
-            glue = join_hyphenated(last.text, text, words) if last.text.endswith("-") else None
-            body.notes[-1] = Note(last.n, glue or f"{last.text} {text}", last.line)
+            body.notes[-1] = Note(last.n, join_at_hyphen(last.text, text, words, keep), last.line)
         elif note.n in seen:
             problems.error(
                 path,

@@ -75,7 +75,9 @@ def read_chars(data: bytes) -> list[list[Char]]:
             chars: list[Char] = []
             for i in range(textpage.count_chars()):
                 text = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
-                if text in "\r\n\x02\ufffe":
+                if text == "\x02":  # pdfium's sign for a hyphen that ends a line
+                    text = "-"
+                if text in "\r\n\ufffe":
                     continue
                 if raw.FPDFText_IsGenerated(textpage.raw, i):
                     if chars and text == " ":
@@ -145,11 +147,18 @@ def line_text(line: Line, markers: bool) -> tuple[str, str]:
             out.append(f"[^{digits}]")
         digits = ""
 
+    previous: Char | None = None
     for c in line.chars:
         if line.raised(c) and c.text.isdigit():
             digits += c.text
+            previous = c
             continue
         flush()
+        after_marker = previous is not None and line.raised(previous)
+        gap = after_marker and c.x0 - previous.x1 > max(c.size, 1.0) * 0.2
+        if gap and c.text.strip() and out and out[-1].strip():
+            out.append(" ")  # pdfium leaves out the space after a raised marker
+        previous = c if c.text.strip() else previous
         if c.text.strip() and c.italic != italic:
             if italic:  # close before the spaces that precede this character
                 spaces = []
@@ -193,11 +202,18 @@ def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]
             rows.append((number, line_text(line, True)[0], False))
         numbered.append(rows)
     kept, printed = strip_heads(numbered)
+    # The notes' size: the commonest size, below the body's, of the pages' last lines.
+    last = Counter(
+        by_line[rows[-1][0]].size
+        for rows in kept
+        if rows and by_line[rows[-1][0]].size < body_size * 0.92
+    )
+    note_size = last.most_common(1)[0][0] if last else 0.0
     laid, next_note, next_marker = [], 1, 1
     for index, rows in enumerate(kept):
         lines = [by_line[n] for n, _, _ in rows]
-        zone = len(lines)
-        while zone > 0 and lines[zone - 1].size < body_size * 0.92:
+        zone = len(lines)  # the notes: the lines in the notes' size that end the page
+        while zone > 0 and abs(lines[zone - 1].size - note_size) < 0.3:
             zone -= 1
         body, notes = _body_lines(rows[:zone], lines[:zone], body_size), []
         for m in re.finditer(r"\[\^(\d+)\]", " ".join(b.text for b in body)):
