@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from edition.errors import Problems
 from edition.model import Article, BibEntry
+from edition.text.audit import audit_heads, audit_lines, audit_sequence
 from edition.text.blocks import Block
 from edition.text.cover import parse_cover
 from edition.text.frontmatter import is_heading_label, read_front
-from edition.text.pages import Fragment, LaidLine, LaidPage, Page, assemble
+from edition.text.pages import Fragment, LaidLine, LaidPage, Page, assemble, join_laid
 from edition.text.reader import check_notes, make_authors
 from edition.text.rejoin import vocabulary
 
@@ -52,6 +53,53 @@ def hyphenates(pages: Sequence[Page], words: Mapping[str, int]) -> bool:
         if head and tail and words.get((head.group(1) + tail.group(1)).lower()):
             return True
     return False
+
+
+_SUB_LINE = ("—", "–")
+
+
+def _bib_heading(text: str) -> bool:
+    """A section heading of the bibliography: short, no stop, comma or digit."""
+    plain = text.strip().strip("*").strip()
+    return 0 < len(plain) <= 50 and plain[0].isupper() and not re.search(r"[.,;:\d]", plain)
+
+
+def bibliography_lines(
+    lines: Sequence[LaidLine], words: Mapping[str, int]
+) -> list[tuple[int, str]]:
+    """The bibliography in the text form's shape: headings, `- entry`, `— sub-line`.
+
+    An entry starts at the region's left edge under a hanging indent (a PDF),
+    or where the reader found a paragraph start (an indent, or a short line
+    before it in a raw text).
+    """
+    xs = [x.x0 for x in lines if x.x0]
+    left = min(xs) if xs else 0.0
+    hanging = bool(xs) and sum(1 for v in xs if v > left + 3) >= len(xs) * 0.2
+    entries: list[tuple[int, list[str], str]] = []  # (line, texts, kind)
+    after_heading = True
+    for x in lines:
+        text = x.text.strip()
+        if _bib_heading(text) and (x.new or x.level or after_heading or hanging):
+            entries.append((x.line, [text.strip("*").strip()], "heading"))
+            after_heading = True
+            continue
+        starts = x.x0 <= left + 3 if hanging else (x.new or after_heading)
+        if text.startswith(_SUB_LINE) or starts or not entries:
+            entries.append((x.line, [text], "sub" if text.startswith(_SUB_LINE) else "entry"))
+        else:
+            entries[-1][1].append(text)
+        after_heading = False
+    out: list[tuple[int, str]] = []
+    for number, texts, kind in entries:
+        joined = join_laid(texts, words)
+        if kind == "heading":
+            out += [(number, ""), (number, joined), (number, "")]
+        elif kind == "sub":
+            out.append((number, joined))
+        else:
+            out.append((number, f"- {joined}"))
+    return out + [(out[-1][0] + 1 if out else 1, "")]
 
 
 def _fragments(lines: Sequence[LaidLine]) -> tuple[Fragment, ...]:
@@ -111,18 +159,13 @@ def parse_laid(
         )
     bibliography: tuple[BibEntry, ...] = ()
     if bib_at is not None and parse_bibliography is not None:
-        bib_lines: list[tuple[int, str]] = []
-        for x in lines:
-            if x.line > bib_at:
-                if x.new and bib_lines:
-                    bib_lines.append((x.line, ""))
-                bib_lines.append((x.line, x.text))
-        bibliography, found = parse_bibliography(bib_lines + [(end + 10**6, "")], path)
+        bib_lines = bibliography_lines([x for x in lines if x.line > bib_at], words)
+        bibliography, found = parse_bibliography(bib_lines, path)
         problems.items.extend(found)
     if problems.errors:
         return None
     printed = [p.printed for p in kept if p.printed]
-    return Article(
+    article = Article(
         slug=slug,
         source=path,
         cover=parse_cover(front.cover_blocks, path, problems),
@@ -139,6 +182,13 @@ def parse_laid(
         first_page=printed[0] if printed else "",
         last_page=_last_page(pages, kept),
     )
+    read = [(x.line, x.text) for p in pages for x in p.lines]
+    read += [line for p in pages for n in p.notes for line in n.lines]
+    audit_lines(sorted(read), article, path, problems)
+    audit_sequence(article, path, problems)
+    heads = [re.sub(r"^\d+\s+|\s+\d+$", "", t) for p in pages for _, t in p.heads]
+    audit_heads([h for h in heads if not h.isdigit()], article, path, problems)
+    return article
 
 
 def _last_page(pages: Sequence[LaidPage], kept: Sequence[Page]) -> str:

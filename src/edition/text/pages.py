@@ -39,6 +39,7 @@ class LaidLine:
     new: bool  # begins a paragraph
     level: int = 0  # 2 or 3: a heading line
     gap: bool = False  # a blank line (or a wider space) before it
+    x0: float = 0.0  # where it starts on the page (PDF), 0 when unknown
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class LaidPage:
     line: int
     lines: tuple[LaidLine, ...]
     notes: tuple[FootNote, ...]
+    heads: tuple[tuple[int, str], ...] = ()  # running heads and folios, dropped
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,7 @@ def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]
             by_line[number] = line
             rows.append((number, line_text(line, True)[0], False))
         numbered.append(rows)
-    kept, printed = strip_heads(numbered)
+    kept, printed, dropped = strip_heads(numbered)
     # The notes' size: the commonest size, below the body's, of the pages' last lines.
     last = Counter(
         by_line[rows[-1][0]].size
@@ -235,7 +235,11 @@ def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]
             else:
                 notes.append(FootNote(0, ((n, text),)))
         first = rows[0][0] if rows else 0
-        laid.append(LaidPage(index + 1, printed[index], first, tuple(body), tuple(notes)))
+        laid.append(
+            LaidPage(
+                index + 1, printed[index], first, tuple(body), tuple(notes), tuple(dropped[index])
+            )
+        )
     return laid
 
 
@@ -277,5 +281,5 @@ def _body_lines(rows: list, lines: list[Line], body_size: float) -> list[LaidLin
             or bool(out and out[-1].level)
             or (ended and starts_sentence(text))
         )
-        out.append(LaidLine(n, text, new, level, gap))
+        out.append(LaidLine(n, text, new, level, gap, line.x0))
     return out

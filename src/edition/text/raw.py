@@ -67,8 +67,10 @@ def _shape(line: str) -> str:
     return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", line).casefold()
 
 
-def strip_heads(pages: list[list[tuple[int, str, bool]]]) -> tuple[list[list], list[str]]:
-    """Drop running heads and folios; return the pages and each page's printed number.
+def strip_heads(
+    pages: list[list[tuple[int, str, bool]]],
+) -> tuple[list[list], list[str], list[list[tuple[int, str]]]]:
+    """Drop running heads and folios; return the pages, their printed numbers, what was dropped.
 
     A head recurs at the same end (top or foot) of a quarter of the pages at
     least, digits aside; a folio is a bare number, or a number beside a head.
@@ -78,9 +80,9 @@ def strip_heads(pages: list[list[tuple[int, str, bool]]]) -> tuple[list[list], l
         edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
         edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
     least = max(2, len(pages) // 4)
-    out, printed = [], []
+    out, printed, dropped = [], [], []
     for page in pages:
-        number, keep = "", list(page)
+        number, keep, gone = "", list(page), []
         for end in (0, -1):
             for _ in range(_EDGE):
                 if not keep:
@@ -91,10 +93,13 @@ def strip_heads(pages: list[list[tuple[int, str, bool]]]) -> tuple[list[list], l
                     break
                 folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
                 number = number or (next((g for g in folio.groups() if g), "") if folio else "")
-                keep.pop(end)
+                gone.append(keep.pop(end)[:2])
+        if keep:  # a page's start is no blank line between paragraphs
+            keep[0] = (keep[0][0], keep[0][1], False)
         out.append(keep)
         printed.append(number)
-    return out, _fill(printed)
+        dropped.append(gone)
+    return out, _fill(printed), dropped
 
 
 def _fill(printed: Sequence[str]) -> list[str]:
@@ -110,35 +115,23 @@ def _fill(printed: Sequence[str]) -> list[str]:
 
 def read_raw_pages(text: str) -> list[LaidPage]:
     """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
-    pages, printed = strip_heads(split_pages(text))
-    widths = sorted(len(t) for page in pages for _, t, _ in page)
+    pages, printed, dropped = strip_heads(split_pages(text))
+    split = _split_notes(pages)
+    # The body's full line length (notes, set smaller, hold more characters a line).
+    widths = sorted(len(t) for body, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
     laid: list[LaidPage] = []
-    next_marker, next_note = 1, 1
     previous = ""
-    for index, page in enumerate(pages):
+    for index, (body, notes) in enumerate(split):
         lines: list[LaidLine] = []
-        notes: list[tuple[int, list[tuple[int, str]]]] = []
-        for number, line, gap in page:
-            start = _NOTE_START.match(line)
-            author = _AUTHOR_NOTE.match(line) if index == 0 and not notes else None
-            if start and int(start.group(1)) == next_note < next_marker:
-                notes.append((next_note, [(number, start.group(2))] if start.group(2) else []))
-                next_note += 1
-                continue
-            if author and len(line) < 80:
-                notes.append((-1, [(number, line)]))
-                continue
-            if notes:
-                notes[-1][1].append((number, line))
-                continue
-            line, next_marker = _markers(line, next_marker)
+        for number, line, gap in body:
             new = _begins(previous, line, gap, full)
             level = 0
             if lines and new and looks_like_heading(line) and len(line) < full * 0.7:
                 level = 2
             lines.append(LaidLine(number, line, new or level > 0, level, gap))
             previous = "" if level else line
+        page = pages[index]
         laid.append(
             LaidPage(
                 index + 1,
@@ -146,9 +139,37 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 page[0][0] if page else 0,
                 tuple(_after_heading(lines)),
                 tuple(FootNote(n, tuple(ls)) for n, ls in notes if ls),
+                tuple(dropped[index]),
             )
         )
     return laid
+
+
+Row = tuple[int, str, bool]
+
+
+def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]:
+    """Each page's body lines (markers as [^N]) and its notes, read in one pass."""
+    out = []
+    next_marker, next_note = 1, 1
+    for index, page in enumerate(pages):
+        body: list[Row] = []
+        notes: list[tuple[int, list[tuple[int, str]]]] = []
+        for number, line, gap in page:
+            start = _NOTE_START.match(line)
+            author = _AUTHOR_NOTE.match(line) if index == 0 and not notes else None
+            if start and int(start.group(1)) == next_note < next_marker:
+                notes.append((next_note, [(number, start.group(2))] if start.group(2) else []))
+                next_note += 1
+            elif author and len(line) < 80:
+                notes.append((-1, [(number, line)]))
+            elif notes:
+                notes[-1][1].append((number, line))
+            else:
+                line, next_marker = _markers(line, next_marker)
+                body.append((number, line, gap))
+        out.append((body, notes))
+    return out
 
 
 def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
@@ -170,7 +191,7 @@ def _begins(previous: str, line: str, gap: bool, full: int) -> bool:
     if not ends_sentence(previous) or not starts_sentence(line):
         return False
     first_word = line.split()[0] if line.split() else ""
-    return gap or len(previous) + 1 + len(first_word) < full * 0.92
+    return gap or len(previous) + 1 + len(first_word) < full * 0.95
 
 
 def _markers(line: str, expected: int) -> tuple[str, int]:
