@@ -55,9 +55,10 @@ def test_running_heads_and_folios_go_and_the_numbers_stay() -> None:
         [(1, "JOURNAL X (2020)", False), (2, str(10 + i), False), (3, words[i], True)]
         for i in range(4)
     ]
-    kept, printed = strip_heads(pages)
+    kept, printed, dropped = strip_heads(pages)
     assert printed == ["10", "11", "12", "13"]
     assert [[t for _, t, _ in p] for p in kept] == [[w] for w in words]
+    assert dropped[1] == [(1, "JOURNAL X (2020)"), (2, "11")]
 
 
 def test_a_missing_folio_between_two_is_filled() -> None:
@@ -69,11 +70,17 @@ def test_a_missing_folio_between_two_is_filled() -> None:
     assert strip_heads(pages)[1] == ["12", "13", "14"]
 
 
+def test_a_number_beside_the_head_is_the_folio() -> None:
+    pages = [[(1, f"{20 + i} JOURNAL X", False), (2, f"body {'abcd'[i]}", False)] for i in range(4)]
+    kept, printed, _ = strip_heads(pages)
+    assert printed == ["20", "21", "22", "23"] and all(len(p) == 1 for p in kept)
+
+
 def test_glued_markers_become_notes_at_the_page_foot() -> None:
     one = _page(
         7,
         "HEAD ONE",
-        [f"{SENTENCE[:-1]} in May.1 Then it rained.2"],
+        [f"{SENTENCE[:-1]} in May.1 Then it", "rained.2"],
         ["1. First note.", "2Second note."],
         True,
     )

@@ -191,7 +191,7 @@ def _begins(previous: str, line: str, gap: bool, full: int) -> bool:
     if not ends_sentence(previous) or not starts_sentence(line):
         return False
     first_word = line.split()[0] if line.split() else ""
-    return gap or len(previous) + 1 + len(first_word) < full * 0.95
+    return gap or len(previous) + 1 + len(first_word) < full * 0.92
 
 
 def _markers(line: str, expected: int) -> tuple[str, int]:
