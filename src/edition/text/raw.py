@@ -89,8 +89,9 @@ def strip_heads(
                     break
                 line = keep[end][1]
                 head = len(line) <= _HEAD_MAX and edges[end][_shape(line)] >= least
-                if not (_FOLIO.match(line) or head):
-                    break
+                bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
+                if not (bare or (head and not _FOLIO.match(line))):
+                    break  # one bare number a page is its folio; another is a note's
                 folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
                 number = number or (next((g for g in folio.groups() if g), "") if folio else "")
                 gone.append(keep.pop(end)[:2])
@@ -149,27 +150,76 @@ Row = tuple[int, str, bool]
 
 
 def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]:
-    """Each page's body lines (markers as [^N]) and its notes, read in one pass."""
+    """Each page's body lines (markers as [^N]) and its notes, read in one pass.
+
+    A note starts at the next note number whose marker was read; a number alone
+    on its line (a raised label an extractor put on its own line) or with a
+    stop may skip a note that was not found. The author's '*' note ends at its
+    e-mail address; text after it with no number of its own goes to a number
+    left alone at the page's foot (pdftotext moves such labels).
+    """
     out = []
     next_marker, next_note = 1, 1
+    read: set[int] = set()
     for index, page in enumerate(pages):
         body: list[Row] = []
         notes: list[tuple[int, list[tuple[int, str]]]] = []
+        held: list[tuple[int, str]] = []
+        author_open = False
         for number, line, gap in page:
             start = _NOTE_START.match(line)
+            k = int(start.group(1)) if start else 0
+            lone = bool(start) and (not start.group(2) or line[len(start.group(1))] == ".")
             author = _AUTHOR_NOTE.match(line) if index == 0 and not notes else None
-            if start and int(start.group(1)) == next_note < next_marker:
-                notes.append((next_note, [(number, start.group(2))] if start.group(2) else []))
-                next_note += 1
+            if start and k not in read and k < next_marker and (k == next_note or lone):
+                notes.append((k, [(number, start.group(2))] if start.group(2) else []))
+                read.add(k)
+                next_note = max(next_note, k + 1)
+                author_open = False
             elif author and len(line) < 80:
                 notes.append((-1, [(number, line)]))
+                author_open = "@" not in line
+            elif notes and notes[-1][0] == -1 and not author_open:
+                held.append((number, line))
             elif notes:
                 notes[-1][1].append((number, line))
+                author_open = author_open and "@" not in line
             else:
                 line, next_marker = _markers(line, next_marker)
                 body.append((number, line, gap))
-        out.append((body, notes))
+        if held:  # text after the author's note: the note whose number stands alone
+            empty = [i for i, (n, lines) in enumerate(notes) if n > 0 and not lines]
+            if empty:
+                notes[empty[0]] = (notes[empty[0]][0], held)
+            else:
+                notes.append((0, held))
+        out.append((body, _give_alone(notes)))
     return out
+
+
+def _give_alone(notes: list[tuple[int, list[tuple[int, str]]]]) -> list:
+    """A number left alone (its text went to the note before it): split that note's text.
+
+    The text of the nearest lower-numbered note with several lines is cut at
+    its last sentence end followed by a capital; the rest is the alone number's.
+    """
+    for i, (n, lines) in enumerate(notes):
+        if n <= 0 or lines:
+            continue
+        donors = [j for j, (m, ls) in enumerate(notes) if 0 < m < n and len(ls) >= 2]
+        if not donors:
+            continue
+        j = max(donors, key=lambda j: notes[j][0])
+        before = notes[j][1]
+        cut = max(
+            (c for c in range(1, len(before)) if ends_sentence(before[c - 1][1])
+             and starts_sentence(before[c][1])),
+            default=0,
+        )  # fmt: skip
+        if cut:
+            notes[i] = (n, before[cut:])
+            notes[j] = (notes[j][0], before[:cut])
+    return notes
 
 
 def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
