@@ -131,7 +131,9 @@ def lines_of(chars: list[Char]) -> list[Line]:
                 continue
         if c.text != " ":
             lines.append(Line([c]))
-    return [line.settle() for line in lines if "".join(c.text for c in line.chars).strip()]
+    settled = [line.settle() for line in lines if "".join(c.text for c in line.chars).strip()]
+    # Reading order is top to bottom: a folio or head may be drawn after the body.
+    return sorted(settled, key=lambda line: (round(line.baseline, 0), line.x0))
 
 
 def line_text(line: Line, markers: bool) -> tuple[str, str]:

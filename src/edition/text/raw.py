@@ -84,16 +84,21 @@ def strip_heads(
     for page in pages:
         number, keep, gone = "", list(page), []
         for end in (0, -1):
+            folio_here = False
             for _ in range(_EDGE):
                 if not keep:
                     break
                 line = keep[end][1]
-                head = len(line) <= _HEAD_MAX and edges[end][_shape(line)] >= least
+                head = len(line) <= _HEAD_MAX and (
+                    edges[end][_shape(line)] >= least
+                    or (end == 0 and (folio_here or _beside_folio(keep, 0)))
+                )
                 bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
                 if not (bare or (head and not _FOLIO.match(line))):
                     break  # one bare number a page is its folio; another is a note's
                 folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
                 number = number or (next((g for g in folio.groups() if g), "") if folio else "")
+                folio_here = folio_here or bare
                 gone.append(keep.pop(end)[:2])
         if keep:  # a page's start is no blank line between paragraphs
             keep[0] = (keep[0][0], keep[0][1], False)
@@ -101,6 +106,18 @@ def strip_heads(
         printed.append(number)
         dropped.append(gone)
     return out, _fill(printed), dropped
+
+
+def _beside_folio(lines: Sequence[tuple[int, str, bool]], end: int) -> bool:
+    """Is the line at this end followed, on the same side, by a bare page number?
+
+    A short article's alternating heads recur too little to be seen; the
+    folio next to one gives it away (at the top only: at the foot, the line
+    beside the folio may be a note).
+    """
+    step = 1 if end == 0 else -1
+    index = end + step
+    return -len(lines) <= index < len(lines) and bool(_FOLIO.match(lines[index][1]))
 
 
 def _fill(printed: Sequence[str]) -> list[str]:
