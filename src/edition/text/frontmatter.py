@@ -138,12 +138,24 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
         end = anchor if anchor is not None else min(start + 1, limit)
         title_blocks = list(blocks[start:end])
     else:
-        missing.append("author line (a name ending in '*')")
         if anchor is not None:
             start = max(anchor - 1, 0)
         else:
             start = 0 if blocks and _title_like(blocks[0]) else -1
-        cover = tuple(blocks[: max(start, 0)])
+        cover_end = max(start, 0)
+        # No '*': names and affiliations are the short blocks before the title.
+        first = start
+        while first > 0 and start - first < 6 and _byline_block(blocks[first - 1]):
+            first -= 1
+        byline = [t.strip() for b in blocks[first:start] for _, t in b.lines]
+        if any(_names_like(t) for t in byline):
+            names = tuple(n for t in byline if _names_like(t) for n in _names(t + "*"))
+            places = [t.strip("*").strip() for t in byline if not _names_like(t)]
+            affiliation = "; ".join(dict.fromkeys(places))
+            cover_end = first
+        else:
+            missing.append("author line (a name ending in '*')")
+        cover = tuple(blocks[:cover_end])
         title_blocks = [blocks[start]] if start >= 0 and start != anchor else []
         end = start + len(title_blocks) if start >= 0 else 0
     title = " ".join(t.strip() for b in title_blocks for _, t in b.lines)
@@ -184,6 +196,29 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
         abstract=abstract,
         keywords=keywords,
         rest=tuple(blocks[rest_at:]),
+    )
+
+
+def _byline_block(block: Block) -> bool:
+    return len(block.lines) <= 6 and all(_byline(t.strip()) for _, t in block.lines)
+
+
+def _byline(text: str) -> bool:
+    """A line of names, or an affiliation set in italics."""
+    italic = text.startswith("*") and text.endswith("*") and text.count("*") == 2
+    return _names_like(text) or (italic and len(text) <= 120)
+
+
+def _names_like(text: str) -> bool:
+    """A line of personal names: a few capitalised words, commas or 'and', no digits."""
+    words = re.split(r"\s*,\s*|\s+(?:and|и|i|und|et)\s+|\s+", text.strip().strip("*"))
+    words = [w for w in words if w]
+    return (
+        0 < len(text) <= 100
+        and not re.search(r"\d|[.;:]$", text.strip())
+        and 2 <= len(words) <= 12
+        and all(w[0].isupper() for w in words if w[0].isalpha())
+        and not text.startswith("*")
     )
 
 

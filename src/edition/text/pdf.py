@@ -204,6 +204,10 @@ def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]
             rows.append((number, line_text(line, True)[0], False))
         numbered.append(rows)
     kept, printed, dropped = strip_heads(numbered)
+    for index in range(1, len(kept)):  # a head seen once: small, alone above the body's top
+        rows = kept[index]
+        if len(rows) > 1 and _small_head(by_line[rows[0][0]], by_line[rows[1][0]], body_size):
+            dropped[index].append(rows.pop(0)[:2])
     # The notes' size: the commonest size, below the body's, of the pages' last lines.
     last = Counter(
         by_line[rows[-1][0]].size
@@ -245,6 +249,23 @@ def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]
     return laid
 
 
+def _small_head(line: Line, below: Line, body_size: float) -> bool:
+    """A page's first line set smaller than the body, well above a body line: a running head."""
+    small = line.size < body_size * 0.92 and abs(below.size - body_size) < 0.3
+    return small and below.baseline - line.baseline > body_size * 1.8 and len(line.chars) <= 80
+
+
+def _italic_heading(text: str, line: Line, body_size: float, right: float) -> bool:
+    whole = text.startswith("*") and text.endswith("*") and text.count("*") == 2
+    short = line.x1 < right - body_size * 6
+    return (
+        whole
+        and short
+        and line.size <= body_size * 1.02
+        and not text.rstrip("*").endswith((".", ",", ";", ":"))
+    )
+
+
 def _body_lines(rows: list, lines: list[Line], body_size: float) -> list[LaidLine]:
     """Body lines with paragraph starts (indent, wider space) and headings (bold, larger)."""
     if not lines:
@@ -261,16 +282,10 @@ def _body_lines(rows: list, lines: list[Line], body_size: float) -> list[LaidLin
         leading = (line.baseline - prev.baseline) if prev else 0
         gap = prev is not None and leading > max(line.size, prev.size) * 1.6
         level = 0
-        if line.size > body_size * 1.05 and line.bold:
+        if line.bold:  # a bold line is a section heading, whatever its size
             level = 2
-        elif line.bold or (
-            line.size <= body_size * 1.02
-            and text.startswith("*")
-            and text.endswith("*")
-            and text.count("*") == 2
-            and gap
-        ):
-            level = 3 if not line.bold else 2
+        elif _italic_heading(text, line, body_size, right) and (gap or prev is None):
+            level = 3  # a short italic line alone: after a space, or at a page's top
         indent = line.x0 > left + body_size * 0.6 and line.x1 > right - body_size * 2
         # Would this line's first word have fitted on the line before?
         room = body_size * (len(text.split()[0]) * 0.6 + 1)
