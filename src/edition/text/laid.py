@@ -149,6 +149,8 @@ def parse_laid(
     words = vocabulary(_whole_words(kept))
     body = assemble(kept, path, words, problems, not hyphenates(kept, words))
     check_notes(body, path, problems)
+    if not body.notes:
+        _note_like(kept, path, problems)
     if not body.paragraphs:
         problems.error(
             path,
@@ -189,6 +191,27 @@ def parse_laid(
     heads = [re.sub(r"^\d+\s+|\s+\d+$", "", t) for p in pages for _, t in p.heads]
     audit_heads([h for h in heads if not h.isdigit()], article, path, problems)
     return article
+
+
+_NOTE_LIKE = re.compile(r"^(\d{1,3})(?:\.\s*|\s+)\S")
+
+
+def _note_like(pages: Sequence[Page], path: str, problems: Problems) -> None:
+    """No note was read: do the pages' last lines look like numbered notes all the same?"""
+    found = []
+    for page in pages:
+        lines = [line for f in page.body for line in f.lines][-4:]
+        found += [(n, t) for n, t in lines if _NOTE_LIKE.match(t)]
+    if len(found) >= 2:
+        problems.error(
+            path,
+            found[0][0],
+            f"no note could be read, yet {len(found)} lines at the pages' feet look like "
+            f"numbered notes (the first: '{found[0][1][:60]}')",
+            "are the note markers in the text glued to their words (religion.1)? "
+            "check the extraction, or import the PDF itself",
+            "notes-not-read",
+        )
 
 
 def _last_page(pages: Sequence[LaidPage], kept: Sequence[Page]) -> str:

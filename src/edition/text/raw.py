@@ -89,9 +89,14 @@ def strip_heads(
                 if not keep:
                     break
                 line = keep[end][1]
-                head = len(line) <= _HEAD_MAX and (
-                    edges[end][_shape(line)] >= least
-                    or (end == 0 and (folio_here or _beside_folio(keep, 0)))
+                # A head is short and no sentence: a recurring line ending in a stop is a note.
+                head = (
+                    len(line) <= _HEAD_MAX
+                    and not line.endswith(".")
+                    and (
+                        edges[end][_shape(line)] >= least
+                        or (end == 0 and (folio_here or _beside_folio(keep, 0)))
+                    )
                 )
                 bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
                 if not (bare or (head and not _FOLIO.match(line))):
