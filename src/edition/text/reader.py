@@ -18,17 +18,21 @@ from edition.model import Article, Author, BibEntry, Cover, Note, PageBreak, Par
 from edition.text.blocks import Block, split_blocks
 from edition.text.cover import parse_cover
 from edition.text.frontmatter import is_heading_label, read_front
+from edition.text.pages import heading_level
 from edition.text.rejoin import (
     SUPERSCRIPT,
     continues,
+    ends_sentence,
     join_hyphenated,
     join_lines,
+    looks_like_heading,
     vocabulary,
 )
 
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT, "0123456789")
 NOTE_START = re.compile(rf"^([{SUPERSCRIPT}]+)\s*(.*)$", re.S)
 MARKER = re.compile(rf"[{SUPERSCRIPT}]+")
+FOLIO = re.compile(r"\d{1,4}")
 AUTHOR_NOTE = re.compile(r"^(\*+)\s+(.*)$", re.S)
 
 
@@ -100,13 +104,19 @@ def parse_body(
     """Rejoin body paragraphs across page breaks and collect the notes."""
     body = _Body([], [], [], [])
     seen: dict[int, int] = {}
-    text, line = "", 0
+    text, line, pieces, numbered = "", 0, 0, 0
     notes_at = 0  # line of the note block since the last fragment, 0 if none
 
     def close() -> None:
+        nonlocal numbered
         if not text:
             return
-        body.paragraphs.append(Paragraph(len(body.paragraphs) + 1, text, line))
+        if pieces == 1 and looks_like_heading(text) and not ends_sentence(text):
+            # A section heading: no paragraph number, so the #p-N anchors stay.
+            body.paragraphs.append(Paragraph(0, text, line, heading_level(text)))
+            return
+        numbered += 1
+        body.paragraphs.append(Paragraph(numbered, text, line))
         if _unclosed_emphasis(text):
             problems.error(
                 path,
@@ -117,6 +127,8 @@ def parse_body(
             )
 
     for block in blocks:
+        if len(block.lines) == 1 and FOLIO.fullmatch(block.first.strip()):
+            continue  # a page number left in the text, not a paragraph
         if _is_note_block(block):
             _read_note(block, path, words, body, problems, seen)
             notes_at = notes_at or block.line
@@ -130,15 +142,16 @@ def parse_body(
                 text, offset = f"{text} {fragment}", len(text) + 1
             brk_line = notes_at or block.line - 1
             body.page_breaks.append(
-                PageBreak(len(body.page_breaks) + 1, len(body.paragraphs) + 1, offset, brk_line)
+                PageBreak(len(body.page_breaks) + 1, numbered + 1, offset, brk_line)
             )
         else:
             close()
             if notes_at and text:
                 body.page_breaks.append(
-                    PageBreak(len(body.page_breaks) + 1, len(body.paragraphs) + 1, 0, notes_at)
+                    PageBreak(len(body.page_breaks) + 1, numbered + 1, 0, notes_at)
                 )
-            text, line = fragment, block.line
+            text, line, pieces = fragment, block.line, 0
+        pieces += 1
         notes_at = 0
     close()
     return body
