@@ -16,6 +16,7 @@ from edition.content.article_yaml import dump_article
 from edition.content.bibtex import to_bibtex
 from edition.errors import Problem, Problems
 from edition.model import Article
+from edition.text.audit import audit_lines, audit_sequence
 from edition.text.bibliography import parse_bibliography
 from edition.text.language import detect_language
 from edition.text.laid import parse_laid
@@ -51,6 +52,9 @@ def read_article(
         else:
             article, found = parse_article(text, path, slug, parse_bibliography)
             problems.extend(found)
+            if article is not None:  # the text form audits itself as the others do
+                audit_lines(list(enumerate(text.splitlines(), 1)), article, path, problems)
+                audit_sequence(article, path, problems)
         if article is None:
             return None, problems
         problems.items.extend(truncation_problems(article, text.splitlines()))

@@ -20,13 +20,14 @@ _MIN_LETTERS = 4  # shorter lines (a stray "L", "*") prove nothing either way
 
 
 def _letters(text: str) -> str:
-    return "".join(re.findall(r"[^\W\d_]+", text)).casefold()
+    return "".join(c for c in text if c.isalpha()).casefold()  # not '¹': a marker
 
 
 def article_letters(article: Article) -> str:
     """Every field's letters, one string to search lines in."""
     cover = article.cover
     parts: list[str] = [
+        "ISSN eISSN UDC",  # the cover's labels
         cover.journal, cover.subtitle, cover.volume, cover.academy, cover.institute,
         cover.place, cover.issn, cover.eissn, cover.udc, cover.url,
         " ".join(a for e in cover.toc for a in (*e.authors, e.title)),
