@@ -85,3 +85,33 @@ def test_a_file_in_sources_that_is_not_read_is_named(tmp_path: Path) -> None:
     messages = [p.message for p in problems.items]
     assert any("'c.docx' in sources/ is not read" in m for m in messages)
     assert any("both a text and a PDF of 'd'" in m for m in messages)
+
+
+TEXT_FORM = """\
+SOME ACADEMY OF SCIENCES
+JOURNALA
+
+Printed somewhere by someone
+
+Jane Doe*
+
+A Title
+
+Abstract: Short.
+
+The body¹ ends here.
+
+¹ A note.
+"""
+
+
+def test_the_text_form_audits_itself_too() -> None:
+    from edition.citations.registry import read_registry
+    from edition.content.source_import import read_article
+
+    article, problems = read_article(
+        TEXT_FORM.encode(), "t.txt", "t", read_registry("content/archives.yaml")
+    )
+    assert article is not None
+    (lost,) = [p for p in problems.warnings if p.code == "unaccounted-text"]
+    assert lost.line == 4 and "Printed somewhere" in lost.message
