@@ -46,7 +46,7 @@ def read_article(
         problems.items.extend(source_problems(text, path))
         if problems.errors:
             return None, problems
-        if is_raw(text):
+        if is_raw(text) and text.strip():
             pages = read_raw_pages(text)
             article = parse_laid(pages, path, slug, "raw", parse_bibliography, problems)
         else:
