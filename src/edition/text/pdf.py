@@ -68,18 +68,22 @@ def read_chars(data: bytes) -> list[list[Char]]:
     document = pdfium.PdfDocument(data)
     x, y = ctypes.c_double(), ctypes.c_double()
     name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin = (ctypes.byref(x), ctypes.byref(y))
     pages = []
     try:
         for page in document:
             height, textpage = page.get_height(), page.get_textpage()
             chars: list[Char] = []
+            handle = textpage.raw
             for i in range(textpage.count_chars()):
-                text = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
+                text = chr(raw.FPDFText_GetUnicode(handle, i))
                 if text == "\x02":  # pdfium's sign for a hyphen that ends a line
                     text = "-"
                 if text in "\r\n\ufffe":
                     continue
-                if raw.FPDFText_IsGenerated(textpage.raw, i):
+                if raw.FPDFText_IsGenerated(handle, i):
                     if chars and text == " ":
                         chars.append(
                             Char(
@@ -93,16 +97,16 @@ def read_chars(data: bytes) -> list[list[Char]]:
                             )
                         )
                     continue
-                raw.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
-                raw.FPDFText_GetFontInfo(textpage.raw, i, name, 256, ctypes.byref(flags))
+                raw.FPDFText_GetCharOrigin(handle, i, *origin)
+                raw.FPDFText_GetFontInfo(handle, i, name, 256, ctypes.byref(flags))
                 font = name.value.decode("latin-1")
-                left, _, right, _ = textpage.get_charbox(i)
+                raw.FPDFText_GetCharBox(handle, i, *box)  # pdfium's own call, not the wrapper
                 chars.append(
                     Char(
                         text,
-                        raw.FPDFText_GetFontSize(textpage.raw, i),
-                        left,
-                        right,
+                        raw.FPDFText_GetFontSize(handle, i),
+                        left.value,
+                        right.value,
                         height - y.value,
                         "Italic" in font or "Oblique" in font,
                         "Bold" in font,
