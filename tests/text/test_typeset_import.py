@@ -55,7 +55,13 @@ def test_the_bundled_article_imports_from_its_pdf(typeset_samples, layout) -> No
 
 @pytest.mark.parametrize(
     ("layout", "tool", "paragraphs", "notes"),
-    [("journal-b", "pdfminer", 49, 45), ("journal-c", "pdfminer", 49, 45)],
+    [
+        ("journal-b", "pdfminer", 49, 45),
+        ("journal-c", "pdfminer", 49, 45),
+        ("journal-a", "pdftotext-layout", 49, 45),
+        ("journal-b", "pdftotext-layout", 49, 45),
+        ("journal-c", "pdftotext-layout", 49, 45),
+    ],
 )
 def test_the_bundled_article_imports_from_a_raw_extraction(
     typeset_samples,  # noqa: F811

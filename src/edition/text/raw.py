@@ -143,12 +143,19 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     # The body's full line length (notes, set smaller, hold more characters a line).
     widths = sorted(len(t) for body, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
+    indents = _indents(text)
     laid: list[LaidPage] = []
     previous = ""
     for index, (body, notes) in enumerate(split):
         lines: list[LaidLine] = []
+        long = [indents.get(n, 0) for n, t, _ in body if len(t) > full * 0.6]
+        margin = min(long) if long else 0
         for number, line, gap in body:
-            new = _begins(previous, line, gap, full)
+            # `pdftotext -layout` keeps a paragraph's first-line indent as spaces.
+            indented = indents.get(number, 0) >= margin + 2 and len(line) > full * 0.6
+            new = _begins(previous, line, gap, full) or (
+                indented and (not previous or ends_sentence(previous))
+            )
             level = 0
             if lines and new and looks_like_heading(line) and len(line) < full * 0.7:
                 level = 2
@@ -242,6 +249,15 @@ def _give_alone(notes: list[tuple[int, list[tuple[int, str]]]]) -> list:
             notes[i] = (n, before[cut:])
             notes[j] = (notes[j][0], before[:cut])
     return notes
+
+
+def _indents(text: str) -> dict[int, int]:
+    """Each line's leading spaces (after a form feed), by line number."""
+    out = {}
+    for number, raw in enumerate(text.split("\n"), 1):
+        part = raw.split("\f")[-1].replace("\t", " ")
+        out[number] = len(part) - len(part.lstrip(" "))
+    return out
 
 
 def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
