@@ -24,7 +24,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOLIO = re.compile(r"^\d{1,4}$")
 _NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
 _AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
-_BEFORE_MARKER = r"(?<=[^\W\d_]|[.,;:!?)\]\"”’»*])"
+_BEFORE_MARKER = r"(?<=[^\W\d_]|[.,;:!?)\]\"“”‘’»«›‹*])"
 _HEAD_MAX = 80  # characters: a running head is one short line
 _EDGE = 2  # lines at a page's top and foot that may be running heads or folios
 
@@ -200,7 +200,14 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]
             k = int(start.group(1)) if start else 0
             lone = bool(start) and (not start.group(2) or line[len(start.group(1))] == ".")
             author = _AUTHOR_NOTE.match(line) if index == 0 and not notes else None
-            if start and k not in read and k < next_marker and (k == next_note or lone):
+            heading = bool(start) and _numbered_heading(line)
+            if (
+                start
+                and not heading
+                and k not in read
+                and k < next_marker
+                and (k == next_note or lone)
+            ):
                 notes.append((k, [(number, start.group(2))] if start.group(2) else []))
                 read.add(k)
                 next_note = max(next_note, k + 1)
@@ -224,6 +231,15 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]
                 notes.append((0, held))
         out.append((body, _give_alone(notes)))
     return out
+
+
+def _numbered_heading(line: str) -> bool:
+    """'2. Archival sources' is a heading, not note 2: short, a capital, no stop or comma."""
+    rest = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", line)
+    plain = bool(rest) and rest[0].isupper() and not re.search(r"[.,;:]", rest)
+    short = 0 < len(line) <= 50 and plain
+    titled = all(w[0].isupper() for w in rest.split() if len(w) > 3)
+    return short and (titled or len(rest.split()) <= 3)
 
 
 def _give_alone(notes: list[tuple[int, list[tuple[int, str]]]]) -> list:
@@ -283,11 +299,21 @@ def _begins(previous: str, line: str, gap: bool, full: int) -> bool:
 
 
 def _markers(line: str, expected: int) -> tuple[str, int]:
-    """Turn the glued digits that continue the marker sequence into [^N]."""
+    """Turn the glued digits that continue the marker sequence into [^N].
+
+    One marker the extraction lost is skipped (the next number is taken), so
+    that the rest of the sequence still reads; its note is then reported as
+    having no marker.
+    """
     pos = 0
     while True:
-        pattern = re.compile(_BEFORE_MARKER + rf"{expected}(?![\d%])(?=[\s.,;:)\]]|$)")
-        match = pattern.search(line, pos)
+        match = None
+        for number in (expected, expected + 1):
+            pattern = re.compile(_BEFORE_MARKER + rf"{number}(?![\d%])(?=[\s.,;:)\]]|$)")
+            match = pattern.search(line, pos)
+            if match:
+                expected = number
+                break
         if not match:
             return line, expected
         ref = f"[^{expected}]"
