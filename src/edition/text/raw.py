@@ -199,7 +199,7 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]
             start = _NOTE_START.match(line)
             k = int(start.group(1)) if start else 0
             lone = bool(start) and (not start.group(2) or line[len(start.group(1))] == ".")
-            author = _AUTHOR_NOTE.match(line) if index == 0 and not notes else None
+            author = _AUTHOR_NOTE.match(line) if index < 3 and not notes and not read else None
             heading = bool(start) and _numbered_heading(line)
             if (
                 start
