@@ -100,6 +100,8 @@ def test_sentence_end(text: str, expected: bool) -> None:
         ("In early", "June Soviet leaders", False, True),
         ("Since", "Soviet leaders became", False, True),
         ("It changed in 1960. In late", "April several", False, True),
+        ("The crisis of 1960", "Soviet leaders met", False, False),
+        ("The end of the alliance", "Soviet leaders met", False, False),
     ],
 )
 def test_paragraph_continues(
@@ -193,8 +195,10 @@ def test_bad_input_is_located(body: str, message: str) -> None:
 def test_empty_and_frontless_files() -> None:
     a, problems = parse_article("", "e.txt", "e")
     assert a is None and str(problems.errors[0]).startswith("e.txt:1: error: the file is empty")
-    a, problems = parse_article("just text\n", "e.txt", "e")
-    assert a is None and "no 'Abstract:' found" in str(problems.errors[0])
+    a, problems = parse_article("just a line\n", "e.txt", "e")
+    assert a is None and "no body text" in str(problems.errors[0])
+    assert "no an author line" not in str(problems.items[0])
+    assert "no author line" in str(problems.items[0]) and "no abstract" in str(problems.items[0])
 
 
 # The bundled article, whole.
@@ -261,3 +265,14 @@ def test_nothing_lost(bundled) -> None:
     assert _words(" ".join(notes)) == _words(
         " ".join([a.authors[0].note] + [n.text for n in a.notes])
     )
+
+
+def test_a_heading_in_the_text_form_is_a_heading_without_a_number() -> None:
+    body = (
+        "The first paragraph ends here.\n\n2. The Crisis of 1960\n\n"
+        "Soviet leaders met again.\n\n348\n\nThe last paragraph ends.\n"
+    )
+    article, problems = parse_article(HEAD + "\n" + body, "h.txt", "h")
+    assert article is not None, [str(p) for p in problems.items]
+    assert [(p.n, p.level) for p in article.paragraphs] == [(1, 0), (0, 2), (2, 0), (3, 0)]
+    assert all("348" not in p.text for p in article.paragraphs)

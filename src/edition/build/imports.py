@@ -79,7 +79,7 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
     fingerprint = importer_fingerprint(config)
     hashes = cache.hashes if cache is not None else FileHashes(None)
     jobs: list[Job] = []
-    for source in sorted(config.sources.glob("*.txt")):
+    for source in sources_to_import(config, problems):
         slug = slug_for(source)
         source_digest = digest(hashes.sha(source), fingerprint)
         target = config.content / slug / "article.yaml"
@@ -112,6 +112,40 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
     else:
         results = lambda: map(_import_one, jobs)  # noqa: E731
     return Importing(imported, problems, keep, results)
+
+
+SOURCE_SUFFIXES = (".txt", ".pdf")
+
+
+def sources_to_import(config: Config, problems: Problems) -> list[Path]:
+    """The sources an import reads (`*.txt`, `*.pdf`); any other file is named in a warning."""
+    found: list[Path] = []
+    if not config.sources.is_dir():
+        return found
+    for path in sorted(config.sources.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix.lower() in SOURCE_SUFFIXES:
+            found.append(path)
+        else:
+            problems.warning(
+                config.shown(path),
+                0,
+                f"'{path.name}' in sources/ is not read (only .txt and .pdf are)",
+                "convert it to PDF or plain text, or move it out of sources/",
+                "unread-source",
+            )
+    stems = [p.stem.lower() for p in found]
+    for path in found:
+        if stems.count(path.stem.lower()) > 1 and path.suffix.lower() == ".pdf":
+            problems.error(
+                config.shown(path),
+                0,
+                f"both a text and a PDF of '{path.stem}' in sources/",
+                "keep one of them: each source makes the article of its name",
+                "two-sources",
+            )
+    return [p for p in found if stems.count(p.stem.lower()) == 1 or p.suffix.lower() == ".txt"]
 
 
 def _in_pool(jobs: list[Job], registry_path: str) -> Callable[[], Iterable]:

@@ -92,6 +92,11 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
         "format": FORMAT,
         "slug": article.slug,
         "source": article.source,
+        # Written only when not the default, so a text source's YAML stays as it was.
+        **({"source_kind": article.source_kind} if article.source_kind != "text" else {}),
+        **({"language": article.language} if article.language else {}),
+        **({"first_page": article.first_page} if article.first_page else {}),
+        **({"last_page": article.last_page} if article.last_page else {}),
         "import_sha256": source_sha256,
         "cover": {
             "journal": cover.journal,
@@ -116,9 +121,18 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
         ],
         "abstract": article.abstract,
         "keywords": list(article.keywords),
-        "paragraphs": [{"n": p.n, "line": p.line, "text": p.text} for p in article.paragraphs],
+        "paragraphs": [
+            {"n": p.n, "line": p.line, **({"level": p.level} if p.level else {}), "text": p.text}
+            for p in article.paragraphs
+        ],
         "page_breaks": [
-            {"page": b.page, "paragraph": b.paragraph, "offset": b.offset, "line": b.line}
+            {
+                "page": b.page,
+                "paragraph": b.paragraph,
+                "offset": b.offset,
+                "line": b.line,
+                **({"printed": b.printed} if b.printed else {}),
+            }
             for b in article.page_breaks
         ],
         "notes": [
@@ -209,7 +223,10 @@ def article_from_data(data: dict[str, Any], path: str) -> Article:
             authors=tuple(Author(**a) for a in data["authors"]),
             abstract=data["abstract"],
             keywords=tuple(data["keywords"]),
-            paragraphs=tuple(Paragraph(p["n"], p["text"], p["line"]) for p in data["paragraphs"]),
+            paragraphs=tuple(
+                Paragraph(p["n"], p["text"], p["line"], int(p.get("level", 0)))
+                for p in data["paragraphs"]
+            ),
             notes=tuple(
                 Note(
                     n["n"],
@@ -231,8 +248,15 @@ def article_from_data(data: dict[str, Any], path: str) -> Article:
                 )
                 for e in data["bibliography"]
             ),
-            page_breaks=tuple(PageBreak(**b) for b in data["page_breaks"]),
+            page_breaks=tuple(
+                PageBreak(**{**b, "printed": str(b.get("printed", ""))})
+                for b in data["page_breaks"]
+            ),
             title_line=data.get("title_line", 0),
+            source_kind=data.get("source_kind", "text"),
+            language=data.get("language", ""),
+            first_page=str(data.get("first_page", "")),
+            last_page=str(data.get("last_page", "")),
             import_sha256=data.get("import_sha256", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:

@@ -16,7 +16,12 @@ from edition.content.article_yaml import dump_article
 from edition.content.bibtex import to_bibtex
 from edition.errors import Problem, Problems
 from edition.model import Article
+from edition.text.audit import audit_lines, audit_sequence
 from edition.text.bibliography import parse_bibliography
+from edition.text.language import detect_language
+from edition.text.laid import parse_laid
+from edition.text.pdf import read_pdf_pages
+from edition.text.raw import is_raw, read_raw_pages
 from edition.text.reader import decode_source, parse_article
 from edition.text.sanity import source_problems, truncation_problems
 
@@ -30,21 +35,45 @@ def read_article(
 ) -> tuple[Article | None, Problems]:
     """Source bytes to a fully parsed article: text, notes' citations, bibliography."""
     problems = Problems()
-    text = decode_source(data, path, problems)
-    if text is None:
-        return None, problems
-    problems.items.extend(source_problems(text, path))
-    if problems.errors:
-        return None, problems
-    article, found = parse_article(text, path, slug, parse_bibliography)
-    problems.extend(found)
-    if article is None:
-        return None, problems
-    problems.items.extend(truncation_problems(article, text.splitlines()))
+    if path.lower().endswith(".pdf") or data.startswith(b"%PDF-"):
+        article = _read_pdf(data, path, slug, problems)
+        if article is None:
+            return None, problems
+    else:
+        text = decode_source(data, path, problems)
+        if text is None:
+            return None, problems
+        problems.items.extend(source_problems(text, path))
+        if problems.errors:
+            return None, problems
+        if is_raw(text) and text.strip():
+            pages = read_raw_pages(text)
+            article = parse_laid(pages, path, slug, "raw", parse_bibliography, problems)
+        else:
+            article, found = parse_article(text, path, slug, parse_bibliography)
+            problems.extend(found)
+            if article is not None:  # the text form audits itself as the others do
+                audit_lines(list(enumerate(text.splitlines(), 1)), article, path, problems)
+                audit_sequence(article, path, problems)
+        if article is None:
+            return None, problems
+        problems.items.extend(truncation_problems(article, text.splitlines()))
     if problems.errors:
         return None, problems
     notes = tuple(replace(n, citations=parse_note(n.text, registry)) for n in article.notes)
-    return replace(article, notes=resolve_notes(notes, article)), problems
+    article = replace(article, notes=resolve_notes(notes, article))
+    if article.source_kind != "text":  # the text form's YAML keeps its keys (see data-format.md)
+        article = replace(article, language=detect_language(p.text for p in article.paragraphs))
+    return article, problems
+
+
+def _read_pdf(data: bytes, path: str, slug: str, problems: Problems) -> Article | None:
+    try:
+        pages = read_pdf_pages(data, path, problems)
+    except Exception as err:  # pdfium's own errors: a damaged or encrypted file
+        problems.error(path, 0, f"cannot read the PDF: {err}", "is it damaged or encrypted?", "pdf")
+        return None
+    return parse_laid(pages, path, slug, "pdf", parse_bibliography, problems)
 
 
 @dataclass(frozen=True)

@@ -214,6 +214,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             {
                 "n": p.n,
                 "pages": pages.get(p.n, ""),
+                "level": p.level,
                 "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n), labels),
             }
             for p in article.paragraphs

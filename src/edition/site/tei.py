@@ -61,8 +61,14 @@ def article_tei(article: Article, config: Config) -> bytes:
     # Every <pb n> stands where its page begins, numbered as printed (or counted).
     labels = page_labels(article)
     _sub(body, "pb", **_pb_attrs(first_page(article)))
+    section = body
     for paragraph in article.paragraphs:
-        p = _sub(body, "p")
+        if paragraph.level:  # a section heading opens a <div> with its <head>
+            section = _sub(body, "div")
+            head = _sub(section, "head")
+            _fill(head, paragraph.text, lambda at, n: _place_note(at, notes, n, placed))
+            continue
+        p = _sub(section, "p")
         p.set(XML_ID, f"p-{paragraph.n}")
         parts: list[Part] = []
         marked = _mark_breaks(paragraph.text, breaks.get(paragraph.n, []), labels, parts)

@@ -17,20 +17,23 @@ from edition.errors import Problems
 from edition.model import Article, Author, BibEntry, Cover, Note, PageBreak, Paragraph
 from edition.text.blocks import Block, split_blocks
 from edition.text.cover import parse_cover
+from edition.text.frontmatter import is_heading_label, read_front
+from edition.text.pages import heading_level
 from edition.text.rejoin import (
     SUPERSCRIPT,
     continues,
+    ends_sentence,
     join_hyphenated,
     join_lines,
+    looks_like_heading,
     vocabulary,
 )
 
 _SUP_TO_DIGIT = str.maketrans(SUPERSCRIPT, "0123456789")
 NOTE_START = re.compile(rf"^([{SUPERSCRIPT}]+)\s*(.*)$", re.S)
 MARKER = re.compile(rf"[{SUPERSCRIPT}]+")
+FOLIO = re.compile(r"\d{1,4}")
 AUTHOR_NOTE = re.compile(r"^(\*+)\s+(.*)$", re.S)
-AUTHOR_LINE = re.compile(r"^(?!\*)(.+?)(\*+)$")
-BIBLIOGRAPHY_HEADINGS = ("bibliography", "references", "sources and literature", "works cited")
 
 
 def note_number(text: str) -> int:
@@ -101,13 +104,19 @@ def parse_body(
     """Rejoin body paragraphs across page breaks and collect the notes."""
     body = _Body([], [], [], [])
     seen: dict[int, int] = {}
-    text, line = "", 0
+    text, line, pieces, numbered = "", 0, 0, 0
     notes_at = 0  # line of the note block since the last fragment, 0 if none
 
     def close() -> None:
+        nonlocal numbered
         if not text:
             return
-        body.paragraphs.append(Paragraph(len(body.paragraphs) + 1, text, line))
+        if pieces == 1 and looks_like_heading(text) and not ends_sentence(text):
+            # A section heading: no paragraph number, so the #p-N anchors stay.
+            body.paragraphs.append(Paragraph(0, text, line, heading_level(text)))
+            return
+        numbered += 1
+        body.paragraphs.append(Paragraph(numbered, text, line))
         if _unclosed_emphasis(text):
             problems.error(
                 path,
@@ -118,6 +127,8 @@ def parse_body(
             )
 
     for block in blocks:
+        if len(block.lines) == 1 and FOLIO.fullmatch(block.first.strip()):
+            continue  # a page number left in the text, not a paragraph
         if _is_note_block(block):
             _read_note(block, path, words, body, problems, seen)
             notes_at = notes_at or block.line
@@ -131,15 +142,16 @@ def parse_body(
                 text, offset = f"{text} {fragment}", len(text) + 1
             brk_line = notes_at or block.line - 1
             body.page_breaks.append(
-                PageBreak(len(body.page_breaks) + 1, len(body.paragraphs) + 1, offset, brk_line)
+                PageBreak(len(body.page_breaks) + 1, numbered + 1, offset, brk_line)
             )
         else:
             close()
             if notes_at and text:
                 body.page_breaks.append(
-                    PageBreak(len(body.page_breaks) + 1, len(body.paragraphs) + 1, 0, notes_at)
+                    PageBreak(len(body.page_breaks) + 1, numbered + 1, 0, notes_at)
                 )
-            text, line = fragment, block.line
+            text, line, pieces = fragment, block.line, 0
+        pieces += 1
         notes_at = 0
     close()
     return body
@@ -172,71 +184,10 @@ def check_notes(body: _Body, path: str, problems: Problems) -> None:
             )
 
 
-def _front_matter(blocks: Sequence[Block], path: str, problems: Problems):
-    """Find author, affiliation, title, abstract and keywords; return them and the rest."""
-    author_at = next(
-        (i for i, b in enumerate(blocks) if len(b.lines) == 1 and AUTHOR_LINE.match(b.first)),
-        None,
-    )
-    abstract_at = next((i for i, b in enumerate(blocks) if b.first.startswith("Abstract:")), None)
-    if abstract_at is None:
-        line = blocks[0].line if blocks else 1
-        problems.error(
-            path, line, "no 'Abstract:' found", "the article needs an abstract", "no-abstract"
-        )
-        return None
-    if author_at is None or author_at > abstract_at:
-        problems.error(
-            path,
-            blocks[abstract_at].line,
-            "no author line (a name ending with '*') before the abstract",
-            "mark the author with '*' as in print",
-            "no-author",
-        )
-        return None
-    names = [
-        n.strip()
-        for n in re.split(
-            r"\*+\s*,\s*|\*+\s+and\s+", AUTHOR_LINE.match(blocks[author_at].first).group(0)
-        )
-        if n.strip()
-    ]
-    names = [n.rstrip("*").strip() for n in names]
-    between = blocks[author_at + 1 : abstract_at]
-    affiliation, title_blocks = "", list(between)
-    if between and between[0].first.startswith("*"):
-        affiliation = " ".join(t.strip() for _, t in between[0].lines).strip("*").strip()
-        title_blocks = between[1:]
-    if not title_blocks:
-        problems.error(
-            path, blocks[abstract_at].line, "no title before the abstract", "", "no-title"
-        )
-        return None
-    title = " ".join(t.strip() for b in title_blocks for _, t in b.lines)
-    abstract_block = blocks[abstract_at]
-    abstract = " ".join(t.strip() for _, t in abstract_block.lines)[len("Abstract:") :].strip()
-    rest_at = abstract_at + 1
-    keywords: tuple[str, ...] = ()
-    if rest_at < len(blocks) and blocks[rest_at].first.startswith("Keywords:"):
-        raw = " ".join(t.strip() for _, t in blocks[rest_at].lines)[len("Keywords:") :]
-        keywords = tuple(k.strip().rstrip(".") for k in re.split(r"[,;]", raw) if k.strip())
-        rest_at += 1
-    return {
-        "cover_blocks": blocks[:author_at],
-        "names": names,
-        "affiliation": affiliation,
-        "title": title,
-        "title_line": title_blocks[0].line,
-        "abstract": abstract,
-        "keywords": keywords,
-        "rest": blocks[rest_at:],
-    }
-
-
 def split_bibliography(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
     """Split the blocks after the front matter into body and bibliography lines."""
     for i, block in enumerate(blocks):
-        if len(block.lines) == 1 and block.first.strip().lower() in BIBLIOGRAPHY_HEADINGS:
+        if len(block.lines) == 1 and is_heading_label("bibliography", block.first):
             lines = [line for b in blocks[i + 1 :] for line in (*b.lines, (b.lines[-1][0] + 1, ""))]
             return list(blocks[:i]), lines
     return list(blocks), []
@@ -252,45 +203,58 @@ def parse_article(
         return None, problems
     numbered = list(enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1))
     blocks = split_blocks(numbered)
-    front = _front_matter(blocks, path, problems)
-    if front is None:
-        return None, problems
-    cover: Cover = parse_cover(front["cover_blocks"], path, problems)
-    body_blocks, bib_lines = split_bibliography(front["rest"])
+    front = read_front(blocks, path, problems)
+    cover: Cover = parse_cover(front.cover_blocks, path, problems)
+    body_blocks, bib_lines = split_bibliography(front.rest)
     words = vocabulary(t for b in body_blocks for _, t in b.lines)
     body = parse_body(body_blocks, path, words, problems)
     check_notes(body, path, problems)
+    if not body.paragraphs:
+        problems.error(
+            path,
+            blocks[-1].line if blocks else 1,
+            "no body text found after the front matter",
+            "is the whole article in the file?",
+            "no-body",
+        )
     bibliography: tuple[BibEntry, ...] = ()
     if parse_bibliography is not None and bib_lines:
         bibliography, bib_problems = parse_bibliography(bib_lines, path)
         problems.items.extend(bib_problems)
-    emails = [re.sub(r"^\s*", "", n) for n in body.author_notes]
-    authors = tuple(
-        Author(
-            name=name,
-            affiliation=front["affiliation"],
-            email=_email(emails[i]) if i < len(emails) else "",
-            note=emails[i] if i < len(emails) else "",
-        )
-        for i, name in enumerate(front["names"])
-    )
+    authors = make_authors(front.names, front.affiliation, body.author_notes)
     if problems.errors:
         return None, problems
     article = Article(
         slug=slug,
         source=path,
         cover=cover,
-        title=front["title"],
+        title=front.title,
         authors=authors,
-        abstract=front["abstract"],
-        keywords=front["keywords"],
+        abstract=front.abstract,
+        keywords=front.keywords,
         paragraphs=tuple(body.paragraphs),
         notes=tuple(sorted(body.notes, key=lambda n: n.n)),
         bibliography=bibliography,
         page_breaks=tuple(body.page_breaks),
-        title_line=front["title_line"],
+        title_line=front.title_line,
     )
     return article, problems
+
+
+def make_authors(
+    names: Sequence[str], affiliation: str, author_notes: Sequence[str]
+) -> tuple[Author, ...]:
+    """The authors, each with the '*' note printed for them (in order) and its e-mail."""
+    notes = [n.lstrip() for n in author_notes]
+    return tuple(
+        Author(
+            name=name,
+            affiliation=affiliation,
+            email=_email(notes[i]) if i < len(notes) else "",
+            note=notes[i] if i < len(notes) else "",
+        )
+        for i, name in enumerate(names)
+    )
 
 
 def _email(note: str) -> str:

@@ -69,10 +69,14 @@ def looks_like_heading(text: str) -> bool:
     if re.search(r"[.!?]\s", text):
         return False
     words = re.findall(r"[^\W\d_]+", text)
-    if not words or words[-1].lower() in _CONTINUING_WORDS:
+    ends_in_number = bool(re.search(r"\d[\d–-]*\)?$", text))  # "The Crisis of 1960"
+    if not words or (words[-1].lower() in _CONTINUING_WORDS and not ends_in_number):
         return False
     long_words = [w for w in words if len(w) > 3]
-    return bool(long_words) and all(w[0].isupper() for w in long_words)
+    if bool(long_words) and all(w[0].isupper() for w in long_words):
+        return True
+    # Sentence case: a few words, a capital first, no comma (a cut clause has one).
+    return 3 <= len(words) <= 8 and len(text) <= 80 and text[0].isupper() and "," not in text
 
 
 def continues(previous: str, fragment: str, across_notes: bool) -> bool:

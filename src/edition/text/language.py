@@ -1,0 +1,34 @@
+"""The article's language, from the short words its body uses most (`data/stopwords.yaml`).
+
+A stopword count is enough to tell the journals' languages apart on a whole
+article (thousands of words); a text with too few known words gets "".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_MIN_HITS = 20  # known words needed before a language is named
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    text = resources.files("edition").joinpath("data/stopwords.yaml").read_text("utf-8")
+    return {lang: frozenset(words) for lang, words in yaml.safe_load(text).items()}
+
+
+def detect_language(texts: Iterable[str]) -> str:
+    """ISO 639-1 code of the language the texts are in, or "" if unclear."""
+    words = Counter(w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t))
+    scores = {lang: sum(words[w] for w in stop) for lang, stop in _stopwords().items()}
+    best = max(scores, key=lambda lang: scores[lang], default="")
+    if not best or scores[best] < _MIN_HITS:
+        return ""
+    # Serbian in Latin script is "sr" too; "sh" only names the word list.
+    return "sr" if best == "sh" else best
