@@ -33,7 +33,7 @@ RELOAD_JS = """\
   poll();
 })();
 """
-GENERATED = {"article.yaml", "references.bib"}  # written by our own import step
+GENERATED = {"article.yaml", "references.bib", "register.yaml"}  # written by our own import step
 
 
 class Preview:

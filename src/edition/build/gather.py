@@ -19,18 +19,19 @@ from edition.content.edit import edited
 from edition.content.editorial import EDITORIAL_FILE
 from edition.errors import Problem, Problems
 from edition.model import Article
-from edition.site.site import Site, make_site
+from edition.site.site import NAMES_FILE, Site, make_site
 from edition.yamlfile import YamlError
 
 
 def base_key(config: Config) -> str:
     """A hash of all that shapes every page: templates, the package's code, config, registry."""
-    registry = config.content / REGISTRY_FILE
+    registry, names = config.content / REGISTRY_FILE, config.content / NAMES_FILE
     return digest(
         tree_digest(config.templates),
         page_code(),
         repr(config),
         registry.read_bytes() if registry.exists() else b"",
+        names.read_bytes() if names.exists() else b"",
     )
 
 

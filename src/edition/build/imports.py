@@ -21,8 +21,11 @@ from edition.build.workers import can_fork, in_child
 from edition.citations.registry import REGISTRY_FILE, Registry, edition_registry, read_registry
 from edition.config import Config
 from edition.content.article_yaml import article_data
+from edition.content.register_yaml import REGISTER_FILE, dump_register
 from edition.content.source_import import Imported, import_source, slug_for
-from edition.errors import Problems
+from edition.errors import BuildError, Problems
+from edition.site.site import NAMES_FILE, edition_names
+from edition.text.register import NameTable
 
 # Below this many changed sources a process pool costs more than it saves.
 POOL_MIN = 8
@@ -87,6 +90,14 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
             jobs.append((source.read_bytes(), config.shown(source), slug, source_digest))
     registry_path = str(config.content / REGISTRY_FILE)
 
+    try:
+        names: NameTable | None = edition_names(
+            config.content, config.shown(config.content / NAMES_FILE)
+        )
+    except BuildError as exc:
+        problems.items.extend(exc.problems)
+        names = None
+
     def keep(result: tuple[Imported, bytes]) -> None:
         """Write what a job made; with a cache, keep the article for the build."""
         made, cached = result
@@ -100,6 +111,9 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
             cache.objects[key] = replace(made.article, input_key=key)
             cache.put("article", key, cached)
         write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
+        if names is not None:  # the register of names, for review (content/names.yaml corrects)
+            register = dump_register(made.article, names).encode("utf-8")
+            write_if_changed(config.content / made.slug / REGISTER_FILE, register)
         imported.append(made.slug)
 
     _worker_init(registry_path, registry)  # a forked child has it; pool workers load it
@@ -195,8 +209,12 @@ def _import_one(job: Job) -> tuple[Imported, bytes]:
 
 def importer_fingerprint(config: Config) -> str:
     """A hash of the code and registry that shape article.yaml: a change re-imports."""
-    registry = config.content / REGISTRY_FILE
-    return digest(import_code(), registry.read_bytes() if registry.exists() else b"")
+    registry, names = config.content / REGISTRY_FILE, config.content / NAMES_FILE
+    return digest(
+        import_code(),
+        registry.read_bytes() if registry.exists() else b"",
+        names.read_bytes() if names.exists() else b"",
+    )
 
 
 def imported_digest(target: Path) -> str:

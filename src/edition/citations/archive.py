@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from edition.text.spellings import latin_letters
+
 ARCHIVE_KEYS = {
     "slug": True,
     "short": True,
@@ -32,47 +34,9 @@ PLAIN_TAGS = {
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "merge")
 }
 SHEET_PARTS_RE = re.compile(r"(\d+)([a-zа-яё]?)\s*((?:ob|об)\.?)?$", re.I)
-CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        [
-            "a",
-            "b",
-            "v",
-            "g",
-            "d",
-            "e",
-            "e",
-            "zh",
-            "z",
-            "i",
-            "i",
-            "k",
-            "l",
-            "m",
-            "n",
-            "o",
-            "p",
-            "r",
-            "s",
-            "t",
-            "u",
-            "f",
-            "kh",
-            "ts",
-            "ch",
-            "sh",
-            "shch",
-            "-",
-            "y",
-            "-",
-            "e",
-            "iu",
-            "ia",
-        ],
-        strict=True,
-    )
-)
+# Cyrillic letters in URLs: the one transliteration table (data/translit.yaml), hard
+# and soft signs as hyphens.
+CYRILLIC = {**latin_letters(), "ъ": "-", "ь": "-"}
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from edition.citations.grammar import parse_note
+from edition.citations.grammar import parse_notes
 from edition.citations.link import resolve_notes
 from edition.citations.registry import Registry
 from edition.content.article_yaml import dump_article
@@ -60,7 +60,7 @@ def read_article(
         problems.items.extend(truncation_problems(article, text.splitlines()))
     if problems.errors:
         return None, problems
-    notes = tuple(replace(n, citations=parse_note(n.text, registry)) for n in article.notes)
+    notes = parse_notes(article.notes, registry)
     article = replace(article, notes=resolve_notes(notes, article))
     if article.source_kind != "text":  # the text form's YAML keeps its keys (see data-format.md)
         article = replace(article, language=detect_language(p.text for p in article.paragraphs))
