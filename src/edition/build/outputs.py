@@ -19,6 +19,7 @@ from edition.errors import BuildError, Problem
 from edition.model import Article
 from edition.site import cite, cite_file, publish, tei
 from edition.site.archive_pages import ArchiveContext
+from edition.site.assets import compact
 from edition.site.register_page import NAMES_PATH, names_context
 from edition.site.render import (
     article_context,
@@ -146,7 +147,8 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
             found[f"assets/{asset.relative_to(assets).as_posix()}"] = asset
     for rel, asset in sorted(found.items()):
-        outputs.append(Output(rel, digest(base, rel), asset.read_bytes))
+        made = partial(lambda rel, asset: compact(rel, asset.read_bytes()), rel, asset)
+        outputs.append(Output(rel, digest(base, rel), made))
     return outputs
 
 
