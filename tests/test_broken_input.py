@@ -32,7 +32,8 @@ CASES: list[tuple[str, Callable[[], bytes], str]] = [
     (
         "truncated-in-the-cover",
         lambda: DATA[:300],
-        f"{SHOWN}:3: error: no 'Abstract:' found\n  hint: the article needs an abstract",
+        f"{SHOWN}:14: error: the text ends in the middle of a sentence and no bibliography"
+        " follows",
     ),
     (
         "binary-junk",
