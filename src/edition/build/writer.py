@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -12,6 +11,16 @@ from pathlib import Path
 
 from edition.build.files import Output, write_if_changed
 from edition.build.making import make_all
+from edition.build.outfolder import (
+    MARKER,
+    Trash,
+    exchange,
+    manifest_hash,
+    marker_of,
+    tree_problems,
+    write_marker,
+)
+from edition.errors import BuildError
 
 
 def _outside(path: str) -> bool:
@@ -22,11 +31,14 @@ class StaleSite(Exception):
     """The live site lacks a file its manifest lists: it cannot be carried over."""
 
 
-# The keys of the files of the live site and of the one before it, in the cache folder.
-MANIFESTS = ("outputs.live.json", "outputs.prev.json")
+# Where the manifests (the key of every file of a tree) are kept, in the cache folder.
+# Which file holds which tree's manifest is decided by the hash each tree's marker
+# records, never by the name alone: a crash between two renames cannot mislead.
+MANIFESTS = ("outputs.live.json", "outputs.prev.json", "outputs.new.json")
+
 
 class SiteWriter:
-    """Builds the new site beside the live one and swaps it in with renames.
+    """Builds the new site beside the live one and swaps it in, in one atomic step.
 
     The site before the live one is kept (`._site.prev`) with a manifest of the
     key of every file in it. The next build recycles that tree: a file whose
@@ -35,63 +47,93 @@ class SiteWriter:
     costs a small write, not a copy of the whole site. Files are always
     replaced by rename, never rewritten in place: a recycled file may be a
     hard link shared with the live site.
+
+    The swap exchanges the two folders with one renameat2(RENAME_EXCHANGE)
+    where the system has it: at every instant the live folder is one complete
+    build. Elsewhere it is two renames, and a build killed between them is
+    repaired by the next (`recover`). Nothing big is deleted before the new
+    tree is written: it is renamed into a trash folder emptied at the end.
     """
 
     def __init__(self, target: Path, cache_folder: Path | None) -> None:
         self.target = target
         self.staging = target.with_name(f".{target.name}.new")
         self.prev = target.with_name(f".{target.name}.prev")
+        self.old = target.with_name(f".{target.name}.old")  # only between two renames
+        self.trash = Trash(target.with_name(f".{target.name}.trash"))
         self.folder = cache_folder
         self.written: dict[str, str] = {}  # path -> key of every file of the new tree
         # The hash of the live manifest as read, and of the one this build leaves: a
         # quick rebuild carries files over only if it is the manifest its state knew.
         self.live_key, self.left_key = "", ""
-        self.live = self._manifest("live") if target.exists() else {}
+        found = tree_problems(target, cache_folder)
+        if found:
+            raise BuildError(found)
+        self._recover()
+        self.live_key = marker_of(target) if target.is_dir() else ""
+        self.live = self._manifest(self.live_key)
+        if not self.live:
+            self.live_key = ""
         self.base: dict[str, str] = {}  # what the recycled tree holds
 
-    def _manifest(self, name: str) -> dict[str, str]:
-        if self.folder is None:
-            return {}
-        try:
-            raw = (self.folder / f"outputs.{name}.json").read_bytes()
-            data = json.loads(raw)
-        except (OSError, ValueError):
-            return {}
-        if name == "live":
-            self.live_key = hashlib.sha256(raw).hexdigest()
-        if not isinstance(data, dict):
-            return {}
-        # Only paths inside the site: the manifest says which files to link and delete.
-        for path in [p for p, key in data.items() if not isinstance(key, str) or _outside(p)]:
-            del data[path]
-        return data
-
-    def _save(self, name: str, manifest: dict[str, str]) -> None:
-        if self.folder is None:
+    def _recover(self) -> None:
+        """A build killed between the two renames of the fallback swap left no live site."""
+        if self.target.exists() or self.target.is_symlink():
             return
-        data = json.dumps(manifest, sort_keys=True).encode("utf-8")
-        if name == "live":
-            self.left_key = hashlib.sha256(data).hexdigest()
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_if_changed(self.folder / f"outputs.{name}.json", data)
-        except OSError:
-            pass  # a manifest that cannot be written only makes the next build slower
+        for tree in (self.staging, self.old):
+            if tree.is_dir() and marker_of(tree):  # complete: the marker is written last
+                os.replace(tree, self.target)
+                return
 
-    def begin(self) -> Path:
-        """Recycle the tree before last when its manifest is known, else start empty."""
-        if self.staging.exists():
-            shutil.rmtree(self.staging)  # left by a build that was killed
-        base = self._manifest("prev") if self.prev.is_dir() else {}
-        if base:
-            os.replace(self.prev, self.staging)
-            self.base = base
+    def _manifest(self, wanted: str) -> dict[str, str]:
+        """The manifest whose hash a tree's marker records, if the cache still has it."""
+        if self.folder is None or not wanted:
+            return {}
+        for name in MANIFESTS:
+            try:
+                raw = (self.folder / name).read_bytes()
+            except OSError:
+                continue
+            if manifest_hash(raw) != wanted:
+                continue
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                return {}
+            if not isinstance(data, dict):
+                return {}
+            # Only paths inside the site: the manifest says which files to link and delete.
+            return {p: k for p, k in data.items() if isinstance(k, str) and not _outside(p)}
+        return {}
+
+    def begin(self, search: bool = True) -> Path:
+        """Recycle the tree before last when its manifest is known, else start empty.
+
+        A tree left by a killed build (no marker: it was not finished) goes to
+        the trash. The recycled tree's marker is removed first: from then on it
+        is a tree under construction. Its search index stays for Pagefind to
+        write over (it skips the files it would write the same), unless this
+        build makes no index: then no stale index may go live.
+        """
+        candidates = []
+        for tree in (self.staging, self.old, self.prev):
+            if tree.is_dir() and marker_of(tree):
+                manifest = self._manifest(marker_of(tree))
+                if manifest:
+                    candidates.append((tree, manifest))
+                    continue
+            self.trash.put(tree)
+        for tree, _ in candidates[1:]:
+            self.trash.put(tree)
+        if candidates:
+            tree, self.base = candidates[0]
+            if tree != self.staging:
+                os.replace(tree, self.staging)
+            (self.staging / MARKER).unlink()
         else:
-            if self.prev.exists():
-                shutil.rmtree(self.prev)
             self.staging.mkdir(parents=True)
-        # The index is made anew from the pages, every time.
-        shutil.rmtree(self.staging / "pagefind", ignore_errors=True)
+        if not search:
+            self.trash.put(self.staging / "pagefind")
         return self.staging
 
     def produce(
@@ -143,26 +185,46 @@ class SiteWriter:
             path = self.staging / rel
             path.unlink(missing_ok=True)
             _prune(path.parent, self.staging)
-        if self.prev.exists():
-            shutil.rmtree(self.prev)
-        if self.target.exists():
-            os.replace(self.target, self.prev)
-        os.replace(self.staging, self.target)
-        self._save("prev", {})  # until the tree before is known again
-        if self.prev.exists() and self.live and self.folder is not None:
-            # The live site became the site before: so did its manifest. If that
-            # fails, the tree before is only not recycled.
+        raw = json.dumps(self.written, sort_keys=True).encode("utf-8")
+        self.left_key = manifest_hash(raw)
+        kept = self._keep("outputs.new.json", raw)
+        # State before the swap: the new tree's manifest is saved, then its marker
+        # written; only then does the tree become live.
+        write_marker(self.staging, self.left_key)
+        self.trash.put(self.prev)
+        if self.target.is_dir():
+            if not exchange(self.staging, self.target):
+                os.replace(self.target, self.old)  # no live site until the next rename
+                os.replace(self.staging, self.target)
+                os.replace(self.old, self.prev)
+            else:
+                os.replace(self.staging, self.prev)  # the site before, kept to be recycled
+        else:
+            os.replace(self.staging, self.target)
+        if kept and self.folder is not None:
+            # Names only help a reader: each tree's marker says which manifest is its.
             with contextlib.suppress(OSError):
-                os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
-        self._save("live", self.written)
-        if self.folder is None and self.prev.exists():
-            shutil.rmtree(self.prev)  # without manifests it could never be recycled
+                if self.live:
+                    os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
+                os.replace(self.folder / MANIFESTS[2], self.folder / MANIFESTS[0])
+        if self.folder is None or not self.live:
+            self.trash.put(self.prev)  # without its manifest it could never be recycled
+        self.trash.empty()
+
+    def _keep(self, name: str, raw: bytes) -> bool:
+        if self.folder is None:
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_if_changed(self.folder / name, raw)
+        except OSError:
+            return False  # a manifest that cannot be written only makes the next build slower
+        return True
 
     def discard(self) -> None:
-        """After a failure: the staging tree is gone, the live site untouched."""
-        if self.staging.exists():
-            shutil.rmtree(self.staging)
-        self._save("prev", {})
+        """After a failure: the staging tree goes, the live site is untouched."""
+        self.trash.put(self.staging)
+        self.trash.empty()
 
 
 def _link(old: Path, new: Path) -> None:
