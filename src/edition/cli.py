@@ -21,10 +21,17 @@ if TYPE_CHECKING:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    from edition.config import load_config, normalise_base_url  # after run() paused the collector
+    from edition.config import load_config, normalise_base_url, value_problem
 
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     config, problems = load_config(root)
+    for key in ("site_url", "base_url"):
+        given = getattr(args, key, None)
+        wrong = value_problem(key, given) if given else ""
+        if wrong:
+            problems.append(
+                Problem("error", f"--{key.replace('_', '-')}", 0, f"{wrong}: {given!r}")
+            )
     if problems:
         raise BuildError(problems)
     return config.with_overrides(

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from edition.errors import BuildError, Problem, Problems
+from edition.yamlfile import YamlError, compose, read_text
 
 ARCHIVE_KEYS = {
     "slug": True,
@@ -201,11 +202,9 @@ def edition_registry(content: Path, shown: str, problems: Problems) -> Registry 
 def read_registry(path: str) -> Registry:
     """Read and validate the registry; raise BuildError listing every problem."""
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError as err:
-        problem = Problem("error", path, 0, f"cannot read the archive registry: {err}")
-        raise BuildError([problem]) from None
+        text = read_text(Path(path), path)
+    except YamlError as err:
+        raise BuildError(err.problems) from None
     registry, problems = parse_registry(text, path)
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
@@ -221,14 +220,10 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
         problems.append(Problem("error", path, line, message, hint, "archive-registry"))
 
     try:
-        root = _compose(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        problem = getattr(err, "problem", None) or str(err)
-        problems.append(Problem("error", path, line, f"not valid YAML: {problem}", "", "yaml"))
+        root = _compose(text, path)
+    except YamlError as err:
+        problems.extend(err.problems)
         return Registry((), path), problems
-    _check_tags(root, bad)
     top = _mapping(root, bad, "the registry", "start with `archives:`")
     for key_node, _ in root.value if isinstance(root, yaml.MappingNode) else ():
         if key_node.value != "archives":
@@ -255,35 +250,9 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
     return Registry(tuple(archives), path), problems
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree, composed by libyaml when it is there (~10x faster).
-
-    Bad YAML is read again by PyYAML's own parser, so the message and its line
-    are the same with or without libyaml.
-    """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _check_tags(root: yaml.Node | None, bad) -> None:
-    """Refuse tags other than YAML's own: the registry is plain data."""
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.tag not in PLAIN_TAGS:
-            bad(node, f"unsupported tag {node.tag!r}", "write plain YAML: text, lists, mappings")
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(n for pair in node.value for n in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+def _compose(text: str, path: str) -> yaml.Node | None:
+    """The checked YAML node tree (tags, duplicate keys, aliases): yamlfile's one loader."""
+    return compose(text, path)
 
 
 def _mapping(node: yaml.Node | None, bad, what: str, hint: str = "") -> dict[str, yaml.Node]:
