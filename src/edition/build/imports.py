@@ -21,8 +21,9 @@ from edition.build.workers import can_fork, in_child
 from edition.citations.registry import REGISTRY_FILE, Registry, edition_registry, read_registry
 from edition.config import Config
 from edition.content.article_yaml import article_data
-from edition.content.source_import import Imported, import_source, slug_for
+from edition.content.source_import import Imported, import_source
 from edition.errors import Problems
+from edition.text.sources import list_sources
 
 # Below this many changed sources a process pool costs more than it saves.
 POOL_MIN = 8
@@ -79,8 +80,9 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
     fingerprint = importer_fingerprint(config)
     hashes = cache.hashes if cache is not None else FileHashes(None)
     jobs: list[Job] = []
-    for source in sorted(config.sources.glob("*.txt")):
-        slug = slug_for(source)
+    sources, found = list_sources(config)
+    problems.items.extend(found)
+    for source, slug in ((s.path, s.slug) for s in sources):
         source_digest = digest(hashes.sha(source), fingerprint)
         target = config.content / slug / "article.yaml"
         if force or hashes.derived(target, imported_digest) != source_digest:

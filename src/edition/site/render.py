@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from edition.model import Article, Emendation, Note
 from edition.site import cite
 from edition.site import search_markup as search
-from edition.site.markup import inline, inline_with_links, plain
+from edition.site.markup import inline, inline_with_links, plain, unmarked
 from edition.site.site import Site
 
 PAGE_BREAK = "\ue003"
@@ -117,6 +117,7 @@ def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) ->
 def _paragraph_html(
     text: str, breaks: list[tuple[int, int]], emendations: Sequence[Emendation] = ()
 ) -> Markup:
+    text = unmarked(text)  # no input may forge a marker; one character for one
     corrected = text
     # Insert page-break sentinels from the end so earlier offsets stay valid.
     for offset, page in sorted(breaks, reverse=True):
