@@ -1,7 +1,6 @@
 """The output folder is ours alone: which folders we may write, the marker, the swap.
 
-A tree the tool made holds a marker file naming the hash of its manifest (the
-key of every file in it), so a tree found after a crash says what it holds.
+A tree the tool made holds a marker file, written once the tree is complete.
 A folder without the marker is the user's: it is never deleted or published.
 """
 
@@ -23,20 +22,20 @@ MARKER = ".edition-site"  # in every tree we make; upload-pages-artifact skips d
 _RENAME_EXCHANGE = 2  # linux/fs.h
 
 
-def marker_of(tree: Path) -> str:
-    """The manifest hash a tree's marker records; "" for a tree that is not ours."""
+def is_ours(tree: Path) -> bool:
+    """A folder this tool made and finished (its marker is written last)."""
     try:
-        data = json.loads((tree / MARKER).read_text(encoding="utf-8"))
+        return json.loads((tree / MARKER).read_text(encoding="utf-8")) == _MARK
     except (OSError, ValueError):
-        return ""
-    found = data.get("manifest") if isinstance(data, dict) else None
-    return found if isinstance(found, str) else ""
+        return False
 
 
-def write_marker(tree: Path, manifest_hash: str) -> None:
-    data = json.dumps({"made_by": "edition", "manifest": manifest_hash}).encode()
+_MARK = {"made_by": "edition"}  # the same in every build: two builds stay byte-identical
+
+
+def write_marker(tree: Path) -> None:
     tmp = tree / f"{MARKER}.tmp"
-    tmp.write_bytes(data)
+    tmp.write_text(json.dumps(_MARK), encoding="utf-8")
     os.replace(tmp, tree / MARKER)
 
 
@@ -73,7 +72,7 @@ def tree_problems(out: Path, cache_folder: Path | None) -> list[Problem]:
         return [_problem(str(out), "the output folder exists and is not a folder")]
     if (
         out.is_dir()
-        and not marker_of(out)
+        and not is_ours(out)
         and any(out.iterdir())
         and not _old_build(out, cache_folder)
     ):

@@ -15,8 +15,8 @@ from edition.build.outfolder import (
     MARKER,
     Trash,
     exchange,
+    is_ours,
     manifest_hash,
-    marker_of,
     tree_problems,
     write_marker,
 )
@@ -31,9 +31,10 @@ class StaleSite(Exception):
     """The live site lacks a file its manifest lists: it cannot be carried over."""
 
 
-# Where the manifests (the key of every file of a tree) are kept, in the cache folder.
-# Which file holds which tree's manifest is decided by the hash each tree's marker
-# records, never by the name alone: a crash between two renames cannot mislead.
+# The manifests (the key of every file of a tree) in the cache folder: the live
+# site's, the one before's, and the new one's while a swap is under way. A new
+# one found at the start means a build was killed during its swap: which tree
+# is which is unknown, so none is trusted (that build is a full one).
 MANIFESTS = ("outputs.live.json", "outputs.prev.json", "outputs.new.json")
 
 
@@ -51,8 +52,10 @@ class SiteWriter:
     The swap exchanges the two folders with one renameat2(RENAME_EXCHANGE)
     where the system has it: at every instant the live folder is one complete
     build. Elsewhere it is two renames, and a build killed between them is
-    repaired by the next (`recover`). Nothing big is deleted before the new
-    tree is written: it is renamed into a trash folder emptied at the end.
+    repaired by the next (`_recover`). Every tree we make holds a marker,
+    written once it is complete; a tree without one is never published.
+    Nothing big is deleted before the new tree is written: it is renamed into
+    a trash folder emptied once the new site is live.
     """
 
     def __init__(self, target: Path, cache_folder: Path | None) -> None:
@@ -70,10 +73,9 @@ class SiteWriter:
         if found:
             raise BuildError(found)
         self._recover()
-        self.live_key = marker_of(target) if target.is_dir() else ""
-        self.live = self._manifest(self.live_key)
-        if not self.live:
-            self.live_key = ""
+        # A swap under way when a build was killed: no manifest is known to be right.
+        self.trusted = self.folder is not None and not (self.folder / MANIFESTS[2]).exists()
+        self.live = self._manifest(0) if is_ours(target) else {}
         self.base: dict[str, str] = {}  # what the recycled tree holds
 
     def _recover(self) -> None:
@@ -81,30 +83,26 @@ class SiteWriter:
         if self.target.exists() or self.target.is_symlink():
             return
         for tree in (self.staging, self.old):
-            if tree.is_dir() and marker_of(tree):  # complete: the marker is written last
+            if is_ours(tree):  # complete: the marker is written last
                 os.replace(tree, self.target)
                 return
 
-    def _manifest(self, wanted: str) -> dict[str, str]:
-        """The manifest whose hash a tree's marker records, if the cache still has it."""
-        if self.folder is None or not wanted:
+    def _manifest(self, which: int) -> dict[str, str]:
+        """The live (0) or previous (1) tree's manifest, if it is known to be right."""
+        if not self.trusted:
             return {}
-        for name in MANIFESTS:
-            try:
-                raw = (self.folder / name).read_bytes()
-            except OSError:
-                continue
-            if manifest_hash(raw) != wanted:
-                continue
-            try:
-                data = json.loads(raw)
-            except ValueError:
-                return {}
-            if not isinstance(data, dict):
-                return {}
-            # Only paths inside the site: the manifest says which files to link and delete.
-            return {p: k for p, k in data.items() if isinstance(k, str) and not _outside(p)}
-        return {}
+        assert self.folder is not None
+        try:
+            raw = (self.folder / MANIFESTS[which]).read_bytes()
+            data = json.loads(raw)
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        if which == 0:
+            self.live_key = manifest_hash(raw)
+        # Only paths inside the site: the manifest says which files to link and delete.
+        return {p: k for p, k in data.items() if isinstance(k, str) and not _outside(p)}
 
     def begin(self, search: bool = True) -> Path:
         """Recycle the tree before last when its manifest is known, else start empty.
@@ -115,22 +113,15 @@ class SiteWriter:
         write over (it skips the files it would write the same), unless this
         build makes no index: then no stale index may go live.
         """
-        candidates = []
-        for tree in (self.staging, self.old, self.prev):
-            if tree.is_dir() and marker_of(tree):
-                manifest = self._manifest(marker_of(tree))
-                if manifest:
-                    candidates.append((tree, manifest))
-                    continue
-            self.trash.put(tree)
-        for tree, _ in candidates[1:]:
-            self.trash.put(tree)
-        if candidates:
-            tree, self.base = candidates[0]
-            if tree != self.staging:
-                os.replace(tree, self.staging)
+        self.trash.put(self.staging)
+        self.trash.put(self.old)
+        base = self._manifest(1) if is_ours(self.prev) else {}
+        if base:
+            os.replace(self.prev, self.staging)
             (self.staging / MARKER).unlink()
+            self.base = base
         else:
+            self.trash.put(self.prev)
             self.staging.mkdir(parents=True)
         if not search:
             self.trash.put(self.staging / "pagefind")
@@ -187,10 +178,10 @@ class SiteWriter:
             _prune(path.parent, self.staging)
         raw = json.dumps(self.written, sort_keys=True).encode("utf-8")
         self.left_key = manifest_hash(raw)
-        kept = self._keep("outputs.new.json", raw)
-        # State before the swap: the new tree's manifest is saved, then its marker
-        # written; only then does the tree become live.
-        write_marker(self.staging, self.left_key)
+        # State before the swap: the new manifest is kept (which says a swap is under
+        # way), the tree marked complete; only then does it become live.
+        kept = self._keep(MANIFESTS[2], raw)
+        write_marker(self.staging)
         self.trash.put(self.prev)
         if self.target.is_dir():
             if not exchange(self.staging, self.target):
@@ -201,14 +192,16 @@ class SiteWriter:
                 os.replace(self.staging, self.prev)  # the site before, kept to be recycled
         else:
             os.replace(self.staging, self.target)
-        if kept and self.folder is not None:
-            # Names only help a reader: each tree's marker says which manifest is its.
+        if not (kept and self.live):
+            self.trash.put(self.prev)  # without its manifest it could never be recycled
+        if kept:
+            assert self.folder is not None
             with contextlib.suppress(OSError):
                 if self.live:
                     os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
-                os.replace(self.folder / MANIFESTS[2], self.folder / MANIFESTS[0])
-        if self.folder is None or not self.live:
-            self.trash.put(self.prev)  # without its manifest it could never be recycled
+                else:
+                    (self.folder / MANIFESTS[1]).unlink(missing_ok=True)
+                os.replace(self.folder / MANIFESTS[2], self.folder / MANIFESTS[0])  # swap done
         self.trash.empty()
 
     def _keep(self, name: str, raw: bytes) -> bool:
