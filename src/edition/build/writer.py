@@ -20,6 +20,7 @@ from edition.build.outfolder import (
     tree_problems,
     write_marker,
 )
+from edition.build.search_files import tidy_index
 from edition.errors import BuildError
 
 
@@ -166,16 +167,20 @@ class SiteWriter:
                 _link(old, new)
             else:
                 pending.append(output)
+        # What the recycled tree has and the new site has not goes before any page is
+        # made: the indexer, started once the pages are, must not find a stale one.
+        for rel in self.base.keys() - self.written.keys():
+            path = self.staging / rel
+            path.unlink(missing_ok=True)
+            _prune(path.parent, self.staging)
         pending.sort(key=lambda output: not output.path.endswith(".html"))  # stable
         make_all(pending, self.staging, progress, pages_done or (lambda: None))
         return len(pending), len(outputs) - len(pending)
 
     def finish(self) -> None:
-        """Drop what the new site no longer has, then swap it in; keep the old as prev."""
-        for rel in self.base.keys() - self.written.keys():
-            path = self.staging / rel
-            path.unlink(missing_ok=True)
-            _prune(path.parent, self.staging)
+        """Tidy the search index, mark the tree complete, swap it in; keep the old as prev."""
+        if (self.staging / "pagefind").is_dir():
+            tidy_index(self.staging / "pagefind")  # byte-reproducible, nothing stale
         raw = json.dumps(self.written, sort_keys=True).encode("utf-8")
         self.left_key = manifest_hash(raw)
         # State before the swap: the new manifest is kept (which says a swap is under
