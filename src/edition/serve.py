@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from edition.build.cache import CACHE_DIR, open_cache
 from edition.build.lock import owned_out
+from edition.build.outfolder import out_problems
 from edition.build.workers import collector_paused
 from edition.config import Config
 from edition.errors import BuildError
@@ -161,6 +162,11 @@ def watch(preview: Preview, stop: threading.Event, on_change: Callable[[], objec
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     """Build, serve, and rebuild on change until interrupted."""
     preview = Preview(config, search)
+    refused = out_problems(config, preview.cache.folder)
+    if refused:  # never serve (or write) a folder that is not ours
+        for problem in refused:
+            print(problem, file=sys.stderr)
+        return 1
     if not preview.rebuild() and not config.out.exists():
         print("nothing to serve yet: fix the problems above and save", file=sys.stderr)
     server = make_server(preview, host, port)
