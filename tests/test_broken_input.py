@@ -447,3 +447,15 @@ def test_an_unexpected_error_is_one_line_with_a_hint(
     assert "error: internal error: ZeroDivisionError: a bug" in err
     assert "hint: this is a bug in edition; please report it" in err
     assert "Traceback" not in err
+
+
+def test_a_control_character_escaped_in_yaml_is_refused(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _copy(good, tmp_path)
+    (project / "content" / SLUG / "editorial.yaml").write_text(
+        'emendations:\n  - sic: 22th CPSU\n    corr: "22nd\\aCPSU"\n    p: 22\n'
+        "    reason: r\n    who: w\n    when: d\n"
+    )
+    err = _fails(project, capsys)
+    assert f"content/{SLUG}/editorial.yaml:3: error: control character U+0007 in a value" in err

@@ -12,6 +12,7 @@ constructed from the checked nodes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ PLAIN_TAGS = {
 MAX_BYTES = 50_000_000  # a YAML file of the edition, even article.yaml of a book, is far less
 MAX_NODES = 1_000_000  # nodes once every alias is expanded
 MAX_DEPTH = 200  # nesting of lists and mappings
+# Control characters a value may not hold (a quoted escape makes them): invalid in XML.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class YamlError(Exception):
@@ -159,6 +162,16 @@ def node_problems(root: yaml.Node | None, name: str) -> list[Problem]:
             )
         if isinstance(node, yaml.MappingNode):
             problems += _duplicates(node, name)
+        elif isinstance(node, yaml.ScalarNode) and _CONTROL.search(node.value):
+            char = _CONTROL.search(node.value).group()  # type: ignore[union-attr]
+            problems.append(
+                _error(
+                    name,
+                    line,
+                    f"control character U+{ord(char):04X} in a value",
+                    "an escape such as \\a or \\x07 in quotes? such characters break the TEI",
+                )
+            )
         sizes[id(node)] = 0  # visited; the real size is set once its children are
         open_.add(id(node))
         stack.append((node, depth, True))
