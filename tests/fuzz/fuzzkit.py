@@ -23,13 +23,13 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def outside_out(project: Path) -> dict[str, bytes]:
+def outside_out(project: Path, out: str = "_site") -> dict[str, bytes]:
     """The project's files that no build may change: all but the site, its trees, the cache."""
     found = {}
     for path in sorted(project.rglob("*")):
         rel = path.relative_to(project)
         top = rel.parts[0]
-        if top in OURS or top == "_site" or top.startswith("._site."):
+        if top in OURS or top == out or top.startswith(f".{out}."):
             continue
         if path.is_file() and path.name not in ("article.yaml", "references.bib"):
             found[rel.as_posix()] = path.read_bytes()

@@ -105,7 +105,8 @@ def _case(good: Path, tmp_path: Path, kind: str, seed: int, capsys) -> None:  # 
     else:
         target.write_text(mutated, encoding="utf-8")
     site = tree(project / "_site")
-    kept = outside_out(project)
+    out = _out_name(project)
+    kept = outside_out(project, out)
     capsys.readouterr()
     started = time.monotonic()
     code = build_project(project, "--no-search")
@@ -118,13 +119,22 @@ def _case(good: Path, tmp_path: Path, kind: str, seed: int, capsys) -> None:  # 
     for line in err.splitlines():
         if " error: " in line:
             assert _ERROR.match(line), f"{where}: {line!r}"
-    assert outside_out(project) == kept, where
+    assert outside_out(project, out) == kept, where
     if code == 1:
         assert tree(project / "_site") == site, where
         return
     manifest = json.loads((project / ".edition-cache" / "outputs.live.json").read_text())
-    built = set(tree(project / "_site"))
+    built = set(tree(project / out))
     assert built - {".edition-site"} == set(manifest), where
+
+
+def _out_name(project: Path) -> str:
+    """The output folder a mutated edition.yaml names (a mutation may rename it)."""
+    from edition.config import load_config
+
+    config, _ = load_config(project)
+    out = config.out.resolve()
+    return out.name if out.parent == project.resolve() else "_site"
 
 
 @pytest.mark.parametrize("kind", list(FILES))
