@@ -12,6 +12,9 @@ from conftest import ROOT, SOURCE, make_project
 
 FAULTS = Path(__file__).with_name("faults.py")
 OURS = (".edition-cache",)  # besides the out folder and the trees beside it
+# What import writes in content/<slug>/ (a killed import may leave the temporary
+# file it renames from; the next import writes it again and renames it).
+IMPORTED = ("article.yaml", "references.bib", ".article.yaml.tmp", ".references.bib.tmp")
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -31,7 +34,7 @@ def outside_out(project: Path, out: str = "_site") -> dict[str, bytes]:
         top = rel.parts[0]
         if top in OURS or top == out or top.startswith(f".{out}."):
             continue
-        if path.is_file() and path.name not in ("article.yaml", "references.bib"):
+        if path.is_file() and path.name not in IMPORTED:
             found[rel.as_posix()] = path.read_bytes()
     return found
 

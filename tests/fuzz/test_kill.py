@@ -67,6 +67,7 @@ def _kill_at(sites: dict, tmp_path: Path, at: int, swap: str) -> str:
     again, err = run(project, "build", "--root", ".", "--no-search")
     assert again == 0, f"step {at}: the next build failed: {err}"
     assert tree(project / "_site") == sites["B"], f"step {at}: the next build did not repair"
+    assert not list((project / "content").rglob("*.tmp")), f"step {at}: a temporary file is left"
     return ("A" if live == sites["A"] else "B") + ("" if code == 137 else "+")
 
 
