@@ -96,12 +96,14 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
         if made.yaml_text is None or made.article is None:
             return  # errors: keep the previous content untouched
         raw = made.yaml_text.encode("utf-8")
+        # article.yaml last: it records the source's digest, so a build killed before
+        # it is written imports the source again (references.bib is never left stale).
+        write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
         write_if_changed(config.content / made.slug / "article.yaml", raw)
         if cache is not None:
             key = digest(hashlib.sha256(raw).hexdigest(), article_code())
             cache.objects[key] = replace(made.article, input_key=key)
             cache.put("article", key, cached)
-        write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
         imported.append(made.slug)
 
     _worker_init(registry_path, registry)  # a forked child has it; pool workers load it
