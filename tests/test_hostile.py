@@ -19,7 +19,12 @@ HOSTILE = [
     '<a href="javascript:alert(5)" onclick="alert(6)">x</a>',
     "{{ 1000 + 337 }} {% include 'base.html' %} {# c #}",
     "<style>body{display:none}</style>",
+    "[see the file](https://evil.example/x)",
+    "![picture](https://evil.example/i.png)",
+    "<mailto:a@evil.example>",
+    "<https://ok.example/page>",
 ]
+FORGED = "relatively \\ue00399\\ue003 passive \\ue0100\\ue013x\\ue011"
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +44,16 @@ def article_html(tmp_path_factory: pytest.TempPathFactory) -> str:
         "    reason: '\"><script>alert(8)</script>'\n"
         "    who: '{{ 2000 + 448 }}'\n"
         "    when: <b onmouseover=alert(9)>\n"
+        "  - sic: relatively passive\n"
+        f'    corr: "{FORGED}"\n'
+        "    p: 5\n"
+        "    reason: markers of the renderers, written by hand\n"
+        "    who: w\n"
+        "    when: d\n"
     )
     assert build_project(project, "--no-search") == 0
-    return (project / "_site" / "articles" / SLUG / "index.html").read_text()
+    folder = project / "_site" / "articles" / SLUG
+    return (folder / "index.html").read_text() + (folder / f"{SLUG}.tei.xml").read_text()
 
 
 class _Elements(HTMLParser):
@@ -74,6 +86,24 @@ def test_no_script_or_handler_survives(article_html: str) -> None:
 
 def test_no_javascript_link(article_html: str) -> None:
     assert not re.search(r"href=\"\s*javascript:", article_html, re.I)
+
+
+def test_markdown_links_and_images_stay_text(article_html: str) -> None:
+    assert "evil.example" in article_html  # shown, as text
+    assert not re.search(r"(href|src)=\"[^\"]*evil\.example", article_html)
+    assert "[see the file](https://evil.example/x)" in article_html
+    assert "![picture](https://evil.example/i.png)" in article_html
+    assert (
+        '<a href="https://ok.example/page" class="url">https://ok.example/page</a>' in article_html
+    )
+
+
+def test_marker_characters_in_input_cannot_forge_markup(article_html: str) -> None:
+    assert 'id="page-99"' not in article_html
+    assert '<pb n="99"' not in article_html and 'pb n="99"' not in article_html
+    assert "relatively \ufffd99\ufffd passive" in article_html  # replaced, one for one
+    # In the apparatus the correction is quoted as the editor typed it, as text.
+    assert '<ins class="corr">relatively \ue00399\ue003 passive' in article_html
 
 
 def test_template_syntax_is_text(article_html: str) -> None:

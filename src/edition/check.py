@@ -21,9 +21,10 @@ from edition.citations.registry import REGISTRY_FILE, edition_registry
 from edition.config import Config
 from edition.content import editorial
 from edition.content.emend import apply_editorial
-from edition.content.source_import import read_article, slug_for
+from edition.content.source_import import read_article
 from edition.errors import Problem, Problems
 from edition.model import Article, Citation
+from edition.text.sources import list_sources
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]{2,6}(?![^\W\d_])")
@@ -221,8 +222,10 @@ def check_project(config: Config) -> list[Problem]:
     registry = edition_registry(config.content, registry_shown, problems)
     if registry is None:
         return problems.items
-    for source in sorted(config.sources.glob("*.txt")):
-        slug, shown = slug_for(source), config.shown(source)
+    sources, found = list_sources(config)
+    problems.items.extend(found)
+    for source, slug in ((s.path, s.slug) for s in sources):
+        shown = config.shown(source)
         data = source.read_bytes()
         article, found = read_article(data, shown, slug, registry)
         problems.extend(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import json
 import os
@@ -20,10 +21,17 @@ if TYPE_CHECKING:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    from edition.config import CONFIG_FILE, load_config, normalise_base_url  # after run() paused
+    from edition.config import CONFIG_FILE, load_config, normalise_base_url, value_problem
 
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     config, problems = load_config(root)
+    for key in ("site_url", "base_url"):
+        given = getattr(args, key, None)
+        wrong = value_problem(key, given) if given else ""
+        if wrong:
+            problems.append(
+                Problem("error", f"--{key.replace('_', '-')}", 0, f"{wrong}: {given!r}")
+            )
     if problems:
         raise BuildError(problems)
     if not (root / CONFIG_FILE).exists():
@@ -76,6 +84,7 @@ def progress_display(stream: TextIO) -> Callable[[int, int], None] | None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from edition.build.cache import open_cache
+    from edition.build.lock import owned_out
     from edition.pipeline import ImportFailed, run
 
     started = time.perf_counter()
@@ -83,7 +92,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     cache = open_cache(config.sources.parent, enabled=not args.no_cache)
     # What is kept about the live site will not be kept up to date without the cache.
     forget = open_cache(config.sources.parent) if args.no_cache else None
-    with collector_paused():
+    with collector_paused(), owned_out(config, cache.folder):
         try:
             result = run(
                 config,
@@ -137,9 +146,14 @@ def _names(slugs: list[str], most: int = 5) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from edition.build.cache import open_cache
+    from edition.build.outfolder import out_problems
     from edition.check import check_project, exit_code, format_json, format_text
 
-    problems = check_project(_config(args))
+    config = _config(args)
+    # What a build would refuse before it starts: the output folder.
+    problems = out_problems(config, open_cache(config.sources.parent).folder)
+    problems += check_project(config)
     out = format_json(problems) if args.format == "json" else format_text(problems)
     sys.stdout.write(out)
     return exit_code(problems, args.strict)
@@ -203,6 +217,51 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a read-only folder, a full disk: the system's word, located
+        if os.environ.get("EDITION_DEBUG") == "1":
+            raise
+        _report([os_problem(exc)])
+        print(f"stopped: {_stopped_state(args)}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, not a traceback
+        if os.environ.get("EDITION_DEBUG") == "1":
+            raise
+        where = _where(exc)
+        print(
+            f"{where}: error: internal error: {type(exc).__name__}: {exc}"[:2000]
+            + "\n  hint: this is a bug in edition; please report it with the input that"
+            " caused it (EDITION_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 2
+
+
+_OS_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space and build again",
+    errno.EDQUOT: "the disk quota is exceeded: free some space and build again",
+    errno.EACCES: "check the folder's permissions (is it read-only?)",
+    errno.EPERM: "check the folder's permissions (is it read-only?)",
+    errno.EROFS: "the file system is read-only: build into another folder (--out)",
+    errno.ELOOP: "a symbolic link loops: remove it",
+}
+
+
+def os_problem(exc: OSError) -> Problem:
+    """An OSError as `path: error: what` with a hint for the usual causes."""
+    path = exc.filename if exc.filename is not None else "edition"
+    what = exc.strerror or str(exc)
+    return Problem("error", str(path), 0, what, _OS_HINTS.get(exc.errno or 0, ""), "os-error")
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame of the package that raised, as `file:line`."""
+    tb, found = exc.__traceback__, "edition"
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if "edition" in name:
+            found = f"{Path(name).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
 
 
 def _stopped_state(args: argparse.Namespace) -> str:

@@ -135,7 +135,7 @@ def build(
     # Then write: everything into a staging folder, indexed, then swapped in. The
     # live site is untouched until the swap; any failure discards the staging folder.
     incremental.clear_state(cache)
-    staging = writer.begin()
+    staging = writer.begin(search)
     indexing = None
 
     def index_pages() -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from edition.build.cache import CACHE_DIR, open_cache
+from edition.build.lock import owned_out
+from edition.build.outfolder import out_problems
 from edition.build.workers import collector_paused
 from edition.config import Config
 from edition.errors import BuildError
@@ -52,7 +54,9 @@ class Preview:
 
         with self.lock, collector_paused():
             try:
-                result = run(self.config, search=self.search, cache=self.cache)
+                # The lock `build` takes too: an editor's build and this one never overlap.
+                with owned_out(self.config, self.cache.folder):
+                    result = run(self.config, search=self.search, cache=self.cache)
             except (BuildError, ImportFailed) as exc:
                 for problem in exc.problems:
                     print(problem, file=sys.stderr)
@@ -73,8 +77,11 @@ class Preview:
         """Changes worth a rebuild: inputs, not our own output, cache or generated files."""
         p = Path(path)
         out = self.config.out
-        for skip in (out, out.with_name(f".{out.name}.new"), out.with_name(f".{out.name}.old")):
-            if p == skip or skip in p.parents:
+        for folder in (p, *p.parents):
+            # The site, and our trees beside it: .new, .prev, .old, .trash, .lock.
+            if folder.parent == out.parent and (
+                folder == out or folder.name.startswith(f".{out.name}.")
+            ):
                 return False
         if CACHE_DIR in p.parts or p.name.endswith(".tmp") or p.name.startswith(".#"):
             return False
@@ -155,6 +162,11 @@ def watch(preview: Preview, stop: threading.Event, on_change: Callable[[], objec
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     """Build, serve, and rebuild on change until interrupted."""
     preview = Preview(config, search)
+    refused = out_problems(config, preview.cache.folder)
+    if refused:  # never serve (or write) a folder that is not ours
+        for problem in refused:
+            print(problem, file=sys.stderr)
+        return 1
     if not preview.rebuild() and not config.out.exists():
         print("nothing to serve yet: fix the problems above and save", file=sys.stderr)
     server = make_server(preview, host, port)

@@ -121,3 +121,96 @@ def test_a_child_that_crashes_has_its_share_made_here(
     assert [(staging / f"p{n}/index.html").read_text() for n in range(output.SPLIT_MIN)] == [
         str(n) for n in range(output.SPLIT_MIN)
     ]
+
+
+def _site(tmp_path: Path, files: dict[str, str], cache: Path | None = None) -> SiteWriter:
+    """Build a site of `files` (path -> text) into tmp_path/_site."""
+    writer = SiteWriter(tmp_path / "_site", cache)
+    writer.begin()
+    outputs = [Output(p, f"key-{t}", lambda t=t: t.encode()) for p, t in files.items()]
+    writer.produce(outputs)
+    writer.finish()
+    return writer
+
+
+def test_every_tree_is_marked_and_the_one_before_is_kept(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _site(tmp_path, {"a.html": "1"}, cache)
+    _site(tmp_path, {"a.html": "2"}, cache)
+    assert (tmp_path / "_site" / ".edition-site").is_file()
+    assert (tmp_path / "._site.prev" / ".edition-site").is_file()
+    assert (tmp_path / "_site" / "a.html").read_text() == "2"
+    assert (tmp_path / "._site.prev" / "a.html").read_text() == "1"
+    assert not (tmp_path / "._site.trash").exists() and not (tmp_path / "._site.new").exists()
+
+
+def test_a_user_folder_is_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "_site").mkdir()
+    (tmp_path / "_site" / "mine.txt").write_text("mine")
+    with pytest.raises(BuildError) as caught:
+        SiteWriter(tmp_path / "_site", None)
+    assert "holds files this tool did not make" in str(caught.value)
+    assert (tmp_path / "_site" / "mine.txt").read_text() == "mine"
+
+
+def test_a_killed_build_s_tree_goes_and_an_unmarked_one_is_never_published(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    _site(tmp_path, {"a.html": "1"}, cache)
+    (tmp_path / "._site.new").mkdir()
+    (tmp_path / "._site.new" / "half.html").write_text("half")  # a build killed mid-way
+    _site(tmp_path, {"a.html": "2"}, cache)
+    assert sorted(p.name for p in (tmp_path / "_site").iterdir()) == [".edition-site", "a.html"]
+
+
+def test_a_swap_killed_between_two_renames_is_repaired(tmp_path: Path) -> None:
+    """The fallback swap (no renameat2): killed with the live site renamed aside."""
+    cache = tmp_path / "cache"
+    _site(tmp_path, {"a.html": "1"}, cache)
+    (tmp_path / "_site").rename(tmp_path / "._site.old")
+    writer = SiteWriter(tmp_path / "_site", cache)  # recovers before anything else
+    assert (tmp_path / "_site" / "a.html").read_text() == "1"
+    assert writer.live == {"a.html": "key-1"}  # the tree and its manifest, still a pair
+    assert not (tmp_path / "._site.old").exists()
+
+
+def test_after_a_killed_swap_no_manifest_is_trusted(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _site(tmp_path, {"a.html": "1"}, cache)
+    _site(tmp_path, {"a.html": "2"}, cache)
+    (cache / "outputs.new.json").write_text("{}")  # the journal of a swap under way
+    writer = SiteWriter(tmp_path / "_site", cache)
+    assert writer.live == {} and writer.live_key == ""
+    writer.begin()
+    assert writer.base == {}  # the tree before is not recycled either
+    assert not (tmp_path / "._site.prev").exists()
+
+
+def test_a_build_without_search_keeps_no_stale_index(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _site(tmp_path, {"a.html": "1"}, cache)
+    _site(tmp_path, {"a.html": "2"}, cache)
+    (tmp_path / "._site.prev" / "pagefind").mkdir()
+    (tmp_path / "._site.prev" / "pagefind" / "pagefind.js").write_text("old index")
+    writer = SiteWriter(tmp_path / "_site", cache)
+    staging = writer.begin(search=False)
+    assert writer.base  # the tree before is recycled...
+    assert not (staging / "pagefind").exists()  # ...without its index
+
+
+def test_the_lock_says_who_holds_it(tmp_path: Path) -> None:
+    import fcntl
+
+    from edition.build.lock import lock_path, site_lock
+
+    out = tmp_path / "_site"
+    with open(lock_path(out), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.write("777")
+        handle.flush()
+        with pytest.raises(BuildError) as caught, site_lock(out, wait=0.1):
+            pass
+    assert "another build (pid 777) is writing" in str(caught.value)
+    with site_lock(out, wait=0.1):
+        assert lock_path(out).read_text() == str(os.getpid())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edition.build.imports import sources_to_import
 from edition.config import load_config
 from edition.errors import Problems
 from edition.model import Article, Cover, Note, PageBreak, Paragraph
@@ -12,6 +11,7 @@ from edition.text.audit import audit_heads, audit_lines, audit_sequence, unaccou
 from edition.text.bibliography import parse_bibliography
 from edition.text.laid import parse_laid
 from edition.text.raw import read_raw_pages
+from edition.text.sources import list_sources
 
 COVER = Cover("", "", "", 0, 0, "", "", "", "", "", "", "", ())
 
@@ -76,15 +76,15 @@ def test_notes_that_could_not_be_read_are_an_error_never_silence() -> None:
 
 def test_a_file_in_sources_that_is_not_read_is_named(tmp_path: Path) -> None:
     (tmp_path / "sources").mkdir()
-    for name in ("a.txt", "b.pdf", "c.docx", "d.txt", "d.pdf"):
+    for name in ("a.txt", "b.pdf", "c.docx", "d.txt", "d.pdf", "README.md"):
         (tmp_path / "sources" / name).write_bytes(b"x")
     config, _ = load_config(tmp_path)
-    problems = Problems()
-    found = [p.name for p in sources_to_import(config, problems)]
-    assert found == ["a.txt", "b.pdf", "d.txt"]
-    messages = [p.message for p in problems.items]
+    sources, problems = list_sources(config)
+    assert [s.path.name for s in sources] == ["a.txt", "b.pdf", "d.pdf"]
+    messages = [p.message for p in problems]
     assert any("'c.docx' in sources/ is not read" in m for m in messages)
-    assert any("both a text and a PDF of 'd'" in m for m in messages)
+    assert any("is a second source of 'd' beside 'sources/d.pdf'" in m for m in messages)
+    assert not any("README" in m for m in messages)  # the folder's own README is no source
 
 
 TEXT_FORM = """\

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -150,6 +151,8 @@ class FileHashes:
             st = os.stat(name)
         except OSError:
             return ""
+        if not stat.S_ISREG(st.st_mode):
+            return f"not-a-file-{stat.S_IFMT(st.st_mode)}"  # its reader says what is wrong
         stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
         entry = self.known.get(name)
         if _entry(entry, 4) and entry[:3] == stamp and time.time() - st.st_mtime > self.RACY:

@@ -46,9 +46,11 @@ def load_one(config: Config, path: Path, cache: Cache, problems: Problems) -> Ar
     if article is None:
         data = cache.get_json("article", key)
         try:
-            if data is not None:
-                article = article_from_data(data, str(path))
-            else:
+            article = article_from_data(data, str(path)) if data is not None else None
+        except YamlError:
+            article = None  # a broken cache entry is only a miss: read the file again
+        try:
+            if article is None:
                 article = load_article(path)
                 cache.put_json("article", key, article_data(article, article.import_sha256))
         except YamlError as exc:

@@ -22,10 +22,11 @@ from edition.citations.registry import REGISTRY_FILE, Registry, edition_registry
 from edition.config import Config
 from edition.content.article_yaml import article_data
 from edition.content.register_yaml import REGISTER_FILE, dump_register
-from edition.content.source_import import Imported, import_source, slug_for
+from edition.content.source_import import Imported, import_source
 from edition.errors import BuildError, Problems
 from edition.site.site import NAMES_FILE, edition_names
 from edition.text.register import NameTable
+from edition.text.sources import list_sources
 
 # Below this many changed sources a process pool costs more than it saves.
 POOL_MIN = 8
@@ -82,8 +83,9 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
     fingerprint = importer_fingerprint(config)
     hashes = cache.hashes if cache is not None else FileHashes(None)
     jobs: list[Job] = []
-    for source in sources_to_import(config, problems):
-        slug = slug_for(source)
+    sources, found = list_sources(config)
+    problems.items.extend(found)
+    for source, slug in ((s.path, s.slug) for s in sources):
         source_digest = digest(hashes.sha(source), fingerprint)
         target = config.content / slug / "article.yaml"
         if force or hashes.derived(target, imported_digest) != source_digest:
@@ -105,15 +107,17 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
         if made.yaml_text is None or made.article is None:
             return  # errors: keep the previous content untouched
         raw = made.yaml_text.encode("utf-8")
+        # article.yaml last: it records the source's digest, so a build killed before
+        # it is written imports the source again (references.bib is never left stale).
+        write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
+        if names is not None:  # the register of names, for review (content/names.yaml corrects)
+            register = dump_register(made.article, names).encode("utf-8")
+            write_if_changed(config.content / made.slug / REGISTER_FILE, register)
         write_if_changed(config.content / made.slug / "article.yaml", raw)
         if cache is not None:
             key = digest(hashlib.sha256(raw).hexdigest(), article_code())
             cache.objects[key] = replace(made.article, input_key=key)
             cache.put("article", key, cached)
-        write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
-        if names is not None:  # the register of names, for review (content/names.yaml corrects)
-            register = dump_register(made.article, names).encode("utf-8")
-            write_if_changed(config.content / made.slug / REGISTER_FILE, register)
         imported.append(made.slug)
 
     _worker_init(registry_path, registry)  # a forked child has it; pool workers load it
@@ -128,38 +132,6 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
     return Importing(imported, problems, keep, results)
 
 
-SOURCE_SUFFIXES = (".txt", ".pdf")
-
-
-def sources_to_import(config: Config, problems: Problems) -> list[Path]:
-    """The sources an import reads (`*.txt`, `*.pdf`); any other file is named in a warning."""
-    found: list[Path] = []
-    if not config.sources.is_dir():
-        return found
-    for path in sorted(config.sources.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix.lower() in SOURCE_SUFFIXES:
-            found.append(path)
-        else:
-            problems.warning(
-                config.shown(path),
-                0,
-                f"'{path.name}' in sources/ is not read (only .txt and .pdf are)",
-                "convert it to PDF or plain text, or move it out of sources/",
-                "unread-source",
-            )
-    stems = [p.stem.lower() for p in found]
-    for path in found:
-        if stems.count(path.stem.lower()) > 1 and path.suffix.lower() == ".pdf":
-            problems.error(
-                config.shown(path),
-                0,
-                f"both a text and a PDF of '{path.stem}' in sources/",
-                "keep one of them: each source makes the article of its name",
-                "two-sources",
-            )
-    return [p for p in found if stems.count(p.stem.lower()) == 1 or p.suffix.lower() == ".txt"]
 
 
 def _in_pool(jobs: list[Job], registry_path: str) -> Callable[[], Iterable]:

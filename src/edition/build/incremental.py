@@ -35,7 +35,6 @@ STATE_FILE = "state.json"
 VERSION = 1
 
 
-
 @dataclass(frozen=True)
 class ArticleState:
     """What the site shows of one article, as far as other pages depend on it."""

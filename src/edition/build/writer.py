@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -12,6 +11,17 @@ from pathlib import Path
 
 from edition.build.files import Output, write_if_changed
 from edition.build.making import make_all
+from edition.build.outfolder import (
+    MARKER,
+    Trash,
+    exchange,
+    is_ours,
+    manifest_hash,
+    tree_problems,
+    write_marker,
+)
+from edition.build.search_files import tidy_index
+from edition.errors import BuildError
 
 
 def _outside(path: str) -> bool:
@@ -22,11 +32,15 @@ class StaleSite(Exception):
     """The live site lacks a file its manifest lists: it cannot be carried over."""
 
 
-# The keys of the files of the live site and of the one before it, in the cache folder.
-MANIFESTS = ("outputs.live.json", "outputs.prev.json")
+# The manifests (the key of every file of a tree) in the cache folder: the live
+# site's, the one before's, and the new one's while a swap is under way. A new
+# one found at the start means a build was killed during its swap: which tree
+# is which is unknown, so none is trusted (that build is a full one).
+MANIFESTS = ("outputs.live.json", "outputs.prev.json", "outputs.new.json")
+
 
 class SiteWriter:
-    """Builds the new site beside the live one and swaps it in with renames.
+    """Builds the new site beside the live one and swaps it in, in one atomic step.
 
     The site before the live one is kept (`._site.prev`) with a manifest of the
     key of every file in it. The next build recycles that tree: a file whose
@@ -35,63 +49,83 @@ class SiteWriter:
     costs a small write, not a copy of the whole site. Files are always
     replaced by rename, never rewritten in place: a recycled file may be a
     hard link shared with the live site.
+
+    The swap exchanges the two folders with one renameat2(RENAME_EXCHANGE)
+    where the system has it: at every instant the live folder is one complete
+    build. Elsewhere it is two renames, and a build killed between them is
+    repaired by the next (`_recover`). Every tree we make holds a marker,
+    written once it is complete; a tree without one is never published.
+    Nothing big is deleted before the new tree is written: it is renamed into
+    a trash folder emptied once the new site is live.
     """
 
     def __init__(self, target: Path, cache_folder: Path | None) -> None:
         self.target = target
         self.staging = target.with_name(f".{target.name}.new")
         self.prev = target.with_name(f".{target.name}.prev")
+        self.old = target.with_name(f".{target.name}.old")  # only between two renames
+        self.trash = Trash(target.with_name(f".{target.name}.trash"))
         self.folder = cache_folder
         self.written: dict[str, str] = {}  # path -> key of every file of the new tree
         # The hash of the live manifest as read, and of the one this build leaves: a
         # quick rebuild carries files over only if it is the manifest its state knew.
         self.live_key, self.left_key = "", ""
-        self.live = self._manifest("live") if target.exists() else {}
+        found = tree_problems(target, cache_folder)
+        if found:
+            raise BuildError(found)
+        self._recover()
+        # A swap under way when a build was killed: no manifest is known to be right.
+        self.trusted = self.folder is not None and not (self.folder / MANIFESTS[2]).exists()
+        self.live = self._manifest(0) if is_ours(target) else {}
         self.base: dict[str, str] = {}  # what the recycled tree holds
 
-    def _manifest(self, name: str) -> dict[str, str]:
-        if self.folder is None:
+    def _recover(self) -> None:
+        """A build killed between the two renames of the fallback swap left no live site."""
+        if self.target.exists() or self.target.is_symlink():
+            return
+        for tree in (self.staging, self.old):
+            if is_ours(tree):  # complete: the marker is written last
+                os.replace(tree, self.target)
+                return
+
+    def _manifest(self, which: int) -> dict[str, str]:
+        """The live (0) or previous (1) tree's manifest, if it is known to be right."""
+        if not self.trusted:
             return {}
+        assert self.folder is not None
         try:
-            raw = (self.folder / f"outputs.{name}.json").read_bytes()
+            raw = (self.folder / MANIFESTS[which]).read_bytes()
             data = json.loads(raw)
         except (OSError, ValueError):
             return {}
-        if name == "live":
-            self.live_key = hashlib.sha256(raw).hexdigest()
         if not isinstance(data, dict):
             return {}
+        if which == 0:
+            self.live_key = manifest_hash(raw)
         # Only paths inside the site: the manifest says which files to link and delete.
-        for path in [p for p, key in data.items() if not isinstance(key, str) or _outside(p)]:
-            del data[path]
-        return data
+        return {p: k for p, k in data.items() if isinstance(k, str) and not _outside(p)}
 
-    def _save(self, name: str, manifest: dict[str, str]) -> None:
-        if self.folder is None:
-            return
-        data = json.dumps(manifest, sort_keys=True).encode("utf-8")
-        if name == "live":
-            self.left_key = hashlib.sha256(data).hexdigest()
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_if_changed(self.folder / f"outputs.{name}.json", data)
-        except OSError:
-            pass  # a manifest that cannot be written only makes the next build slower
+    def begin(self, search: bool = True) -> Path:
+        """Recycle the tree before last when its manifest is known, else start empty.
 
-    def begin(self) -> Path:
-        """Recycle the tree before last when its manifest is known, else start empty."""
-        if self.staging.exists():
-            shutil.rmtree(self.staging)  # left by a build that was killed
-        base = self._manifest("prev") if self.prev.is_dir() else {}
+        A tree left by a killed build (no marker: it was not finished) goes to
+        the trash. The recycled tree's marker is removed first: from then on it
+        is a tree under construction. Its search index stays for Pagefind to
+        write over (it skips the files it would write the same), unless this
+        build makes no index: then no stale index may go live.
+        """
+        self.trash.put(self.staging)
+        self.trash.put(self.old)
+        base = self._manifest(1) if is_ours(self.prev) else {}
         if base:
             os.replace(self.prev, self.staging)
+            (self.staging / MARKER).unlink()
             self.base = base
         else:
-            if self.prev.exists():
-                shutil.rmtree(self.prev)
+            self.trash.put(self.prev)
             self.staging.mkdir(parents=True)
-        # The index is made anew from the pages, every time.
-        shutil.rmtree(self.staging / "pagefind", ignore_errors=True)
+        if not search:
+            self.trash.put(self.staging / "pagefind")
         return self.staging
 
     def produce(
@@ -133,36 +167,62 @@ class SiteWriter:
                 _link(old, new)
             else:
                 pending.append(output)
+        # What the recycled tree has and the new site has not goes before any page is
+        # made: the indexer, started once the pages are, must not find a stale one.
+        for rel in self.base.keys() - self.written.keys():
+            path = self.staging / rel
+            path.unlink(missing_ok=True)
+            _prune(path.parent, self.staging)
         pending.sort(key=lambda output: not output.path.endswith(".html"))  # stable
         make_all(pending, self.staging, progress, pages_done or (lambda: None))
         return len(pending), len(outputs) - len(pending)
 
     def finish(self) -> None:
-        """Drop what the new site no longer has, then swap it in; keep the old as prev."""
-        for rel in self.base.keys() - self.written.keys():
-            path = self.staging / rel
-            path.unlink(missing_ok=True)
-            _prune(path.parent, self.staging)
-        if self.prev.exists():
-            shutil.rmtree(self.prev)
-        if self.target.exists():
-            os.replace(self.target, self.prev)
-        os.replace(self.staging, self.target)
-        self._save("prev", {})  # until the tree before is known again
-        if self.prev.exists() and self.live and self.folder is not None:
-            # The live site became the site before: so did its manifest. If that
-            # fails, the tree before is only not recycled.
+        """Tidy the search index, mark the tree complete, swap it in; keep the old as prev."""
+        if (self.staging / "pagefind").is_dir():
+            tidy_index(self.staging / "pagefind")  # byte-reproducible, nothing stale
+        raw = json.dumps(self.written, sort_keys=True).encode("utf-8")
+        self.left_key = manifest_hash(raw)
+        # State before the swap: the new manifest is kept (which says a swap is under
+        # way), the tree marked complete; only then does it become live.
+        kept = self._keep(MANIFESTS[2], raw)
+        write_marker(self.staging)
+        self.trash.put(self.prev)
+        if self.target.is_dir():
+            if not exchange(self.staging, self.target):
+                os.replace(self.target, self.old)  # no live site until the next rename
+                os.replace(self.staging, self.target)
+                os.replace(self.old, self.prev)
+            else:
+                os.replace(self.staging, self.prev)  # the site before, kept to be recycled
+        else:
+            os.replace(self.staging, self.target)
+        if not (kept and self.live):
+            self.trash.put(self.prev)  # without its manifest it could never be recycled
+        if kept:
+            assert self.folder is not None
             with contextlib.suppress(OSError):
-                os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
-        self._save("live", self.written)
-        if self.folder is None and self.prev.exists():
-            shutil.rmtree(self.prev)  # without manifests it could never be recycled
+                if self.live:
+                    os.replace(self.folder / MANIFESTS[0], self.folder / MANIFESTS[1])
+                else:
+                    (self.folder / MANIFESTS[1]).unlink(missing_ok=True)
+                os.replace(self.folder / MANIFESTS[2], self.folder / MANIFESTS[0])  # swap done
+        self.trash.empty()
+
+    def _keep(self, name: str, raw: bytes) -> bool:
+        if self.folder is None:
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_if_changed(self.folder / name, raw)
+        except OSError:
+            return False  # a manifest that cannot be written only makes the next build slower
+        return True
 
     def discard(self) -> None:
-        """After a failure: the staging tree is gone, the live site untouched."""
-        if self.staging.exists():
-            shutil.rmtree(self.staging)
-        self._save("prev", {})
+        """After a failure: the staging tree goes, the live site is untouched."""
+        self.trash.put(self.staging)
+        self.trash.empty()
 
 
 def _link(old: Path, new: Path) -> None:

@@ -18,7 +18,6 @@ from edition.citations.archive import (
     ARCHIVE_KEYS,
     CYRILLIC,
     LEVEL_RE,
-    PLAIN_TAGS,
     RESERVED,
     SHEET_PARTS_RE,
     SHEETS,
@@ -28,6 +27,7 @@ from edition.citations.archive import (
     name_key,
 )
 from edition.errors import BuildError, Problem, Problems
+from edition.yamlfile import YamlError, compose, read_text
 
 __all__ = [
     "ARCHIVE_KEYS",
@@ -82,11 +82,9 @@ def read_registry(path: str, shown: str = "") -> Registry:
     if not Path(path).exists():
         return base
     try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError as err:
-        problem = Problem("error", shown, 0, f"cannot read the archive registry: {err}")
-        raise BuildError([problem]) from None
+        text = read_text(Path(path), shown)
+    except YamlError as err:
+        raise BuildError(err.problems) from None
     registry, problems = parse_registry(text, shown, base)
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
@@ -109,15 +107,11 @@ def parse_registry(
         problems.append(Problem("error", path, line, message, hint, "archive-registry"))
 
     empty = Registry(base.archives if base else (), path)
-    try:
-        root = _compose(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        problem = getattr(err, "problem", None) or str(err)
-        problems.append(Problem("error", path, line, f"not valid YAML: {problem}", "", "yaml"))
+    try:  # tags, duplicate keys and aliases are checked by yamlfile's one loader
+        root = compose(text, path)
+    except YamlError as err:
+        problems.extend(err.problems)
         return empty, problems
-    _check_tags(root, bad)
     top = _mapping(root, bad, "the registry", "start with `archives:`")
     for key_node, _ in root.value if isinstance(root, yaml.MappingNode) else ():
         if key_node.value != "archives":
@@ -154,37 +148,6 @@ def parse_registry(
                     )
                 )
     return Registry(archives, path), problems
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree, composed by libyaml when it is there (~10x faster).
-
-    Bad YAML is read again by PyYAML's own parser, so the message and its line
-    are the same with or without libyaml.
-    """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _check_tags(root: yaml.Node | None, bad) -> None:
-    """Refuse tags other than YAML's own: the registry is plain data."""
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.tag not in PLAIN_TAGS:
-            bad(node, f"unsupported tag {node.tag!r}", "write plain YAML: text, lists, mappings")
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(n for pair in node.value for n in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
 
 
 def _mapping(node: yaml.Node | None, bad, what: str, hint: str = "") -> dict[str, yaml.Node]:

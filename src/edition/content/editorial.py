@@ -7,15 +7,15 @@ an emendation whose text vanished is an error naming its line in the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from edition.content.article_yaml import citation_from_data
 from edition.errors import Problems
-from edition.model import Article, BibEntry, Emendation, Metadata, Note, PageBreak, Paragraph
+from edition.model import Emendation
+from edition.yamlfile import YamlError, compose, construct, read_text
 
 EDITORIAL_FILE = "editorial.yaml"
 TOP_KEYS = ("emendations", "overrides", "metadata", "reviewed")
@@ -58,66 +58,13 @@ class Editorial:
     reviewed: tuple[Reviewed, ...] = ()
 
 
-class _SafeLineLoader(yaml.SafeLoader):
-    """Safe loading that refuses every explicit tag with a located message."""
-
-
 def _compose(text: str, path: str) -> tuple[yaml.Node | None, Problems]:
     problems = Problems()
     try:
-        node = yaml.compose(text, Loader=_SafeLineLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = (exc.problem or str(exc)).strip()
-        problems.error(
-            path, mark.line + 1 if mark else 1, f"invalid YAML: {what}", _yaml_hint(what), "yaml"
-        )
+        return compose(text, path), problems
+    except YamlError as exc:
+        problems.items.extend(exc.problems)
         return None, problems
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        problems.error(
-            path,
-            line,
-            f"invalid YAML: control character {chr(exc.character)!r} is not allowed",
-            "binary data? editorial.yaml holds plain text only",
-            "yaml",
-        )
-        return None, problems
-    except yaml.YAMLError as exc:
-        problems.error(path, 1, f"invalid YAML: {exc}", "", "yaml")
-        return None, problems
-    for tagged in _tagged(node):
-        problems.error(
-            path,
-            tagged.start_mark.line + 1,
-            f"YAML tag {tagged.tag!r} is not allowed",
-            "editorial.yaml holds plain text, numbers, lists and mappings only",
-            "yaml-tag",
-        )
-    return (None if problems.items else node), problems
-
-
-def _yaml_hint(what: str) -> str:
-    if "tab" in what:
-        return "indent with spaces, not tabs"
-    return "check the indentation and quoting near this line"
-
-
-def _tagged(node: yaml.Node | None):
-    """Nodes carrying an explicit tag the safe loader would not produce by itself."""
-    if node is None:
-        return
-    plain = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq")}
-    plain |= {"tag:yaml.org,2002:map", "tag:yaml.org,2002:timestamp"}
-    if node.tag not in plain:
-        yield node
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _tagged(item)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _tagged(key)
-            yield from _tagged(value)
 
 
 def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -276,7 +223,7 @@ def _override(node: yaml.MappingNode, path: str, problems: Problems) -> Override
         return None
     citations: tuple[dict[str, Any], ...] = ()
     if "citations" in fields:
-        data = yaml.safe_load(yaml.serialize(fields["citations"][1]))
+        data = construct(fields["citations"][1], path)
         if not isinstance(data, list) or not all(isinstance(c, dict) for c in data):
             problems.error(
                 path,
@@ -304,15 +251,13 @@ def _override(node: yaml.MappingNode, path: str, problems: Problems) -> Override
 def load_editorial(folder: Path, shown: str = "") -> tuple[Editorial | None, Problems]:
     """Read `folder`/editorial.yaml if there is one (None when absent)."""
     path = folder / EDITORIAL_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, Problems()
     name = shown or str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
+        text = read_text(path, name)
+    except YamlError as exc:
         problems = Problems()
-        problems.error(
-            name, 1, f"not valid UTF-8 ({exc.reason})", "save the file as UTF-8", "encoding"
-        )
+        problems.items.extend(exc.problems)
         return None, problems
     return parse_editorial(text, name)

@@ -1,7 +1,10 @@
 """Markdown to HTML: markdown-it with raw HTML off and a note-reference rule.
 
 Source text is untrusted: raw HTML is disabled, so `<script>` arrives as
-text, and markdown-it's link validator refuses `javascript:` URLs.
+text; Markdown links and images (`[text](url)`, `![alt](src)`) stay text, so
+no hidden target can hide behind words; only an autolink `<https://...>`
+becomes a link, and it shows its URL. The private-use characters used here
+as markers are replaced in the input first, so no input can forge them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,19 @@ NOTE_REF = re.compile(r"\[\^(\d+)\]")
 # Private-use characters mark where a citation link starts and ends; they
 # survive Markdown rendering untouched and never occur in extracted text.
 _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
+# Every marker of the site's renderers (here, render.py's page breaks, tei.py's
+# parts) becomes U+FFFD in input text: one character for one, so offsets hold.
+MARKERS = "".join(chr(c) for c in range(0xE000, 0xE020))
+_UNMARK = str.maketrans(MARKERS, "\ufffd" * len(MARKERS))
+
+
+def unmarked(text: str) -> str:
+    """Input text with every marker character replaced (see MARKERS)."""
+    return text.translate(_UNMARK) if any("\ue000" <= ch <= "\ue01f" for ch in text) else text
+
+
+def _web_only(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
 
 
 def _note_ref_rule(state: StateInline, silent: bool) -> bool:
@@ -55,7 +71,8 @@ def markdown() -> MarkdownIt:
     md.inline.ruler.before("link", "note_ref", _note_ref_rule)
     md.add_render_rule("note_ref", _render_note_ref)
     md.add_render_rule("link_open", _render_link_open)
-    md.disable(["image"])
+    md.disable(["image", "link"])  # as text; autolinks stay, web URLs only
+    md.validateLink = _web_only
     return md
 
 
@@ -113,7 +130,9 @@ def inline_with_links(text: str, spans: Sequence[tuple[str, str, str]]) -> str:
     wrapped without breaking the HTML's nesting is left unlinked.
     """
     marked, start, hrefs = "", 0, []
+    text = unmarked(text)
     for span, href, title in spans:
+        span = unmarked(span)
         at = text.find(span, start) if span else -1
         if at < 0:
             continue

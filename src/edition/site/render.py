@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from edition.model import Article, Emendation, Note
 from edition.site import cite, cite_article
 from edition.site import search_markup as search
-from edition.site.markup import inline, inline_with_links, plain
+from edition.site.markup import inline, inline_with_links, plain, unmarked
 from edition.site.passage import (
     PageLabel,
     article_pages,
@@ -152,6 +152,7 @@ def _paragraph_html(
     emendations: Sequence[Emendation] = (),
     labels: dict[int, PageLabel] | None = None,
 ) -> Markup:
+    text = unmarked(text)  # no input may forge a marker; one character for one
     corrected = text
     # A break inside a word is shown after the word; sentinels go in from the end
     # so earlier offsets stay valid.

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from edition.config import Config
 from edition.model import Article, BibEntry, Citation, Note
-from edition.site.markup import inline_tokens, plain
+from edition.site.markup import inline_tokens, plain, unmarked
 from edition.site.passage import PageLabel, first_page, page_labels, word_boundary
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -149,7 +149,7 @@ def tei_header(article: Article, config: Config) -> ET.Element:
     _sub(imprint, "biblScope", cover.volume, unit="volume", n=str(cover.volume_number))
     profile = _sub(header, "profileDesc")
     if article.abstract:
-        _fill(_sub(_sub(profile, "abstract"), "p"), article.abstract)
+        _fill(_sub(_sub(profile, "abstract"), "p"), unmarked(article.abstract))
     if article.keywords:
         keywords = _sub(_sub(profile, "textClass"), "keywords")
         for word in article.keywords:
@@ -170,8 +170,9 @@ def note_element(note: Note) -> ET.Element:
     """A footnote with its citations encoded as `<bibl>`."""
     element = ET.Element(t("note"), {"n": str(note.n), "place": "foot", XML_ID: f"fn-{note.n}"})
     marked, start, parts = "", 0, []
+    text = unmarked(note.text)  # no input may forge a marker
     for citation in note.citations:
-        at = note.text.find(citation.text, start) if citation.text else -1
+        at = text.find(unmarked(citation.text), start) if citation.text else -1
         if at < 0 or citation.kind == "unparsed":
             continue
         inner, missing = _mark_levels(citation, parts)
@@ -179,9 +180,9 @@ def note_element(note: Note) -> ET.Element:
         if citation.bib_key:
             attrs["corresp"] = f"#bib-{_ncname(citation.bib_key)}"
         parts.append(("bibl", attrs, missing))
-        marked += note.text[start:at] + f"{_OPEN}{len(parts) - 1}{_END}{inner}{_CLOSE}"
+        marked += text[start:at] + f"{_OPEN}{len(parts) - 1}{_END}{inner}{_CLOSE}"
         start = at + len(citation.text)
-    _fill(element, marked + note.text[start:], parts=parts)
+    _fill(element, marked + text[start:], parts=parts)
     return element
 
 
@@ -202,7 +203,7 @@ def _mark_levels(citation: Citation, parts: list[Part]) -> tuple[str, list]:
     for sheets in citation.sheets:
         attrs = {"unit": "sheet", "from": sheets.first, "to": sheets.last}
         wanted.append(("citedRange", attrs, (sheets.first, sheets.last), False))
-    text, out, pos, missing = citation.text, "", 0, []
+    text, out, pos, missing = unmarked(citation.text), "", 0, []
     for tag, attrs, tokens, inherited in wanted:
         found = None if inherited else _token(tokens[0]).search(text, pos)
         if found is None:
@@ -236,7 +237,7 @@ def list_bibl(entries: tuple[BibEntry, ...]) -> ET.Element:
                 _sub(current, "head", section)
         bibl = _sub(current, "bibl", type=entry.entry_type or "misc")
         bibl.set(XML_ID, f"bib-{_ncname(entry.key)}")
-        _fill(bibl, entry.original)
+        _fill(bibl, unmarked(entry.original))
     return div
 
 
@@ -249,6 +250,7 @@ def _mark_breaks(
     a word gets `break="no"`.
     """
     original = text
+    text = unmarked(text)  # no input may forge a marker; one character for one
     for offset, page in sorted(breaks, reverse=True):
         parts.append(("pb", _pb_attrs(labels.get(page), word_boundary(original, offset)[1]), []))
         text = text[:offset] + f"{_OPEN}{len(parts) - 1}{_END}{_CLOSE}" + text[offset:]
