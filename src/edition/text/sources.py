@@ -54,9 +54,10 @@ def list_sources(config: Config) -> tuple[list[Source], list[Problem]]:
     slugs: dict[str, str] = {}
     for name in names:
         path = folder / name
-        if name.startswith(".") or name.lower() in NOTES:
-            continue  # hidden (an editor's lock file, .gitkeep) or the folder's own README
-        if not name.lower().endswith(SUFFIXES):
+        is_source = name.lower().endswith(SUFFIXES)
+        if name.startswith(".#") or name.lower() in NOTES or (name[0] == "." and not is_source):
+            continue  # an editor's lock file, a hidden file, or the folder's own README
+        if not is_source:
             if not (folder / name).is_dir():
                 problems.append(
                     Problem(
