@@ -239,7 +239,9 @@ def check_project(config: Config) -> list[Problem]:
         if decisions is not None:
             article, found = apply_editorial(article, decisions)
             problems.extend(found)
-        lines = data.decode("utf-8").removeprefix("\ufeff").splitlines()
+        # A PDF has no lines of text to point into: its problems name the page read.
+        text = "" if article.source_kind == "pdf" else data.decode("utf-8", "replace")
+        lines = text.removeprefix("\ufeff").splitlines()
         found = check_article(article, lines)
         if decisions is not None:
             found = mark_reviewed(found, decisions)
