@@ -114,7 +114,8 @@ def build_site(site: Path) -> None:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
     (site / "assets").mkdir()
-    shutil.copy(ROOT / "src/edition/templates/assets/search.js", site / "assets/search.js")
+    for script in ("search.js", "search-index.js"):  # search.js imports search-index.js
+        shutil.copy(ROOT / "src/edition/templates/assets" / script, site / "assets" / script)
 
 
 class Quiet(SimpleHTTPRequestHandler):

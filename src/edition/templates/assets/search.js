@@ -2,6 +2,8 @@
 // the notes, paragraphs, bibliography entries and sheets they fall in (see the
 // markup contract in edition/search.py). No framework; text is set, never parsed.
 
+import { openIndex } from "./search-index.js";
+
 const REGION = /^(p-\d+|fn-\d+|bib-.+|list-.+)$/; // mirrors search.REGION_IDS
 const OPEN = "\u2045";  // ⁅ other spellings ⁆: indexed, never shown
 const CLOSE = "\u2046";
@@ -22,14 +24,10 @@ let run = 0;
 
 async function load() {
   if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     // Result URLs are stored from the site root; prefix the path we are served under.
     // No worker: it would cost a further 41 KB on the first query, for a small index.
-    await pagefind.options({
-      baseUrl: root.pathname,
-      basePath: new URL("pagefind/", root).pathname,
-      noWorker: true,
-    });
+    // The base, its shards and a quick rebuild's delta: search-index.js merges them.
+    pagefind = await openIndex(root, { baseUrl: root.pathname, noWorker: true });
     fillFacets(await pagefind.filters());
   }
   return pagefind;
