@@ -135,7 +135,7 @@ def build(
     # live site is untouched until the swap; any failure discards the staging folder.
     incremental.clear_state(cache)
     staging = writer.begin()
-    searching = SearchStep(config, cache, staging) if search else None
+    searching = SearchStep.start(config, cache, staging, search)
     if searching is not None and plan:
         searching.plan_delta(writer.live, outputs)
 

@@ -186,6 +186,9 @@ def plan(live: Path, cache: Cache, remade: list[str]) -> Delta | None:
 
 def index_delta(staging: Path, delta: Delta, base_url: str, language: str | None) -> SearchStats:
     """Index the delta's pages of the staging site into its pagefind-delta/."""
+    if not delta.pages:  # nothing re-made since the full index: the base alone
+        write_manifest(staging, delta.bundles)
+        return SearchStats(0, 0, 0.0, 0, 0, 0, "")
     source = staging / _SOURCE
     shutil.rmtree(source, ignore_errors=True)
     for page in delta.pages:

@@ -29,8 +29,9 @@ def bundle_name(n: int) -> str:
     return BASE if n == 0 else f"{BASE}-{n}"
 
 
-def shard_globs(pages: Iterable[str], limit: int = SHARD_PAGES) -> list[str | None]:
+def shard_globs(pages: Iterable[str], limit: int | None = None) -> list[str | None]:
     """One Pagefind glob per shard (None: the whole site), for the site's HTML pages."""
+    limit = limit or SHARD_PAGES
     pages = sorted(pages)
     if len(pages) <= limit or not all(_SAFE.match(part) for p in pages for part in p.split("/")):
         return [None]

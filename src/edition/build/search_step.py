@@ -22,6 +22,14 @@ class SearchStep:
         self.bundles: list[str] = []
         search_delta.clear(staging)  # an earlier build's shards, delta and manifest
 
+    @classmethod
+    def start(cls, config: Config, cache: Cache, staging: Path, search: bool) -> SearchStep | None:
+        """The step for a build with search; without, the staging site only loses any index."""
+        if search:
+            return cls(config, cache, staging)
+        search_delta.clear(staging)  # a recycled tree's delta or manifest must not go live
+        return None
+
     def plan_delta(self, live: dict[str, str], outputs: Sequence[Output]) -> None:
         """A quick rebuild: index only the pages whose key changed, if the live index allows."""
         remade = [o.path for o in outputs if live.get(o.path) != o.key]
