@@ -139,6 +139,24 @@ def test_a_large_site_is_indexed_in_shards_that_hold_every_page_once(
     assert all((project / "_site" / b / "pagefind-entry.json").is_file() for b in bundles)
 
 
+def test_shards_made_as_separate_jobs_make_the_same_index(project: Path, monkeypatch, capsys):
+    site = project / "_site"
+    whole = sorted(search_delta.fragment_urls(site / "pagefind").values())
+    _build(project, search=False)  # a CI build job: the pages, no index
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 15)
+    assert search_shards.main(["count", str(site)]) == 0
+    count = int(capsys.readouterr().out)
+    assert count > 1
+    assert search_shards.main(["manifest", str(site)]) == 1  # no shard yet: refused
+    for n in range(count):  # the matrix jobs
+        assert search_shards.main(["index", str(site), str(n), "en"]) == 0
+    assert search_shards.main(["manifest", str(site)]) == 0
+    bundles = [name.rstrip("/") for name in _manifest(project)["indexes"]]
+    assert len(bundles) == count
+    found = [url for b in bundles for url in search_delta.fragment_urls(site / b).values()]
+    assert sorted(found) == whole
+
+
 def test_fragment_urls_reads_each_fragment_once(project: Path, monkeypatch) -> None:
     bundle = project / "_site" / "pagefind"
     ids = search_delta.fragment_urls(bundle)

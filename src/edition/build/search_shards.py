@@ -10,6 +10,7 @@ The total work is the same; a shard costs the reader a few requests at query tim
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -90,3 +91,48 @@ def index_shards(
         files=sum(s.files for s in done),
         version=done[0].version if done else "",
     )
+
+
+def site_pages(site: Path) -> list[str]:
+    """The HTML pages of a built site, as paths from its root (no search bundle)."""
+    pages = []
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith(BASE):
+            pages.append(rel)
+    return pages
+
+
+def main(argv: list[str]) -> int:
+    """Shards as separate CI jobs (docs/benchmarks.md): count, index one, write the manifest.
+
+    python -m edition.build.search_shards count SITE        -> how many shards
+    python -m edition.build.search_shards index SITE N [LANG] -> SITE/pagefind[-N]/
+    python -m edition.build.search_shards manifest SITE     -> SITE/search-index.json
+    """
+    from edition.build import search_delta
+
+    if len(argv) < 2 or argv[0] not in ("count", "index", "manifest"):
+        print(main.__doc__, file=sys.stderr)
+        return 2
+    site = Path(argv[1])
+    globs = shard_globs(site_pages(site))
+    if argv[0] == "count":
+        print(len(globs))
+    elif argv[0] == "index":
+        n = int(argv[2])
+        language = argv[3] if len(argv) > 3 else None  # the edition's, as a build forces it
+        stats = pagefind.start_index(site, "/", language, globs[n], bundle_name(n)).wait()
+        print(f"shard {n} of {len(globs)}: {stats.pages} pages into {bundle_name(n)}/")
+    else:
+        bundles = [bundle_name(n) for n in range(len(globs))]
+        missing = [name for name in bundles if not (site / name / "pagefind-entry.json").is_file()]
+        if missing:
+            print(f"{site}: shards not there: {', '.join(missing)}", file=sys.stderr)
+            return 1
+        search_delta.write_manifest(site, bundles)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
