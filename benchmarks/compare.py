@@ -69,11 +69,12 @@ def fix(sizes: list[int], runs: int, old: str, new: str, tmp: Path) -> str:
         "| articles | old (s) | new (s) | new / old | new: Pagefind (s) | new: index |",
         "|---:|---:|---:|---:|---:|---|",
     ]
+    first: dict[str, list[dict]] = {"old": [], "new": []}
     for count in sizes:
         projects = {}
         for name, src in codes.items():
             project = run.make_project(tmp / name, count)
-            run.run_build(project, src=src)  # the first build, with search
+            first[name].append(run.run_build(project, src=src))  # the first build, with search
             # Settled, as an edition being corrected is: the first rebuild links every
             # file of the live site into a new tree; the second recycles the one before.
             for _ in range(2):
@@ -92,6 +93,21 @@ def fix(sizes: list[int], runs: int, old: str, new: str, tmp: Path) -> str:
             f" | {statistics.median(r.get('pagefind', 0) for r in times['new']):.2f} | {kind} |"
         )
         print(lines[-1], file=sys.stderr)
+    lines += [
+        "",
+        "The first builds of those editions (one each, old then new, not in turn):",
+        "",
+        "| articles | code | wall (s) | Pagefind (s) | peak RSS ours (MB)"
+        " | peak RSS of one Pagefind process (MB) |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for n, count in enumerate(sizes):
+        for name in ("old", "new"):
+            r = first[name][n]
+            lines.append(
+                f"| {count} | {name} | {r['wall']:.1f} | {r.get('pagefind', 0):.1f}"
+                f" | {r['self_kb'] / 1024:.0f} | {r['children_kb'] / 1024:.0f} |"
+            )
     return "\n".join(lines)
 
 
