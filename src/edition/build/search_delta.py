@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,14 @@ def clear(site: Path) -> None:
     They are renamed aside and deleted by a process of their own: deleting a large
     tree right before Pagefind writes one makes every new file slow on this kind of disk.
     """
+    discard(site, extras(site))
+
+
+def discard(site: Path, paths: list[Path]) -> None:
+    """Rename the paths aside (beside the site) and delete them in a process of their own."""
     aside = []
-    for n, path in enumerate(extras(site)):
-        target = site.with_name(f".{site.name}.trash-{os.getpid()}-{n}")
+    for path in paths:
+        target = site.with_name(f".{site.name}.trash-{os.getpid()}-{time.monotonic_ns()}")
         with contextlib.suppress(OSError):
             os.replace(path, target)
             aside.append(str(target))
@@ -211,14 +217,10 @@ def index_delta(staging: Path, delta: Delta, base_url: str, language: str | None
 def adopt_base(live: Path, staging: Path, bundles: list[str]) -> None:
     """Move the live site's base index into the staging site, right before the swap.
 
-    The staging site's own (older) bundles go to the live site, which is about to
-    become the site before: the next full build writes over them.
+    An older index the recycled staging tree holds is set aside and deleted in the
+    background: left in the site before, the next build would delete it first thing
+    (thousands of files) before it could write.
     """
+    discard(staging, [staging / name for name in bundles if (staging / name).exists()])
     for name in bundles:
-        new, old = staging / name, live / name
-        aside = staging / f".{name}.aside"
-        if new.exists():
-            os.replace(new, aside)
-        os.replace(old, new)
-        if aside.exists():
-            os.replace(aside, old)
+        os.replace(live / name, staging / name)
