@@ -194,3 +194,22 @@ def test_shards_cover_every_page_once_and_stay_near_the_limit(
 def test_a_small_site_or_an_odd_name_is_one_index() -> None:
     assert search_shards.shard_globs(_pages(2, 3), 100) == [None]
     assert search_shards.shard_globs(["a b/index.html", *_pages(50, 200)], 10) == [None]
+
+
+def test_a_quick_rebuild_that_fails_leaves_the_live_index_as_it_was(
+    project: Path, monkeypatch
+) -> None:
+    from edition.build import outputs
+    from edition.errors import BuildError, Problem
+
+    site = project / "_site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    def broken_tei(article, config):  # noqa: ANN001
+        raise BuildError([Problem("error", "templates/tei", 3, "the TEI cannot be made", "")])
+
+    monkeypatch.setattr(outputs.tei, "article_tei", broken_tei)
+    _fix_note(sorted((project / "sources").glob("*.txt"))[0], "Ilverstone")
+    with pytest.raises(BuildError):
+        _build(project)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
