@@ -94,6 +94,7 @@ def build(
     from edition.build.cache import digest
     from edition.build.gather import base_key, gather
     from edition.build.outputs import Pages, render_site
+    from edition.build.search_step import SearchStep
     from edition.build.writer import SiteWriter, StaleSite
 
     clock = time.perf_counter()
@@ -136,19 +137,17 @@ def build(
     # live site is untouched until the swap; any failure discards the staging folder.
     incremental.clear_state(cache)
     staging = writer.begin(search)
-    indexing = None
-
-    def index_pages() -> None:
-        nonlocal indexing
-        if search:
-            from edition.build import pagefind
-
-            indexing = pagefind.start_index(staging, config.base_url, config.language)
+    searching = SearchStep.start(config, cache, staging, search)
+    if searching is not None and plan:
+        searching.plan_delta(writer.live, outputs)
 
     try:
         try:
             made, reused = writer.produce(
-                outputs, progress, keep_live=plan is not None, pages_done=index_pages
+                outputs,
+                progress,
+                keep_live=plan is not None,
+                pages_done=searching.pages_done(writer.written) if searching else None,
             )
         except StaleSite:  # the live site lost a file it should have: make it all
             writer.discard()
@@ -163,14 +162,15 @@ def build(
             quick=plan is not None,
             made=made,
         )
-        if indexing is not None:
+        if searching is not None:
             # Pagefind may have been indexing the pages while the other files were written.
-            result.search = indexing.wait()
+            result.search = searching.wait(writer.written)
             lap("search")
             timings["pagefind"] = result.search.seconds
+            searching.before_swap()
     except BaseException:
-        if indexing is not None:
-            indexing.cancel()
+        if searching is not None:
+            searching.cancel()
         writer.discard()
         raise
     writer.finish()

@@ -395,7 +395,7 @@ def test_measure_first_query(browser, stats_and_servers):
     out.mkdir(exist_ok=True)
     (out / "search-measurements.json").write_text(json.dumps(report, indent=2))
     print(report)
-    assert first_query <= 150_000
+    assert first_query <= 143_600 * 1.2  # issue 17: within 20 % of the 143.6 KB before it
 
 
 # --- every hit, and only hits -------------------------------------------------------

@@ -73,8 +73,9 @@ class Indexing:
     downloads, feeds) while Pagefind indexes.
     """
 
-    def __init__(self, site_dir: Path, command: list[str]) -> None:
+    def __init__(self, site_dir: Path, command: list[str], bundle: Path | None = None) -> None:
         self.site_dir = site_dir
+        self.bundle = bundle or site_dir / "pagefind"
         self.started = time.perf_counter()
         try:
             self.process = subprocess.Popen(
@@ -109,8 +110,7 @@ class Indexing:
             lines = dict.fromkeys(line.strip() for line in log.splitlines() if line.strip())
             tail = " / ".join(list(lines)[-4:])
             _fail(str(site_dir), f"Pagefind failed (exit {self.process.returncode}): {tail}", "")
-        bundle = site_dir / "pagefind"
-        files = [p for p in bundle.rglob("*") if p.is_file()]
+        files = [p for p in self.bundle.rglob("*") if p.is_file()]
         return SearchStats(
             pages=pages,
             words=_count(log, "word"),
@@ -122,17 +122,31 @@ class Indexing:
         )
 
 
-def start_index(site_dir: Path, base_url: str = "/", language: str | None = None) -> Indexing:
-    """Start Pagefind over the pages written so far; see index_site."""
+def start_index(
+    site_dir: Path,
+    base_url: str = "/",
+    language: str | None = None,
+    glob: str | None = None,
+    bundle: str | Path = "pagefind",
+) -> Indexing:
+    """Start Pagefind over the pages written so far; see index_site.
+
+    `glob` limits it to some pages (a shard, a delta) and `bundle` names the folder
+    of the site it writes them to (a Path: a folder anywhere).
+    """
     site_dir = Path(site_dir)
     if not (base_url.startswith("/") or "://" in base_url) or not base_url.endswith("/"):
         _fail(str(site_dir), f"base URL {base_url!r} must start and end with '/'", "e.g. /repo/")
     if not site_dir.is_dir():
         _fail(str(site_dir), "the built site is not there", "build the site before indexing it")
-    command = [*pagefind_command(), "--site", str(site_dir)]
+    where = "--output-path" if isinstance(bundle, Path) else "--output-subdir"
+    output = [where, str(bundle)]
+    command = [*pagefind_command(), "--site", str(site_dir), *output]
+    if glob:
+        command += ["--glob", glob]
     if language:
         command += ["--force-language", language]
-    return Indexing(site_dir, command)
+    return Indexing(site_dir, command, site_dir / bundle)  # an absolute Path stays itself
 
 
 def _count(log: str, what: str) -> int:

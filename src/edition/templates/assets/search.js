@@ -10,6 +10,7 @@
 
 import { fileTitle, parseCitation, rowMatches } from "./search-citations.js";
 import { bareWord, isForm, ownersOf, queryWords, significant, visibleWords } from "./search-words.js";
+import { openIndex } from "./search-index.js";
 const EXCERPT_WORDS = 26;
 const PAGE_SIZE = 10;
 const SUBS_SHOWN = 4; // per page; the others are one click away
@@ -36,14 +37,10 @@ let run = 0;
 // filters, loaded once.
 async function load() {
   if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     // Result URLs are stored from the site root; prefix the path we are served under.
     // No worker: it would cost a further 41 KB on the first query, for a small index.
-    await pagefind.options({
-      baseUrl: root.pathname,
-      basePath: new URL("pagefind/", root).pathname,
-      noWorker: true,
-    });
+    // The base, its shards and a quick rebuild's delta: search-index.js merges them.
+    pagefind = await openIndex(root, { baseUrl: root.pathname, noWorker: true });
     // Pagefind keeps an index per page language and searches the search page's own:
     // a Russian article (stemmed as Russian) is found from an English page only if
     // its index is merged. Pagefind skips merging a path its own starts with, so the

@@ -1,0 +1,73 @@
+"""The build's index step: the whole site (in shards when large), or a quick rebuild's delta."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from edition.build import pagefind, search_delta, search_shards
+from edition.build.cache import Cache
+from edition.build.files import Output
+from edition.build.pagefind import Indexing, SearchStats
+from edition.config import Config
+
+
+class SearchStep:
+    """Indexes a staging site: made at the start of the write, finished before the swap."""
+
+    def __init__(self, config: Config, cache: Cache, staging: Path) -> None:
+        self.config, self.cache, self.staging = config, cache, staging
+        self.delta: search_delta.Delta | None = None
+        self.indexing: Indexing | None = None
+        self.bundles: list[str] = []
+        search_delta.clear(staging)  # an earlier build's shards, delta and manifest
+
+    @classmethod
+    def start(cls, config: Config, cache: Cache, staging: Path, search: bool) -> SearchStep | None:
+        """The step for a build with search; without, the staging site only loses any index."""
+        if search:
+            return cls(config, cache, staging)
+        search_delta.clear(staging)  # a recycled tree's delta or manifest must not go live
+        return None
+
+    def plan_delta(self, live: dict[str, str], outputs: Sequence[Output]) -> None:
+        """A quick rebuild: index only the pages whose key changed, if the live index allows."""
+        remade = [o.path for o in outputs if live.get(o.path) != o.key]
+        self.delta = search_delta.plan(self.config.out, self.cache, remade)
+
+    def pages_done(self, written: dict[str, str]) -> Callable[[], None]:
+        """What to call once the pages are written: a single index starts at once."""
+
+        def start() -> None:
+            if self.delta is not None:
+                return
+            if len(search_shards.shard_globs(p for p in written if p.endswith(".html"))) == 1:
+                config = self.config
+                self.bundles = [search_shards.BASE]
+                self.indexing = pagefind.start_index(self.staging, config.base_url, config.language)
+
+        return start
+
+    def wait(self, written: dict[str, str]) -> SearchStats:
+        """Finish the index: the delta, the single index started, or every shard."""
+        config = self.config
+        if self.delta is not None:
+            return search_delta.index_delta(
+                self.staging, self.delta, config.base_url, config.language
+            )
+        if self.indexing is not None:
+            return self.indexing.wait()
+        globs = search_shards.shard_globs(p for p in written if p.endswith(".html"))
+        self.bundles = [search_shards.bundle_name(n) for n in range(len(globs))]
+        return search_shards.index_shards(self.staging, globs, config.base_url, config.language)
+
+    def before_swap(self) -> None:
+        """A delta: the live base moves in. A full index: its manifest and page ids."""
+        if self.delta is not None:
+            search_delta.adopt_base(self.config.out, self.staging, self.delta.bundles)
+        else:
+            search_delta.finish_full(self.staging, self.cache, self.bundles)
+
+    def cancel(self) -> None:
+        if self.indexing is not None:
+            self.indexing.cancel()
