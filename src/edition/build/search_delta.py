@@ -56,6 +56,9 @@ def clear(site: Path) -> None:
     discard(site, extras(site))
 
 
+ENTRY = "pagefind-entry.json"  # names every file of a bundle
+
+
 def discard(site: Path, paths: list[Path]) -> None:
     """Rename the paths aside (beside the site) and delete them in a process of their own."""
     aside = []
@@ -215,12 +218,37 @@ def index_delta(staging: Path, delta: Delta, base_url: str, language: str | None
 
 
 def adopt_base(live: Path, staging: Path, bundles: list[str]) -> None:
-    """Move the live site's base index into the staging site, right before the swap.
+    """Give the staging site the live site's base index; the live site keeps its own.
 
-    An older index the recycled staging tree holds is set aside and deleted in the
-    background: left in the site before, the next build would delete it first thing
-    (thousands of files) before it could write.
+    The base changes only at full builds, so the recycled tree (the site before the
+    live one) often holds that base already: then nothing is done. Otherwise the
+    live base is hard-linked in file by file (its files are never written in place),
+    so the live site stays whole until the swap, wherever the build is killed. An
+    older index the recycled tree holds is set aside and deleted in the background.
     """
-    discard(staging, [staging / name for name in bundles if (staging / name).exists()])
     for name in bundles:
-        os.replace(live / name, staging / name)
+        mine, theirs = staging / name, live / name
+        if _same_bundle(mine, theirs):
+            continue
+        if mine.exists():
+            discard(staging, [mine])
+        _link_tree(theirs, mine)
+
+
+def _same_bundle(a: Path, b: Path) -> bool:
+    """Two bundles are the same index when their entry files are (they name every file)."""
+    try:
+        return (a / ENTRY).read_bytes() == (b / ENTRY).read_bytes()
+    except OSError:
+        return False
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for folder, _, names in os.walk(source):
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                os.link(Path(folder) / name, into / name)
+            except OSError:
+                shutil.copyfile(Path(folder) / name, into / name)

@@ -9,6 +9,7 @@ from edition.build import pagefind, search_delta, search_shards
 from edition.build.cache import Cache
 from edition.build.files import Output
 from edition.build.pagefind import Indexing, SearchStats
+from edition.build.search_files import tidy_index
 from edition.config import Config
 
 
@@ -66,6 +67,10 @@ class SearchStep:
         if self.delta is not None:
             search_delta.adopt_base(self.config.out, self.staging, self.delta.bundles)
         else:
+            # Canonical first (the writer's finish would do it after): the page ids and
+            # the entry recorded are then those of the index that goes live.
+            if (self.staging / search_shards.BASE).is_dir():
+                tidy_index(self.staging / search_shards.BASE)
             search_delta.finish_full(self.staging, self.cache, self.bundles)
 
     def cancel(self) -> None:
