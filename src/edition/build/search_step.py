@@ -12,6 +12,10 @@ from edition.build.pagefind import Indexing, SearchStats
 from edition.build.search_files import tidy_index
 from edition.config import Config
 
+# Each page's own <html lang> decides its index: an article in Russian is stemmed as
+# Russian, and the search page merges the other languages' indexes.
+PAGE_LANGUAGE = None
+
 
 class SearchStep:
     """Indexes a staging site: made at the start of the write, finished before the swap."""
@@ -45,7 +49,7 @@ class SearchStep:
             if len(search_shards.shard_globs(p for p in written if p.endswith(".html"))) == 1:
                 config = self.config
                 self.bundles = [search_shards.BASE]
-                self.indexing = pagefind.start_index(self.staging, config.base_url, config.language)
+                self.indexing = pagefind.start_index(self.staging, config.base_url, PAGE_LANGUAGE)
 
         return start
 
@@ -54,13 +58,13 @@ class SearchStep:
         config = self.config
         if self.delta is not None:
             return search_delta.index_delta(
-                self.staging, self.delta, config.base_url, config.language
+                self.staging, self.delta, config.base_url, PAGE_LANGUAGE
             )
         if self.indexing is not None:
             return self.indexing.wait()
         globs = search_shards.shard_globs(p for p in written if p.endswith(".html"))
         self.bundles = [search_shards.bundle_name(n) for n in range(len(globs))]
-        return search_shards.index_shards(self.staging, globs, config.base_url, config.language)
+        return search_shards.index_shards(self.staging, globs, config.base_url, PAGE_LANGUAGE)
 
     def before_swap(self) -> None:
         """A delta: the live base moves in. A full index: its manifest and page ids."""

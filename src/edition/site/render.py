@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from edition.model import Article, Emendation, Note
 from edition.site import cite, cite_article
 from edition.site import search_markup as search
+from edition.site.cite_base import article_language
 from edition.site.markup import inline, inline_with_links, plain, unmarked
 from edition.site.passage import (
     PageLabel,
@@ -250,6 +251,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         },
         "first_marker": Markup(_page_marker(0, first_page(article))),
         "head": cite_article.article_head(article, site.config),
+        "page_language": article_language(article, site.config),
         "apparatus": [{"e": e, "place": _place(e, article)} for e in emended],
     }
     # Other spellings for search, each word's once per page, after its first block.
