@@ -116,6 +116,10 @@ DOUBTS = {
         "is read only in part; only the part read is linked",
         "check the unread part against the print (a misprint of a level?)",
     ),
+    "no-top-level": (
+        "names no fond (or the archive's top level), so it is not linked to a file",
+        "add the fond as printed elsewhere in the article, or record it in editorial.yaml",
+    ),
     "level-typo": (
         "has a level abbreviation that looks misprinted; it is read with the likely form",
         "check it against the print and record the correction as an emendation",

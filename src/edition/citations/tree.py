@@ -100,6 +100,8 @@ def article_units(article: Article, registry: Registry) -> list[Unit]:
                 continue
             named = dict(c.levels)
             path = tuple((level, named[level]) for level in archive.levels if level in named)
+            if not path or path[0][0] != archive.levels[0]:
+                continue  # no fond named: a page for it would be a guess (check reports it)
             ref = CitationRef(
                 article.slug,
                 note.n,
