@@ -14,7 +14,11 @@ FAULTS = Path(__file__).with_name("faults.py")
 OURS = (".edition-cache",)  # besides the out folder and the trees beside it
 # What import writes in content/<slug>/ (a killed import may leave the temporary
 # file it renames from; the next import writes it again and renames it).
-IMPORTED = ("article.yaml", "references.bib", ".article.yaml.tmp", ".references.bib.tmp")
+IMPORTED = tuple(
+    name
+    for file in ("article.yaml", "references.bib", "register.yaml")
+    for name in (file, f".{file}.tmp")
+)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
