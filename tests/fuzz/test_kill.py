@@ -62,13 +62,16 @@ def _kill_at(sites: dict, tmp_path: Path, at: int, swap: str) -> str:
     assert code in (0, 137), err
     assert "Traceback" not in err
     live = tree(project / "_site")
-    assert live in (sites["A"], sites["B"]), f"step {at}: the live site is not one build"
+    # Without renameat2 (not Linux) the swap is two renames: killed between them, there
+    # is no live site for that moment (docs/reliability.md), and the next build repairs.
+    gap = swap == "renames" and live == {} and not (project / "_site").exists()
+    assert gap or live in (sites["A"], sites["B"]), f"step {at}: the live site is not one build"
     assert outside_out(project) == kept
     again, err = run(project, "build", "--root", ".", "--no-search")
     assert again == 0, f"step {at}: the next build failed: {err}"
     assert tree(project / "_site") == sites["B"], f"step {at}: the next build did not repair"
     assert not list((project / "content").rglob("*.tmp")), f"step {at}: a temporary file is left"
-    return ("A" if live == sites["A"] else "B") + ("" if code == 137 else "+")
+    return ("-" if gap else "A" if live == sites["A"] else "B") + ("" if code == 137 else "+")
 
 
 @pytest.mark.parametrize("swap", ["exchange", "renames"])

@@ -306,9 +306,8 @@ class _Reader:
         elif reading.typos:
             doubt, others = "level-typo", [reading]
         described = tuple(describe_reading(r) for r in others)
-        top = archive.levels[0] if archive else ""
+        top = archive.levels[0] if archive else ""  # "RGANI, op. 14, d. 5": which fond?
         if not continuing and not doubt and levels and top and levels[0][0] != top:
-            # "RGANI, op. 14, d. 5": which fond? Its levels are kept, its file is not linked.
             doubt, described = "no-top-level", (f"no {top} named",)
         if reading.typos:
             described = (*described, *(f"typo: {t}" for t in reading.typos))
