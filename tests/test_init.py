@@ -162,3 +162,13 @@ def test_the_wheel_installed_in_a_fresh_venv_builds_an_edition(tmp_path: Path) -
     assert (edition / "_site" / "articles" / SLUG / "index.html").is_file()
     assert list((edition / "_site" / "archives").rglob("delo-*/index.html"))
     assert (edition / "_site" / "assets" / "style.css").is_file()
+
+
+def test_a_refused_out_folder_claims_no_previous_site(tmp_path: Path, capsys) -> None:
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SOURCE, tmp_path / "sources" / SOURCE.name)
+    assert main(["build", "--root", str(tmp_path), "--out", str(tmp_path), "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: error: the output folder is the project" in err
+    assert err.rstrip().endswith("stopped: nothing was written; no site was written")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sources"]  # nothing touched

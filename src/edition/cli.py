@@ -120,9 +120,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _site_state(config: Config) -> str:
     """What became of the site: said only as it is."""
-    if config.out.exists():
-        return f"the previous site in {config.out} is unchanged"
-    return "no site was written"
+    return _state_of(config.out)
+
+
+def _state_of(out: Path) -> str:
+    """"The previous site … is unchanged" only where there is a site this tool made."""
+    from edition.build.outfolder import is_ours
+
+    return f"the previous site in {out} is unchanged" if is_ours(out) else "no site was written"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -269,7 +274,7 @@ def _stopped_state(args: argparse.Namespace) -> str:
         return "no file was changed"
     root = Path(args.root).resolve() if getattr(args, "root", None) else Path.cwd()
     out = Path(args.out).resolve() if getattr(args, "out", None) else root / "_site"
-    return f"the previous site in {out} is unchanged" if out.exists() else "no site was written"
+    return _state_of(out)
 
 
 def run(argv: list[str] | None = None) -> NoReturn:
