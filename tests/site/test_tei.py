@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -256,9 +257,15 @@ SCHEMA = Path("/work/shared/schemas/tei_all.rng")
 
 @pytest.fixture(scope="session")
 def tei_schema():
-    etree = pytest.importorskip("lxml.etree")
-    if not SCHEMA.exists():
-        pytest.skip("the TEI schema is not available")
+    missing = "" if SCHEMA.exists() else "the TEI schema is not available"
+    try:
+        from lxml import etree
+    except ImportError:
+        missing = "lxml is not installed"
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"TEI validation cannot run in CI: {missing}")  # never skipped there
+        pytest.skip(missing)
     return etree.RelaxNG(etree.parse(str(SCHEMA)))
 
 
