@@ -184,6 +184,11 @@ def parse_laid(
         first_page=printed[0] if printed else "",
         last_page=_last_page(pages, kept),
     )
+    for page in pages:
+        for line, doubt in page.doubts:
+            problems.warning(
+                path, line, doubt, "check these notes against the page", "note-guessed"
+            )  # fmt: skip
     read = [(x.line, x.text) for p in pages for x in p.lines]
     read += [line for p in pages for n in p.notes for line in n.lines]
     audit_lines(sorted(read), article, path, problems)

@@ -52,6 +52,7 @@ class LaidPage:
     lines: tuple[LaidLine, ...]
     notes: tuple[FootNote, ...]
     heads: tuple[tuple[int, str], ...] = ()  # running heads and folios, dropped
+    doubts: tuple[tuple[int, str], ...] = ()  # (line, what the reader had to guess)
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from edition.text.pages import FootNote, LaidLine, LaidPage
+from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
 from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOLIO = re.compile(r"^\d{1,4}$")
-_NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
-_AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
 _BEFORE_MARKER = r"(?<=[^\W\d_]|[.,;:!?)\]\"“”‘’»«›‹*])"
 _HEAD_MAX = 80  # characters: a running head is one short line
 _EDGE = 2  # lines at a page's top and foot that may be running heads or folios
@@ -141,12 +140,12 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     pages, printed, dropped = strip_heads(split_pages(text))
     split = _split_notes(pages)
     # The body's full line length (notes, set smaller, hold more characters a line).
-    widths = sorted(len(t) for body, _ in split for _, t, _ in body)
+    widths = sorted(len(t) for body, _, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
     indents = _indents(text)
     laid: list[LaidPage] = []
     previous = ""
-    for index, (body, notes) in enumerate(split):
+    for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
         long = [indents.get(n, 0) for n, t, _ in body if len(t) > full * 0.6]
         margin = min(long) if long else 0
@@ -170,101 +169,95 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 tuple(_after_heading(lines)),
                 tuple(FootNote(n, tuple(ls)) for n, ls in notes if ls),
                 tuple(dropped[index]),
+                tuple(doubts),
             )
         )
     return laid
 
 
 Row = tuple[int, str, bool]
+_CARRIED_MAX = 6  # lines: a note's end carried over, not a paragraph
 
 
-def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]:
-    """Each page's body lines (markers as [^N]) and its notes, read in one pass.
+def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, list]]:
+    """Each page's body lines (markers as [^N]), its notes and the doubts, read in one pass.
 
-    A note starts at the next note number whose marker was read; a number alone
-    on its line (a raised label an extractor put on its own line) or with a
-    stop may skip a note that was not found. The author's '*' note ends at its
-    e-mail address; text after it with no number of its own goes to a number
-    left alone at the page's foot (pdftotext moves such labels).
+    A page's foot begins at the first line that starts a note whose marker
+    was read (or the author's '*' note on the first pages); `read_foot` says
+    which of its lines are which note's. Before it may stand the end of the
+    page before's last note, and a hyphen may have glued the body's last
+    line to the first note's (pdftotext joins such lines).
     """
     out = []
-    next_marker, next_note = 1, 1
+    next_marker = 1
     read: set[int] = set()
+    open_note = False  # the page before's last note did not end a sentence
     for index, page in enumerate(pages):
         body: list[Row] = []
-        notes: list[tuple[int, list[tuple[int, str]]]] = []
-        held: list[tuple[int, str]] = []
-        author_open = False
-        for number, line, gap in page:
-            start = _NOTE_START.match(line)
-            k = int(start.group(1)) if start else 0
-            lone = bool(start) and (not start.group(2) or line[len(start.group(1))] == ".")
-            author = _AUTHOR_NOTE.match(line) if index < 3 and not notes and not read else None
-            heading = bool(start) and _numbered_heading(line)
-            if (
-                start
-                and not heading
-                and k not in read
-                and k < next_marker
-                and (k == next_note or lone)
-            ):
-                notes.append((k, [(number, start.group(2))] if start.group(2) else []))
-                read.add(k)
-                next_note = max(next_note, k + 1)
-                author_open = False
-            elif author and len(line) < 80:
-                notes.append((-1, [(number, line)]))
-                author_open = "@" not in line
-            elif notes and notes[-1][0] == -1 and not author_open:
-                held.append((number, line))
-            elif notes:
-                notes[-1][1].append((number, line))
-                author_open = author_open and "@" not in line
-            else:
-                line, next_marker = _markers(line, next_marker)
-                body.append((number, line, gap))
-        if held:  # text after the author's note: the note whose number stands alone
-            empty = [i for i, (n, lines) in enumerate(notes) if n > 0 and not lines]
-            if empty:
-                notes[empty[0]] = (notes[empty[0]][0], held)
-            else:
-                notes.append((0, held))
-        out.append((body, _give_alone(notes)))
+        zone: list[Row] = []
+        for row in page:
+            number, line, gap = row
+            allowed = set(range(1, next_marker)) - read
+            author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
+            if zone or author or note_start(line, allowed, max(read, default=0)):
+                zone.append(row)
+                continue
+            line, next_marker = _markers(line, next_marker)
+            body.append((number, line, gap))
+        allowed = set(range(1, next_marker)) - read
+        _unglue(body, zone, allowed)
+        carried = _carried(body) if open_note and zone else []
+        foot = read_foot(zone, allowed, index < 3 and not read)
+        notes = ([(0, carried)] if carried else []) + foot.notes
+        read |= {n for n, lines in notes if n > 0 and lines}
+        numbered = [lines for n, lines in notes if n != -1 and lines]
+        if numbered:
+            open_note = _unfinished(numbered[-1][-1][1])
+        out.append((body, notes, foot.doubts))
     return out
 
 
-def _numbered_heading(line: str) -> bool:
-    """'2. Archival sources' is a heading, not note 2: short, a capital, no stop or comma."""
-    rest = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", line)
-    plain = bool(rest) and rest[0].isupper() and not re.search(r"[.,;:]", rest)
-    short = 0 < len(line) <= 50 and plain
-    titled = all(w[0].isupper() for w in rest.split() if len(w) > 3)
-    return short and (titled or len(rest.split()) <= 3)
+def _unglue(body: list[Row], zone: list[Row], allowed: set[int]) -> None:
+    """Split the body's last line where a hyphen joined it to the first note's line."""
+    if not body or not allowed:
+        return
+    first = min(allowed)
+    if zone and (start := NOTE_START.match(zone[0][1])) and int(start.group(1)) <= first:
+        return
+    number, line, gap = body[-1]
+    split = glued_note(line, first)
+    if split:
+        body[-1] = (number, split[0], gap)
+        zone.insert(0, (number, split[1], False))
 
 
-def _give_alone(notes: list[tuple[int, list[tuple[int, str]]]]) -> list:
-    """A number left alone (its text went to the note before it): split that note's text.
+def _unfinished(line: str) -> bool:
+    """Does a note's last line stop mid-sentence (a word, a comma), not at a stop, number or URL?"""
+    last = line.split()[-1] if line.split() else ""
+    return bool(re.search(r"[^\W\d_]-?$|[,;:(–-]$", last)) and "/" not in last
 
-    The text of the nearest lower-numbered note with several lines is cut at
-    its last sentence end followed by a capital; the rest is the alone number's.
+
+def _carried(body: list[Row]) -> list[tuple[int, str]]:
+    """The end of the page before's note: the body's last block, set apart by a blank line.
+
+    It ends a sentence (a body block at a page's foot that does not goes on
+    overleaf), holds no marker, and its full lines are set smaller than the
+    body's: longer than the body's common line.
     """
-    for i, (n, lines) in enumerate(notes):
-        if n <= 0 or lines:
-            continue
-        donors = [j for j, (m, ls) in enumerate(notes) if 0 < m < n and len(ls) >= 2]
-        if not donors:
-            continue
-        j = max(donors, key=lambda j: notes[j][0])
-        before = notes[j][1]
-        cut = max(
-            (c for c in range(1, len(before)) if ends_sentence(before[c - 1][1])
-             and starts_sentence(before[c][1])),
-            default=0,
-        )  # fmt: skip
-        if cut:
-            notes[i] = (n, before[cut:])
-            notes[j] = (notes[j][0], before[:cut])
-    return notes
+    gaps = [i for i, (_, _, gap) in enumerate(body) if gap]
+    if not gaps or gaps[-1] == 0 or len(body) - gaps[-1] > _CARRIED_MAX:
+        return []
+    cut = gaps[-1]
+    carried = [(n, t) for n, t, _ in body[cut:]]
+    common = sorted(len(t) for _, t, _ in body)[len(body) // 2]
+    if (
+        any("[^" in t for _, t in carried)
+        or not ends_sentence(carried[-1][1])
+        or (len(carried) > 1 and len(carried[0][1]) <= common)
+    ):
+        return []
+    del body[cut:]
+    return carried
 
 
 def _indents(text: str) -> dict[int, int]:
