@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from edition.text.pages import FootNote, LaidLine, LaidPage
 from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
 from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
+from edition.text.widths import measure, reach, text_width, threshold
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOLIO = re.compile(r"^\d{1,4}$")
@@ -142,21 +143,24 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     # The body's full line length (notes, set smaller, hold more characters a line).
     widths = sorted(len(t) for body, _, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
-    indents = _indents(text)
+    measured = measure([text_width(t) for body, _, _ in split for _, t, _ in body])
+    least = threshold(_cut_reaches([row for body, _, _ in split for row in body], measured))
+    indented = _indented(split, _indents(text), full)
+    # `pdftotext -layout` keeps a paragraph's first-line indent: where the text
+    # shows indents, they and blank lines mark paragraphs, not the lines' widths.
+    by_width = sum(indented.values()) < max(3, len(split) // 2)
     laid: list[LaidPage] = []
     previous = ""
     for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
-        long = [indents.get(n, 0) for n, t, _ in body if len(t) > full * 0.6]
-        margin = min(long) if long else 0
         for number, line, gap in body:
-            # `pdftotext -layout` keeps a paragraph's first-line indent as spaces.
-            indented = indents.get(number, 0) >= margin + 2 and len(line) > full * 0.6
-            new = _begins(previous, line, gap, full) or (
-                indented and (not previous or ends_sentence(previous))
+            heading = looks_like_heading(line) and len(line) < full * 0.7
+            new = (by_width and _begins(previous, line, gap, measured, least)) or (
+                (gap or (heading and not by_width) or indented.get(number, False))
+                and (not previous or (ends_sentence(previous) and starts_sentence(line)))
             )
             level = 0
-            if lines and new and looks_like_heading(line) and len(line) < full * 0.7:
+            if lines and new and heading:
                 level = 2
             lines.append(LaidLine(number, line, new or level > 0, level, gap))
             previous = "" if level else line
@@ -199,13 +203,17 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, 
             number, line, gap = row
             allowed = set(range(1, next_marker)) - read
             author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
+            if not zone and body and _unglue(body, zone, allowed, line):
+                zone.append(row)
+                continue
             if zone or author or note_start(line, allowed, max(read, default=0)):
                 zone.append(row)
                 continue
             line, next_marker = _markers(line, next_marker)
             body.append((number, line, gap))
         allowed = set(range(1, next_marker)) - read
-        _unglue(body, zone, allowed)
+        if not zone:
+            _unglue(body, zone, allowed, "")
         carried = _carried(body) if open_note and zone else []
         foot = read_foot(zone, allowed, index < 3 and not read)
         notes = ([(0, carried)] if carried else []) + foot.notes
@@ -217,18 +225,25 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, 
     return out
 
 
-def _unglue(body: list[Row], zone: list[Row], allowed: set[int]) -> None:
-    """Split the body's last line where a hyphen joined it to the first note's line."""
-    if not body or not allowed:
-        return
+def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str) -> bool:
+    """Split the body's last line where a hyphen joined it to the first note's line.
+
+    pdftotext joins a line that ends in a hyphen to the next line it reads,
+    and at a page's foot that may be the first note's (`docu27 Ibid.`). The
+    line after it (`following`) is then the next note, or the page ends.
+    """
+    if not allowed:
+        return False
     first = min(allowed)
-    if zone and (start := NOTE_START.match(zone[0][1])) and int(start.group(1)) <= first:
-        return
+    start = NOTE_START.match(following)
+    if following and not (start and int(start.group(1)) == first + 1):
+        return False
     number, line, gap = body[-1]
     split = glued_note(line, first)
     if split:
         body[-1] = (number, split[0], gap)
-        zone.insert(0, (number, split[1], False))
+        zone.append((number, split[1], False))
+    return bool(split)
 
 
 def _unfinished(line: str) -> bool:
@@ -260,6 +275,19 @@ def _carried(body: list[Row]) -> list[tuple[int, str]]:
     return carried
 
 
+def _indented(
+    split: Sequence[tuple[list[Row], list, list]], indents: dict[int, int], full: int
+) -> dict[int, bool]:
+    """Which long body lines stand indented from their page's left margin."""
+    out = {}
+    for body, _, _ in split:
+        long = [indents.get(n, 0) for n, t, _ in body if len(t) > full * 0.6]
+        margin = min(long) if long else 0
+        for number, line, _ in body:
+            out[number] = indents.get(number, 0) >= margin + 2 and len(line) > full * 0.6
+    return out
+
+
 def _indents(text: str) -> dict[int, int]:
     """Each line's leading spaces (after a form feed), by line number."""
     out = {}
@@ -281,14 +309,27 @@ def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
     return out
 
 
-def _begins(previous: str, line: str, gap: bool, full: int) -> bool:
-    """Does `line` begin a paragraph after `previous` (the last body line before it)?"""
+def _cut_reaches(rows: Sequence[Row], full: int) -> list[float]:
+    """How far each line cut mid-sentence reaches with the next line's first word."""
+    out = []
+    for (_, before, _), (_, after, gap) in zip(rows, rows[1:], strict=False):
+        if after.split() and not gap and not ends_sentence(before) and not before.endswith("-"):
+            out.append(reach(before, after.split()[0], full))
+    return out
+
+
+def _begins(previous: str, line: str, gap: bool, full: int, least: float) -> bool:
+    """Does `line` begin a paragraph after `previous` (the last body line before it)?
+
+    It does after a finished sentence, with a capital, where a blank line
+    stands between or the first word would have fitted on `previous`.
+    """
     if not previous:
         return True
     if not ends_sentence(previous) or not starts_sentence(line):
         return False
     first_word = line.split()[0] if line.split() else ""
-    return gap or len(previous) + 1 + len(first_word) < full * 0.92
+    return gap or reach(previous, first_word, full) < least
 
 
 def _markers(line: str, expected: int) -> tuple[str, int]:
