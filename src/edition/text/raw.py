@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from edition.text.pages import FootNote, LaidLine, LaidPage
+from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
-from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
+from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence, vocabulary
 from edition.text.widths import measure, reach, text_width, threshold
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -144,6 +145,9 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     widths = sorted(len(t) for body, _, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
     measured = measure([text_width(t) for body, _, _ in split for _, t, _ in body])
+    # An extractor that keeps a line's final hyphen joins no lines (-layout, pdfminer).
+    kept = bool(re.search(r"[^\W\d_]-[ \t]*$", text, re.M))
+    split = _rejoin_compounds(split, measured, kept)
     least = threshold(_cut_reaches([row for body, _, _ in split for row in body], measured))
     indented = _indented(split, _indents(text), full)
     # `pdftotext -layout` keeps a paragraph's first-line indent: where the text
@@ -180,6 +184,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
 
 
 Row = tuple[int, str, bool]
+_CUTTING = 0.12  # of the lines joined: a printer that cuts words
 _CARRIED_MAX = 6  # lines: a note's end carried over, not a paragraph
 
 
@@ -273,6 +278,33 @@ def _carried(body: list[Row]) -> list[tuple[int, str]]:
         return []
     del body[cut:]
     return carried
+
+
+def _rejoin_compounds(split: list, full: int, kept: bool) -> list:
+    """Put back the hyphens of compounds in the lines pdftotext joined (longer than the column)."""
+    texts = [t for body, _, _ in split for _, t, _ in body]
+    notes = [t for _, found, _ in split for _, lines in found for _, t in lines]
+    words = vocabulary(texts + notes)
+    noted = measure([text_width(t) for t in notes])
+    joined = [t for t in texts if text_width(t) > full * 1.05]
+    joined += [t for t in notes if text_width(t) > noted * 1.05]
+    # A printer that cuts words at line ends does so every few lines; where few
+    # lines were joined, the hyphens pdftotext dropped were the words' own.
+    cuts = len(joined) > _CUTTING * (len(texts) + len(notes))
+
+    def fix(text: str, width: int) -> str:
+        if kept or text_width(text) <= width * 1.05:
+            return text
+        return restore_compounds(text, width, words, cuts)
+
+    return [
+        (
+            [(n, fix(t, full), gap) for n, t, gap in body],
+            [(k, [(n, fix(t, noted)) for n, t in lines]) for k, lines in found],
+            doubts,
+        )
+        for body, found, doubts in split
+    ]
 
 
 def _indented(

@@ -18,7 +18,7 @@ _GROUPS = {
     191: "'’‘",
     222: "ijl|",
     278: " ,.:;!ftI/\\·",
-    333: "r()[]{}-“”\"*`",
+    333: 'r()[]{}-“”"*`',
     500: "cksvxyzJ?_^",
     556: "abdeghnopqu0123456789L$#–+=<>~",
     611: "FTZ",
@@ -42,8 +42,10 @@ def char_width(c: str) -> int:
     if base in _WIDTH:
         return _WIDTH[base]
     if "\u0400" <= c <= "\u04ff":  # Cyrillic
-        return (900 if c in _WIDE_CYRILLIC else 700) if c.isupper() else (
-            750 if c in _WIDE_CYRILLIC else 550
+        return (
+            (900 if c in _WIDE_CYRILLIC else 700)
+            if c.isupper()
+            else (750 if c in _WIDE_CYRILLIC else 550)
         )
     return 556
 

@@ -1,0 +1,77 @@
+"""Compounds whose hyphen an extractor dropped when it joined two printed lines.
+
+pdftotext (without -layout) joins a line that ends in a hyphen to the next
+and drops the hyphen, the word's own too: `party-` / `state` comes out as
+`partystate`. Such a line is longer than the column, and the joined word
+stands about a column's width into it. A joined word the article uses
+whole elsewhere was a printer's cut; one made of two words of the article's
+(`party` `state`) is a compound when the article uses it so (`party-state`),
+has a capital inside (`SovietAlbanian`), or when the printer cuts no words
+at all (no joined word is found whole elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from edition.text.widths import char_width
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NEAR = 0.08  # of a column: how far from the column's width a joined word may stand
+
+
+def joined_words(line: str, full: int) -> list[tuple[re.Match[str], int]]:
+    """The words of `line` that stand where a printed line ended, and where in them it did."""
+    if not full:
+        return []
+    ends, at = [], 0
+    for c in line:
+        at += char_width(c)
+        ends.append(at)
+    out = []
+    for match in _WORD.finditer(line):
+        start, end = ends[match.start()], ends[match.end() - 1]
+        k = round(start / full + 0.5)
+        if k >= 1 and start - full * _NEAR <= k * full <= end + full * _NEAR:
+            cross = next((i for i in range(match.start(), match.end()) if ends[i] >= k * full),
+                         match.end())  # fmt: skip
+            out.append((match, cross - match.start()))
+    return out
+
+
+def split_compound(word: str, near: int, words: Mapping[str, int], cuts: bool
+                   ) -> tuple[str, str] | None:  # fmt: skip
+    """Where `word` was a compound whose hyphen a line end took, if it was one.
+
+    A capital inside (`SovietAlbanian`) or the compound used elsewhere
+    (`party-state`) tell; where the printer cuts no words, two words of the
+    article's that make a word it never uses whole do too, the cut nearest
+    the line's end (`near`) first.
+    """
+    found = []
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if left.endswith("-") or right.startswith("-"):
+            continue
+        inner = left[-1].islower() and right[0].isupper() and "-" not in word
+        compound = words.get(f"{left}-{right}".lower(), 0)
+        used = compound > 0 and compound >= words.get(word.lower(), 0)
+        parts = "-" not in word and all(words.get(p.lower()) for p in (left, right))
+        if inner or used or (parts and not cuts and words.get(word.lower(), 0) <= 1):
+            found.append((not (inner or used), abs(cut - near), cut))
+    if not found:
+        return None
+    cut = min(found)[2]
+    return word[:cut], word[cut:]
+
+
+def restore_compounds(line: str, full: int, words: Mapping[str, int], cuts: bool) -> str:
+    """`line` with the hyphens of its joined compounds put back."""
+    out, pos = [], 0
+    for match, near in joined_words(line, full):
+        parts = split_compound(match.group(0), near, words, cuts)
+        if parts:
+            out += [line[pos : match.start()], "-".join(parts)]
+            pos = match.end()
+    return "".join(out) + line[pos:]
