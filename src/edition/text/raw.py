@@ -81,6 +81,7 @@ def strip_heads(
         edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
         edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
     least = max(2, len(pages) // 4)
+    front = {_shape(t).rstrip("*") for _, t, _ in pages[0][:8]} if pages else set()
     out, printed, dropped = [], [], []
     for page in pages:
         number, keep, gone = "", list(page), []
@@ -97,6 +98,7 @@ def strip_heads(
                     and (
                         edges[end][_shape(line)] >= least
                         or (end == 0 and (folio_here or _beside_folio(keep, 0)))
+                        or (end == 0 and page is not pages[0] and _names_the_article(line, front))
                     )
                 )
                 bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
@@ -112,6 +114,18 @@ def strip_heads(
         printed.append(number)
         dropped.append(gone)
     return out, _fill(printed), dropped
+
+
+def _names_the_article(line: str, front: set[str]) -> bool:
+    """A page's top line that is the article's title or author line, or a journal's (year).
+
+    A running head repeats the authors or the (short) title the first page
+    shows; where a short article's heads are too few to recur, that tells.
+    """
+    shape = _shape(line).rstrip("*")
+    if re.search(r"\((?:19|20)\d\d\)$", line):
+        return True
+    return len(shape) >= 10 and any(f.startswith(shape) for f in front)
 
 
 def _beside_folio(lines: Sequence[tuple[int, str, bool]], end: int) -> bool:
@@ -158,11 +172,14 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
         for number, line, gap in body:
-            heading = looks_like_heading(line) and len(line) < full * 0.7
+            heading = _heading(line) and len(line) < full * 0.7
             new = (by_width and _begins(previous, line, gap, measured, least)) or (
                 (gap or (heading and not by_width) or indented.get(number, False))
                 and (not previous or (ends_sentence(previous) and starts_sentence(line)))
             )
+            # A heading set apart by a blank line, after a line that does not go on.
+            new = new or (heading and gap and not re.search(r"[-,;:.]$", line) and
+                          not re.search(r"[-,;:]$", previous))  # fmt: skip
             level = 0
             if lines and new and heading:
                 level = 2
@@ -185,7 +202,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
 
 Row = tuple[int, str, bool]
 _CUTTING = 0.12  # of the lines joined: a printer that cuts words
-_CARRIED_MAX = 6  # lines: a note's end carried over, not a paragraph
+_CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
 
 
 def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, list]]:
@@ -348,6 +365,13 @@ def _cut_reaches(rows: Sequence[Row], full: int) -> list[float]:
         if after.split() and not gap and not ends_sentence(before) and not before.endswith("-"):
             out.append(reach(before, after.split()[0], full))
     return out
+
+
+def _heading(line: str) -> bool:
+    """A heading: `looks_like_heading`'s, or two words, a capital, no stop ('Die Quellen')."""
+    words = line.split()
+    two = len(words) == 2 and line[0].isupper() and not re.search(r"[.,;:!?\d]", line)
+    return looks_like_heading(line) or two
 
 
 def _begins(previous: str, line: str, gap: bool, full: int, least: float) -> bool:

@@ -10,6 +10,7 @@ hold two printed lines or more: only its last printed line is measured.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -70,7 +71,7 @@ def last_printed(width: int, full: int) -> int:
     """The width of a line's last printed line (a joined line holds several)."""
     if not full or width <= full * 1.15:
         return width
-    lines = round(width / full + 0.25)  # the last printed line is seldom full
+    lines = math.ceil(width / full - 0.04)  # each printed line is at most about full
     return max(width - (lines - 1) * full, 0)
 
 
