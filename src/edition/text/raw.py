@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from edition.text.endnotes import Endnotes, split_endnotes
 from edition.text.pages import FootNote, LaidLine, LaidPage
 from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
@@ -35,7 +36,10 @@ def is_raw(text: str) -> bool:
 def read_raw_pages(text: str) -> list[LaidPage]:
     """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
     pages, printed, dropped = strip_heads(split_pages(text))
-    split = _split_notes(pages)
+    pages, endnotes = split_endnotes(pages)
+    split = _split_notes(pages, feet=endnotes is None)
+    if endnotes:
+        split = _with_endnotes(split, endnotes)
     # The body's full line length (notes, set smaller, hold more characters a line).
     widths = sorted(len(t) for body, _, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
@@ -86,14 +90,17 @@ _CUTTING = 0.12  # of the lines joined: a printer that cuts words
 _CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
 
 
-def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, list]]:
+def _split_notes(
+    pages: Sequence[Sequence[Row]], feet: bool = True
+) -> list[tuple[list[Row], list, list]]:
     """Each page's body lines (markers as [^N]), its notes and the doubts, read in one pass.
 
     A page's foot begins at the first line that starts a note whose marker
     was read (or the author's '*' note on the first pages); `read_foot` says
     which of its lines are which note's. Before it may stand the end of the
     page before's last note, and a hyphen may have glued the body's last
-    line to the first note's (pdftotext joins such lines).
+    line to the first note's (pdftotext joins such lines). Without `feet`
+    (the notes are endnotes) only the author's note stands at a foot.
     """
     out = []
     next_marker = 1
@@ -104,7 +111,7 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, 
         zone: list[Row] = []
         for row in page:
             number, line, gap = row
-            allowed = set(range(1, next_marker)) - read
+            allowed = set(range(1, next_marker)) - read if feet else set()
             author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
             if not zone and body and _unglue(body, zone, allowed, line):
                 zone.append(row)
@@ -114,7 +121,7 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, 
                 continue
             line, next_marker = _markers(line, next_marker)
             body.append((number, line, gap))
-        allowed = set(range(1, next_marker)) - read
+        allowed = set(range(1, next_marker)) - read if feet else set()
         if not zone:
             _unglue(body, zone, allowed, "")
         carried = _carried(body) if open_note and zone else []
@@ -125,6 +132,18 @@ def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list, 
         if numbered:
             open_note = _unfinished(numbered[-1][-1][1])
         out.append((body, notes, foot.doubts))
+    return out
+
+
+def _with_endnotes(split: list, endnotes: Endnotes) -> list:
+    """Read the endnotes section as the foot of the page its heading stands on."""
+    markers = {
+        int(m) for body, _, _ in split for _, t, _ in body for m in re.findall(r"\[\^(\d+)\]", t)
+    }
+    foot = read_foot(endnotes.rows, markers, False)
+    out = list(split)
+    body, notes, doubts = out[endnotes.page]
+    out[endnotes.page] = (body, notes + foot.notes, doubts + foot.doubts)
     return out
 
 
