@@ -60,6 +60,17 @@ def note_start(line: str, allowed: set[int], after: int) -> tuple[int, str, bool
     return k, start.group(2), label
 
 
+def _unmarked(line: str, numbers: set[int]) -> tuple[int, str, bool] | None:
+    """`3. Text` or `3` alone, for a number whose marker was not read."""
+    start = NOTE_START.match(line)
+    if not start or int(start.group(1)) not in numbers or numbered_heading(line):
+        return None
+    dotted = line[len(start.group(1)) : len(start.group(1)) + 1] == "."
+    if start.group(2) and not dotted:
+        return None
+    return int(start.group(1)), start.group(2), not start.group(2)
+
+
 def _next_after(allowed: set[int], after: int) -> int:
     return min((k for k in allowed if k > after), default=-1)
 
@@ -89,7 +100,11 @@ def read_foot(zone: Sequence[Row], allowed: set[int], author: bool) -> Foot:
                 notes[-1][1].append((number, line))
                 author_open = "@" not in line
                 continue
-        start = note_start(line, allowed - {int(t[1]) for t in tokens if t[0] != "text"}, last)
+        taken = {t[1] for t in tokens if t[0] != "text"}
+        # The next number with a stop or alone is a note even without its marker
+        # (reported then as a note with no marker, not merged into the one before).
+        following = {max(taken | {last}) + 1} if tokens or notes else set()
+        start = note_start(line, allowed - taken, last) or _unmarked(line, following - taken)
         if start and start[2]:
             tokens.append(("label", start[0], number, ""))
         elif start:
