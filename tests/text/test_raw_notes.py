@@ -13,10 +13,11 @@ from edition.text.raw import read_raw_pages
 
 FRONT = ["JANE ROE*", "Some University", "", "A Short Title", "Abstract: What it is about.",
          "Keywords: one, two", ""]  # fmt: skip
-WORDS = (
+SENTENCE = (
     "The delegation waited in the hall for the answer of the ministers and left at noon "
     "while the talks went on in the next room without any word to the press or the public"
-).split()
+)
+WORDS = SENTENCE.split(" ")
 
 
 def prose(seed: int, words: int = 40) -> str:
@@ -47,7 +48,8 @@ def notes(article) -> dict[int, str]:
 
 def test_labels_set_apart_from_their_texts_are_placed_in_order() -> None:
     body = wrap(prose(1) + " It rained.1 " + prose(2) + " They left.2 " + prose(3))
-    one = page(10, body, ["1", "2", "", "First note of the page.", "Second note of the page."], True)
+    foot = ["1", "2", "", "First note of the page.", "Second note of the page."]
+    one = page(10, body, foot, True)
     two = page(11, wrap(prose(4)), [])
     article, problems = parse(one, two)
     assert article is not None, [str(p) for p in problems.items]
