@@ -125,8 +125,22 @@ def test_a_body_line_pdftotext_glued_to_the_first_note_is_split() -> None:
 def test_endnotes_under_a_heading_are_the_notes(heading: str) -> None:
     one = page(10, wrap(prose(1) + " Here.1 " + prose(2)), [], True)
     two = page(11, wrap(prose(3) + " There.2 " + prose(4) + " Again.3"), [])
-    end = page(12, [*wrap(prose(5)), "", heading, "1. First endnote.", "2", "Second endnote.",
-                    "3Third endnote.", "", "Bibliography", "Roe, J. A Book. London, 2001."], [])
+    end = page(
+        12,
+        [
+            *wrap(prose(5)),
+            "",
+            heading,
+            "1. First endnote.",
+            "2",
+            "Second endnote.",
+            "3Third endnote.",
+            "",
+            "Bibliography",
+            "Roe, J. A Book. London, 2001.",
+        ],
+        [],
+    )
     article, problems = parse(one, two, end)  # fmt: skip
     assert article is not None, [str(p) for p in problems.items]
     assert notes(article) == {1: "First endnote.", 2: "Second endnote.", 3: "Third endnote."}
