@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from edition.errors import Problems
 from edition.model import Article, BibEntry
-from edition.text.audit import audit_heads, audit_lines, audit_sequence
+from edition.text.audit import audit_broken_lines, audit_heads, audit_lines, audit_sequence
 from edition.text.blocks import Block
 from edition.text.cover import parse_cover
 from edition.text.frontmatter import is_heading_label, read_front
@@ -193,6 +193,10 @@ def parse_laid(
     read += [line for p in pages for n in p.notes for line in n.lines]
     audit_lines(sorted(read), article, path, problems)
     audit_sequence(article, path, problems)
+    if kind == "raw":
+        audit_broken_lines(_paragraph_lines(kept), "paragraphs", path, problems)
+        notes = [list(n.lines) for p in kept for n in p.notes if n.n > 0]
+        audit_broken_lines(notes, "notes", path, problems)
     heads = [re.sub(r"^\d+\s+|\s+\d+$", "", t) for p in pages for _, t in p.heads]
     audit_heads([h for h in heads if not h.isdigit()], article, path, problems)
     return article
@@ -217,6 +221,21 @@ def _note_like(pages: Sequence[Page], path: str, problems: Problems) -> None:
             "check the extraction, or import the PDF itself",
             "notes-not-read",
         )
+
+
+def _paragraph_lines(pages: Sequence[Page]) -> list[list[tuple[int, str]]]:
+    """The body's paragraphs as lines, a paragraph going on across pages joined."""
+    out: list[list[tuple[int, str]]] = []
+    for page in pages:
+        for i, fragment in enumerate(page.body):
+            if fragment.level:
+                out.append([])
+                continue
+            if i == 0 and not fragment.new and out:
+                out[-1] += list(fragment.lines)
+            else:
+                out.append(list(fragment.lines))
+    return [p for p in out if p]
 
 
 def _last_page(pages: Sequence[LaidPage], kept: Sequence[Page]) -> str:
