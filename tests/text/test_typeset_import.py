@@ -53,29 +53,71 @@ def test_the_bundled_article_imports_from_its_pdf(typeset_samples, layout) -> No
     assert _links(article) >= 31
 
 
-@pytest.mark.parametrize(
-    ("layout", "tool", "paragraphs", "notes"),
-    [
-        ("journal-b", "pdfminer", 49, 45),
-        ("journal-c", "pdfminer", 49, 45),
-        ("journal-a", "pdftotext-layout", 49, 45),
-        ("journal-b", "pdftotext-layout", 49, 45),
-        ("journal-c", "pdftotext-layout", 49, 45),
-    ],
-)
+# (layout, tool): paragraphs found, of them whole, notes exact, archival links. Where fewer
+# than all are whole, what the text cannot tell is said in the comment; pdfminer's broken
+# lines are then reported (test below).
+RAW = {
+    ("journal-a", "pdftotext", 47, 37, 45, 31),  # compounds whose hyphen pdftotext dropped
+    ("journal-a", "pdfminer", 49, 28, 44, 30),  # pdfminer reorders pieces of justified lines
+    ("journal-a", "pdftotext-layout", 49, 49, 45, 31),
+    ("journal-b", "pdftotext", 45, 41, 45, 31),  # no indent, no blank: full last lines
+    ("journal-b", "pdfminer", 49, 49, 43, 31),
+    ("journal-b", "pdftotext-layout", 49, 49, 45, 31),
+    ("journal-c", "pdftotext", 38, 27, 44, 31),  # justified, no indent kept: full last lines
+    ("journal-c", "pdfminer", 49, 48, 44, 31),
+    ("journal-c", "pdftotext-layout", 49, 48, 45, 31),
+}
+
+
+@pytest.mark.parametrize(("layout", "tool", "paragraphs", "whole", "exact", "links"), sorted(RAW))
 def test_the_bundled_article_imports_from_a_raw_extraction(
     typeset_samples,  # noqa: F811
     layout,
     tool,
     paragraphs,
-    notes,  # noqa: F811
+    whole,
+    exact,
+    links,
 ) -> None:
     text = typeset_samples.text("bundled", layout, tool)
     doc = typeset_samples.doc("bundled")
     article, problems = read_article(text.encode(), "a.txt", "a", read_registry(REGISTRY))
     assert article is not None, [str(p) for p in problems.errors][:5]
-    count, whole, found, exact = _score(article, doc)
-    assert (count, found) == (paragraphs, notes)
-    assert exact >= 43 and whole >= 47
+    count, found_whole, found, found_exact = _score(article, doc)
+    assert found == 45 and count >= paragraphs and count <= 49
+    assert found_whole >= whole and found_exact >= exact
+    assert _links(article) >= links
     assert article.source_kind == "raw"
     assert [b.printed for b in article.page_breaks][:2] == ["348", "349"]
+    heads = {p.head for p in typeset_samples.get("bundled", layout).truth.pages if p.head}
+    assert not any(h in p.text for h in heads for p in article.paragraphs)
+
+
+def test_pdfminers_broken_lines_are_reported(typeset_samples) -> None:  # noqa: F811
+    text = typeset_samples.text("bundled", "journal-a", "pdfminer")
+    _, problems = read_article(text.encode(), "a.txt", "a", read_registry(REGISTRY))
+    codes = [p.code for p in problems.warnings]
+    assert "broken-lines" in codes
+
+
+# Every note of the samples is read exact from every extraction; paragraphs whole at least:
+SAMPLE_WHOLE = {
+    "russian": {"pdftotext": 4, "pdfminer": 6, "pdftotext-layout": 6},
+    "german": {"pdftotext": 2, "pdfminer": 4, "pdftotext-layout": 4},
+    "serbian": {"pdftotext": 5, "pdfminer": 6, "pdftotext-layout": 6},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_WHOLE))
+@pytest.mark.parametrize("layout", ["journal-a", "journal-b", "journal-c"])
+@pytest.mark.parametrize("tool", ["pdftotext", "pdfminer", "pdftotext-layout"])
+def test_the_samples_import_from_raw_extractions(typeset_samples, name, layout, tool) -> None:  # noqa: F811
+    text = typeset_samples.text(name, layout, tool)
+    doc = typeset_samples.doc(name)
+    article, problems = read_article(text.encode(), "a.txt", "a", read_registry(REGISTRY))
+    assert article is not None, [str(p) for p in problems.errors][:5]
+    _, whole, found, exact = _score(article, doc)
+    assert found == exact == len(expected_notes(doc))
+    assert whole >= SAMPLE_WHOLE[name][tool]
+    heads = {p.head for p in typeset_samples.get(name, layout).truth.pages if p.head}
+    assert not any(h in p.text for h in heads for p in article.paragraphs)

@@ -57,7 +57,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
         for number, line, gap in body:
-            heading = _heading(line) and len(line) < full * 0.7
+            heading = _heading(line) and text_width(line) < measured * 0.7
             new = (by_width and _begins(previous, line, gap, measured, least)) or (
                 (gap or (heading and not by_width) or indented.get(number, False))
                 and (not previous or (ends_sentence(previous) and starts_sentence(line)))
@@ -66,7 +66,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
             new = new or (heading and gap and not re.search(r"[-,;:.]$", line) and
                           not re.search(r"[-,;:]$", previous))  # fmt: skip
             level = 0
-            if lines and new and heading:
+            if new and heading and (lines or not previous or ends_sentence(previous)):
                 level = 2
             lines.append(LaidLine(number, line, new or level > 0, level, gap))
             previous = "" if level else line

@@ -106,7 +106,9 @@ def _names_the_article(line: str, front: set[str]) -> bool:
     shape = _shape(line).rstrip("*")
     if re.search(r"\((?:19|20)\d\d\)$", line):
         return True
-    return len(shape) >= 10 and any(f.startswith(shape) for f in front)
+    return len(shape) >= 10 and any(
+        len(f) >= 10 and (f.startswith(shape) or shape.startswith(f)) for f in front
+    )
 
 
 def _beside_folio(lines: Sequence[tuple[int, str, bool]], end: int) -> bool:
