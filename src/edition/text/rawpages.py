@@ -62,10 +62,11 @@ def strip_heads(
         edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
         edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
     least = max(2, len(pages) // 4)
-    front = {_shape(t).rstrip("*") for _, t, _ in pages[0][:8]} if pages else set()
+    # The first two pages' top lines (a cover may come first), each page's own aside.
+    fronts = [{_words(t) for _, t, _ in page[:8]} for page in pages[:2]]
     out, printed, dropped = [], [], []
-    for page in pages:
-        number, keep, gone = "", list(page), []
+    for index, page in enumerate(pages):
+        number, keep, gone, bare_seen = "", list(page), [], False
         for end in (0, -1):
             folio_here = False
             for _ in range(_EDGE):
@@ -79,14 +80,17 @@ def strip_heads(
                     and (
                         edges[end][_shape(line)] >= least
                         or (end == 0 and (folio_here or _beside_folio(keep, 0)))
-                        or (end == 0 and page is not pages[0] and _names_the_article(line, front))
+                        or (end == 0 and _names_the_article(line, fronts[: min(index, 2)]))
                     )
                 )
                 bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
                 if not (bare or (head and not _FOLIO.match(line))):
                     break  # one bare number a page is its folio; another is a note's
                 folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
-                number = number or (next((g for g in folio.groups() if g), "") if folio else "")
+                found = next((g for g in folio.groups() if g), "") if folio else ""
+                # A bare number is the folio before one a head carries (a volume's).
+                number = found if bare and not bare_seen else number or found
+                bare_seen = bare_seen or bare
                 folio_here = folio_here or bare
                 gone.append(keep.pop(end)[:2])
         if keep:  # a page's start is no blank line between paragraphs
@@ -97,17 +101,24 @@ def strip_heads(
     return out, _fill(printed), dropped
 
 
-def _names_the_article(line: str, front: set[str]) -> bool:
+def _words(line: str) -> str:
+    """A line's words alone, lowercased: `Roe: Title` and `ROE, Title*` agree."""
+    return " ".join(re.sub(r"[^\w\s]|\d|_", " ", line).casefold().split())
+
+
+def _names_the_article(line: str, fronts: Sequence[set[str]]) -> bool:
     """A page's top line that is the article's title or author line, or a journal's (year).
 
     A running head repeats the authors or the (short) title the first page
     shows; where a short article's heads are too few to recur, that tells.
     """
-    shape = _shape(line).rstrip("*")
     if re.search(r"\((?:19|20)\d\d\)$", line):
         return True
-    return len(shape) >= 10 and any(
-        len(f) >= 10 and (f.startswith(shape) or shape.startswith(f)) for f in front
+    words = _words(line)
+    return len(words) >= 10 and any(
+        len(f) >= 10 and (f.startswith(words) or words.startswith(f))
+        for front in fronts
+        for f in front
     )
 
 
