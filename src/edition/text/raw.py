@@ -35,7 +35,7 @@ def is_raw(text: str) -> bool:
 
 def read_raw_pages(text: str) -> list[LaidPage]:
     """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
-    pages, printed, dropped = strip_heads(split_pages(text))
+    pages, printed, dropped = strip_heads(split_pages(text), short=True)
     pages, endnotes = split_endnotes(pages)
     split = _split_notes(pages, feet=endnotes is None)
     if endnotes:
@@ -66,7 +66,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
             new = new or (heading and gap and not re.search(r"[-,;:.]$", line) and
                           not re.search(r"[-,;:]$", previous))  # fmt: skip
             level = 0
-            if new and heading and (lines or not previous or ends_sentence(previous)):
+            if new and heading and (lines or (previous and ends_sentence(previous))):
                 level = 2
             lines.append(LaidLine(number, line, new or level > 0, level, gap))
             previous = "" if level else line

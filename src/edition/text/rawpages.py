@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from edition.text.frontmatter import label_rest
+
 _FOLIO = re.compile(r"^\d{1,4}$")
 _HEAD_MAX = 80  # characters: a running head is one short line
 _EDGE = 2  # lines at a page's top and foot that may be running heads or folios
@@ -50,20 +52,25 @@ def _shape(line: str) -> str:
 
 
 def strip_heads(
-    pages: list[list[tuple[int, str, bool]]],
+    pages: list[list[tuple[int, str, bool]]], short: bool = False
 ) -> tuple[list[list], list[str], list[list[tuple[int, str]]]]:
     """Drop running heads and folios; return the pages, their printed numbers, what was dropped.
 
     A head recurs at the same end (top or foot) of a quarter of the pages at
     least, digits aside; a folio is a bare number, or a number beside a head.
+    With `short` (a raw text, which has no fonts to tell a head by), a page's
+    top line that names the article is a head too, and a bare folio wins over
+    a number a head carries.
     """
     edges: dict[int, Counter[str]] = {0: Counter(), -1: Counter()}
     for page in pages:
         edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
         edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
     least = max(2, len(pages) // 4)
-    # The first two pages' top lines (a cover may come first), each page's own aside.
+    # The first two pages' top lines (a cover may come first); a head is looked
+    # for on the pages after the front matter's (the abstract's) only.
     fronts = [{_words(t) for _, t, _ in page[:8]} for page in pages[:2]]
+    after = 1 + next((i for i, p in enumerate(pages[:3]) if _has_abstract(p)), 0)
     out, printed, dropped = [], [], []
     for index, page in enumerate(pages):
         number, keep, gone, bare_seen = "", list(page), [], False
@@ -80,7 +87,12 @@ def strip_heads(
                     and (
                         edges[end][_shape(line)] >= least
                         or (end == 0 and (folio_here or _beside_folio(keep, 0)))
-                        or (end == 0 and _names_the_article(line, fronts[: min(index, 2)]))
+                        or (
+                            short
+                            and end == 0
+                            and index >= after
+                            and _names_the_article(line, fronts[:index])
+                        )  # fmt: skip
                     )
                 )
                 bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
@@ -89,7 +101,7 @@ def strip_heads(
                 folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
                 found = next((g for g in folio.groups() if g), "") if folio else ""
                 # A bare number is the folio before one a head carries (a volume's).
-                number = found if bare and not bare_seen else number or found
+                number = found if short and bare and not bare_seen else number or found
                 bare_seen = bare_seen or bare
                 folio_here = folio_here or bare
                 gone.append(keep.pop(end)[:2])
@@ -99,6 +111,10 @@ def strip_heads(
         printed.append(number)
         dropped.append(gone)
     return out, _fill(printed), dropped
+
+
+def _has_abstract(page: Sequence[tuple[int, str, bool]]) -> bool:
+    return any(label_rest(k, t) is not None for _, t, _ in page for k in ("abstract", "keywords"))
 
 
 def _words(line: str) -> str:
