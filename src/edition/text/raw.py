@@ -1,14 +1,14 @@
 """A raw extraction (pdftotext, pdfminer): pages, running heads, plain-digit markers, foot notes.
 
-Such a text has no superscripts and no italics. Pages end at form feeds (or,
-without any, at runs of three blank lines); a page's first or last lines that
-recur on other pages, or are a bare number, are its running head and folio
-(the folio kept as the printed page number). Note markers are digits glued to
-a word or a stop (`religion.1`), found by their sequence 1, 2, 3 ...; a page's
-notes are the lines from the first one that starts with the next note number
-whose marker has been seen (`1. Text`, `1 Text`, `1Text`, or the number alone
-on its line). A paragraph ends where a line ends a sentence and the next
-line's first word would still have fitted on it.
+Such a text has no superscripts and no italics. Pages and running heads are
+`rawpages`'s; an endnotes section is `endnotes`'s. Note markers are digits
+glued to a word or a stop (`religion.1`), found by their sequence 1, 2, 3 ...;
+a page's foot begins at the first line that starts a note whose marker has
+been seen (`1. Text`, `1 Text`, `1Text`, or the number alone on its line),
+and `rawnotes` says which foot line is which note's. A paragraph ends where
+a line ends a sentence and the next line's first word would still have
+fitted on it (`widths`), or, where the extraction keeps them, at an indent or
+a blank line. Hyphens pdftotext dropped when joining lines are `rawjoins`'s.
 """
 
 from __future__ import annotations
