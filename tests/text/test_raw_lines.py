@@ -89,6 +89,10 @@ def test_hyphens_pdftotext_dropped_at_a_join_are_put_back() -> None:
     line = "the long progression of the documents went on and on for years"
     full = text_width("the long progression of the docu")
     assert restore_compounds(line, full, words, True) == line
+    words = {"decision": 4}  # the first part alone is enough
+    line = "the wish of the top decisionmakers was not met for a year or more"
+    full = text_width("the wish of the top decision")
+    assert "decision-makers" in restore_compounds(line, full, words, False)
 
 
 def test_where_no_word_is_cut_a_join_of_two_words_is_a_compound() -> None:

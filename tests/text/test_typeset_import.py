@@ -57,7 +57,7 @@ def test_the_bundled_article_imports_from_its_pdf(typeset_samples, layout) -> No
 # than all are whole, what the text cannot tell is said in the comment; pdfminer's broken
 # lines are then reported (test below).
 RAW = {
-    ("journal-a", "pdftotext", 47, 37, 45, 31),  # compounds whose hyphen pdftotext dropped
+    ("journal-a", "pdftotext", 47, 40, 45, 31),  # compounds whose hyphen pdftotext dropped
     ("journal-a", "pdfminer", 49, 28, 44, 30),  # pdfminer reorders pieces of justified lines
     ("journal-a", "pdftotext-layout", 49, 49, 45, 31),
     ("journal-b", "pdftotext", 45, 41, 45, 31),  # no indent, no blank: full last lines

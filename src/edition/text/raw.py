@@ -202,7 +202,8 @@ def _rejoin_compounds(split: list, full: int, kept: bool) -> list:
     texts = [t for body, _, _ in split for _, t, _ in body]
     notes = [t for _, found, _ in split for _, lines in found for _, t in lines]
     words = vocabulary(texts + notes)
-    noted = measure([text_width(t) for t in notes])
+    # A note's full lines are those another line of it follows (most notes are one short line).
+    noted = measure([text_width(t) for _, found, _ in split for _, ls in found for _, t in ls[:-1]])
     joined = [t for t in texts if text_width(t) > full * 1.05]
     joined += [t for t in notes if text_width(t) > noted * 1.05]
     # A printer that cuts words at line ends does so every few lines; where few

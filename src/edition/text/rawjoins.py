@@ -45,9 +45,9 @@ def split_compound(word: str, near: int, words: Mapping[str, int], cuts: bool
     """Where `word` was a compound whose hyphen a line end took, if it was one.
 
     A capital inside (`SovietAlbanian`) or the compound used elsewhere
-    (`party-state`) tell; where the printer cuts no words, two words of the
-    article's that make a word it never uses whole do too, the cut nearest
-    the line's end (`near`) first.
+    (`party-state`) tell; where the printer cuts no words, a word the
+    article never uses whole that begins with one of its words does too:
+    both parts words of the article's first, then the longer first part.
     """
     found = []
     for cut in range(3, len(word) - 2):
@@ -57,12 +57,16 @@ def split_compound(word: str, near: int, words: Mapping[str, int], cuts: bool
         inner = left[-1].islower() and right[0].isupper() and "-" not in word
         compound = words.get(f"{left}-{right}".lower(), 0)
         used = compound > 0 and compound >= words.get(word.lower(), 0)
-        parts = "-" not in word and all(words.get(p.lower()) for p in (left, right))
-        if inner or used or (parts and not cuts and words.get(word.lower(), 0) <= 1):
-            found.append((not (inner or used), abs(cut - near), cut))
+        known = [len(p) for p in (left, right) if words.get(p.lower())]
+        alone = "-" not in word and not cuts and words.get(word.lower(), 0) <= 1
+        # A compound's first part is the common word (`decision-makers`, `two-thirds`).
+        if inner or used or (alone and words.get(left.lower()) and len(right) >= 3):
+            # Telling first, then both parts words of the article's, then the longer known part.
+            found.append((not (inner or used), len(known) < 2, -max(known, default=0),
+                          abs(cut - near), cut))  # fmt: skip
     if not found:
         return None
-    cut = min(found)[2]
+    cut = min(found)[-1]
     return word[:cut], word[cut:]
 
 
