@@ -188,3 +188,14 @@ def test_a_short_articles_head_naming_its_author_is_dropped() -> None:
     assert article is not None, [str(p) for p in problems.items]
     assert all("Roebuck" not in p.text for p in article.paragraphs)
     assert [b.printed for b in article.page_breaks] == ["13"]
+
+
+def test_a_body_line_pdftotext_glued_to_the_authors_note_is_split() -> None:
+    body = wrap(prose(1) + " Here.1 " + prose(2))
+    body[-1] += " And then it was over. Al* roe@example.org"
+    one = page(10, body, ["1. The first note."], True)
+    two = page(11, ["though nobody knew it yet.", *wrap(prose(3) + " Although it was.")], [])
+    article, problems = parse(one, two, page(12, wrap(prose(4)), []))
+    assert article is not None, [str(p) for p in problems.items]
+    assert article.authors[0].note == "roe@example.org"
+    assert any("over. Although nobody knew" in p.text for p in article.paragraphs)

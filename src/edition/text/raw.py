@@ -116,7 +116,10 @@ def _split_notes(
             if not zone and body and _unglue(body, zone, allowed, line):
                 zone.append(row)
                 continue
-            if zone or author or note_start(line, allowed, max(read, default=0)):
+            starts = author or note_start(line, allowed, max(read, default=0))
+            if not zone and body and starts and index < 3 and not read:
+                _unglue_author(body, zone)
+            if zone or starts:
                 zone.append(row)
                 continue
             line, next_marker = _markers(line, next_marker)
@@ -166,6 +169,15 @@ def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str)
         body[-1] = (number, split[0], gap)
         zone.append((number, split[1], False))
     return bool(split)
+
+
+def _unglue_author(body: list[Row], zone: list[Row]) -> None:
+    """`Од* petrova@example.org`: the body's last line a hyphen joined to the author's note."""
+    number, line, gap = body[-1]
+    glued = re.search(r"(?<=[^\W\d_]{2})(\*+\s+\S*@\S*.*)$", line)
+    if glued:
+        body[-1] = (number, line[: glued.start()] + "-", gap)
+        zone.append((number, glued.group(1), False))
 
 
 def _unfinished(line: str) -> bool:
@@ -260,10 +272,15 @@ def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
 
 
 def _cut_reaches(rows: Sequence[Row], full: int) -> list[float]:
-    """How far each line cut mid-sentence reaches with the next line's first word."""
+    """How far each line cut mid-sentence reaches with the next line's first word.
+
+    Lines pdftotext joined are left out: where their last printed line ends is a guess.
+    """
     out = []
     for (_, before, _), (_, after, gap) in zip(rows, rows[1:], strict=False):
-        if after.split() and not gap and not ends_sentence(before) and not before.endswith("-"):
+        if not after.split() or gap or ends_sentence(before) or before.endswith("-"):
+            continue
+        if text_width(before) <= full * 1.08:
             out.append(reach(before, after.split()[0], full))
     return out
 

@@ -69,7 +69,7 @@ def measure(widths: Sequence[int]) -> int:
 
 def last_printed(width: int, full: int) -> int:
     """The width of a line's last printed line (a joined line holds several)."""
-    if not full or width <= full * 1.15:
+    if not full or width <= full * 1.08:
         return width
     lines = math.ceil(width / full - 0.04)  # each printed line is at most about full
     return max(width - (lines - 1) * full, 0)
