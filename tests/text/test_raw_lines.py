@@ -62,6 +62,9 @@ def test_a_paragraph_ends_where_the_next_word_would_have_fitted() -> None:
     assert [t[:15] for t in texts] == ["The delegation ", "It rained.", "The answer came"]
     assert texts[0].endswith("at noon.") and "by train. Nobody saw" in texts[2]
     assert "nothing more. The next day" in texts[2]
+    # Two of these calls were close: the reader says where it judged by a hair.
+    (doubt,) = [w for w in problems.warnings if w.code == "guessed"]
+    assert "2 lines may begin a paragraph" in doubt.message and doubt.line == 13
 
 
 def test_where_the_text_keeps_indents_they_mark_paragraphs() -> None:

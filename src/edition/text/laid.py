@@ -187,7 +187,7 @@ def parse_laid(
     for page in pages:
         for line, doubt in page.doubts:
             problems.warning(
-                path, line, doubt, "check these notes against the page", "note-guessed"
+                path, line, doubt, "check the text there against the print", "guessed"
             )  # fmt: skip
     read = [(x.line, x.text) for p in pages for x in p.lines]
     read += [line for p in pages for n in p.notes for line in n.lines]

@@ -13,6 +13,7 @@ a blank line. Hyphens pdftotext dropped when joining lines are `rawjoins`'s.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -54,6 +55,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     by_width = sum(indented.values()) < max(3, len(split) // 2)
     laid: list[LaidPage] = []
     previous = ""
+    close: list[int] = []  # lines where a paragraph may begin, by a hair's width
     for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
         for number, line, gap in body:
@@ -65,6 +67,8 @@ def read_raw_pages(text: str) -> list[LaidPage]:
             # A heading set apart by a blank line, after a line that does not go on.
             new = new or (heading and gap and not re.search(r"[-,;:.]$", line) and
                           not re.search(r"[-,;:]$", previous))  # fmt: skip
+            if by_width and not gap and _close_call(previous, line, measured, least):
+                close.append(number)
             level = 0
             if new and heading and (lines or (previous and ends_sentence(previous))):
                 level = 2
@@ -82,10 +86,29 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 tuple(doubts),
             )
         )
+    # pdfminer sets a blank line between paragraphs: there the widths decide nothing alone.
+    blank = sum(gap for body, _, _ in split for _, _, gap in body) >= 3 * len(split)
+    if close and laid and not blank:
+        shown = ", ".join(str(n) for n in close[:_SHOWN])
+        doubt = (
+            f"{len(close)} lines may begin a paragraph or go on with one: the text keeps no "
+            f"indents or blank lines, and the lines' widths hardly tell (lines {shown})"
+        )
+        first = laid[0]
+        laid[0] = dataclasses.replace(first, doubts=((close[0], doubt), *first.doubts))
     return laid
 
 
+def _close_call(previous: str, line: str, full: int, least: float) -> bool:
+    """A sentence ends at the line's end, a capital follows, and the widths hardly tell."""
+    if not previous or not ends_sentence(previous) or not starts_sentence(line):
+        return False
+    return abs(reach(previous, line.split()[0], full) - least) < _CLOSE
+
+
 Row = tuple[int, str, bool]
+_SHOWN = 5  # lines named in a message
+_CLOSE = 0.05  # of a line's width: a paragraph's end told by less is a guess
 _CUTTING = 0.12  # of the lines joined: a printer that cuts words
 _CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
 
