@@ -124,3 +124,27 @@ def test_the_samples_import_from_raw_extractions(typeset_samples, name, layout, 
     assert not any(h in p.text for h in heads for p in article.paragraphs)
     printed = {str(p.printed) for p in truth.pages if p.printed is not None}
     assert article.page_breaks and {b.printed for b in article.page_breaks} <= printed
+
+
+def _as_endnotes(text: str, notes: dict[int, str]) -> str:
+    """The extraction with its page-foot notes taken out and set at the end under 'Notes'."""
+    from edition.text.raw import read_raw_pages
+
+    foot = {
+        n for p in read_raw_pages(text) for note in p.notes if note.n > 0 for n, _ in note.lines
+    }
+    lines = [t for i, t in enumerate(text.split("\n"), 1) if i not in foot]
+    at = next(i for i, t in enumerate(lines) if t.strip() == "Bibliography")
+    section = ["Notes", *(f"{n}. {t}" for n, t in sorted(notes.items())), ""]
+    return "\n".join(lines[:at] + section + lines[at:])
+
+
+@pytest.mark.parametrize("tool", ["pdftotext", "pdfminer"])
+def test_the_bundled_article_with_endnotes_imports(typeset_samples, tool) -> None:  # noqa: F811
+    doc = typeset_samples.doc("bundled")
+    text = _as_endnotes(typeset_samples.text("bundled", "journal-b", tool), expected_notes(doc))
+    article, problems = read_article(text.encode(), "a.txt", "a", read_registry(REGISTRY))
+    assert article is not None, [str(p) for p in problems.errors][:5]
+    count, whole, found, exact = _score(article, doc)
+    assert found == exact == 45 and _links(article) >= 31
+    assert whole >= 41 and not any("Ibid." in p.text for p in article.paragraphs)
