@@ -116,3 +116,15 @@ def test_short_lines_inside_paragraphs_are_reported() -> None:
     (warning,) = problems.warnings
     assert warning.line == 40 and "'Nevertheless,'" in warning.message
     assert warning.code == "broken-lines"
+
+
+def test_a_chains_hyphen_and_one_after_a_number_are_put_back() -> None:
+    words = {"day": 3, "to": 9, "face": 2}
+    line = "it was all about the daily dayto-day work of the office in the town"
+    full = text_width("it was all about the daily day")
+    assert "day-to-day" in restore_compounds(line, full, words, True)
+    line = "it was all about the first half of the 1960kh and not of the 1950s"
+    full = text_width("it was all about the first half of the 1960")
+    assert "1960-kh" in restore_compounds(line, full, words, True)
+    line = "it was all about the first half of the 1960s and not of the 1950s"
+    assert restore_compounds(line, full, words, True) == line

@@ -32,7 +32,7 @@ def joined_words(line: str, full: int) -> list[tuple[re.Match[str], int]]:
     out = []
     for match in _WORD.finditer(line):
         start, end = ends[match.start()], ends[match.end() - 1]
-        k = round(start / full + 0.5)
+        k = max(1, round((start + end) / 2 / full))  # the column edge the word stands at
         if k >= 1 and start - full * _NEAR <= k * full <= end + full * _NEAR:
             cross = next((i for i in range(match.start(), match.end()) if ends[i] >= k * full),
                          match.end())  # fmt: skip
@@ -71,11 +71,39 @@ def split_compound(word: str, near: int, words: Mapping[str, int], cuts: bool
 
 
 def restore_compounds(line: str, full: int, words: Mapping[str, int], cuts: bool) -> str:
-    """`line` with the hyphens of its joined compounds put back."""
+    """`line` with the hyphens of its joined compounds put back.
+
+    Besides compounds: a hyphen after a number (`1960-` / `kh`, not `1960s`)
+    is the word's, and so is the first of a chain (`day-` / `to-day`).
+    """
     out, pos = [], 0
     for match, near in joined_words(line, full):
-        parts = split_compound(match.group(0), near, words, cuts)
+        word = match.group(0)
+        parts = split_compound(word, near, words, cuts) or _chain(word, words)
         if parts:
             out += [line[pos : match.start()], "-".join(parts)]
             pos = match.end()
+        elif match.start() and line[match.start() - 1].isdigit() and _after_number(word):
+            out += [line[pos : match.start()], "-" + word]
+            pos = match.end()
     return "".join(out) + line[pos:]
+
+
+def _after_number(word: str) -> bool:
+    """Letters after a number that are a word's own (`kh`), not an ending (`s`, `th`)."""
+    return len(word) >= 2 and word.islower() and word not in {"s", "th", "st", "nd", "rd", "ies"}
+
+
+def _chain(word: str, words: Mapping[str, int]) -> tuple[str, str] | None:
+    """`dayto-day`, `face-toface`: a part no word of the article's, made of two that are."""
+    segments = word.split("-")
+    if len(segments) < 2:
+        return None
+    for i, segment in enumerate(segments):
+        if words.get(segment.lower(), 0) > 1:
+            continue
+        for cut in range(2, len(segment) - 1):
+            if words.get(segment[:cut].lower()) and words.get(segment[cut:].lower()):
+                left = "-".join([*segments[:i], segment[:cut]])
+                return left, "-".join([segment[cut:], *segments[i + 1 :]])
+    return None
