@@ -33,37 +33,18 @@ let citations = null;
 let pending = [];
 let run = 0;
 
-// The index: Pagefind's module, its options, the other languages' indexes and the
-// filters, loaded once.
-async function load() {
-  if (!pagefind) {
-    // Result URLs are stored from the site root; prefix the path we are served under.
-    // No worker: it would cost a further 41 KB on the first query, for a small index.
-    // The base, its shards and a quick rebuild's delta: search-index.js merges them.
-    pagefind = await openIndex(root, { baseUrl: root.pathname, noWorker: true });
-    // Pagefind keeps an index per page language and searches the search page's own:
-    // a Russian article (stemmed as Russian) is found from an English page only if
-    // its index is merged. Pagefind skips merging a path its own starts with, so the
-    // same bundle is named by its full URL.
-    for (const language of await otherLanguages()) {
-      await pagefind.mergeIndex(new URL("pagefind/", root).href, { language, baseUrl: root.pathname });
-    }
-    fillFacets(await pagefind.filters());
-  }
+// The index: Pagefind's modules (one per language's rules, search-index.js), their
+// options and the filters.
+function load() {
+  // Once, however many searches start before it is done.
+  // Result URLs are stored from the site root; prefix the path we are served under.
+  // No worker: it would cost a further 41 KB on the first query, for a small index.
+  // The base, its shards, a quick rebuild's delta and every language: search-index.js.
+  pagefind = pagefind || openIndex(root, { baseUrl: root.pathname, noWorker: true }).then(async (index) => {
+    fillFacets(await index.filters());
+    return index;
+  });
   return pagefind;
-}
-
-// The bundle's languages but the one Pagefind searches first (its own choice:
-// the page's language, its prefix, else the language with most pages).
-async function otherLanguages() {
-  const response = await fetch(new URL("pagefind/pagefind-entry.json", root));
-  const languages = (response.ok && (await response.json()).languages) || {};
-  const keys = Object.keys(languages);
-  const lang = (document.documentElement.lang || "unknown").toLowerCase();
-  const primary = languages[lang] ? lang
-    : languages[lang.split("-")[0]] ? lang.split("-")[0]
-    : [...keys].sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
-  return keys.filter((key) => key !== primary);
 }
 
 function fillFacets(filters) {
