@@ -100,7 +100,9 @@ def article_page(env: Environment) -> str:
 RUSSIAN_PAGE = """<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Т</title>
 <meta data-pagefind-filter="kind[content]" content="Article text"></head><body>
 <main data-pagefind-body><h1 data-pagefind-meta="title">Письма из Тираны</h1>
-<p id="p-1">Энвер Ходжа отвечал Никите Хрущёву из Тираны в ноябре.</p></main></body></html>"""
+<p id="p-1">Энвер Ходжа отвечал Никите Хрущёву из Тираны в ноябре.</p>
+<p id="p-2">Об этом говорится в документах посольства; документальные свидетельства позже.</p>
+</main></body></html>"""
 
 
 def many_page(env: Environment) -> str:
@@ -529,4 +531,17 @@ def test_a_russian_article_has_its_own_index_and_is_found_from_an_english_page(
     links = page.locator("[data-search-results] h2 a").all()
     hrefs = [link.get_attribute("href") for link in links]
     assert prefix + "articles/ru/" in hrefs, hrefs
+    page.close()
+
+
+def test_a_russian_index_is_searched_with_russian_rules_from_an_english_page(browser, site):
+    # "документа" begins "документальные" (stem документальн) but not "документах" (stem
+    # документ): Pagefind finds the word it begins, and the stem of the query only with
+    # Russian rules.
+    url, prefix = site
+    page = search_ui(browser, url, "документа")
+    result = page.locator("[data-search-results] > li", has_text="Письма из Тираны")
+    assert result.count() == 1, results_of(page)
+    marks = [m.strip(".,;") for m in result.locator("mark").all_inner_texts()]
+    assert {"документах", "документальные"} <= set(marks), marks
     page.close()
