@@ -61,6 +61,9 @@ export function ownersOf(location, words, owner, key) {
   if (owner[location] === -2) return [];
   const group = key[location] || "";
   const wanted = bareWord(group);
+  // A group naming no word (the register's "⁅aleksandr rankovich⁆") stands for its
+  // block: the hit is itself, never every word that is bare punctuation ("·").
+  if (!wanted) return [location];
   const out = [];
   if (group.startsWith("@")) {
     // A name's forms (`@word:`) stand for its mention in the block they end.

@@ -158,7 +158,8 @@ function hitUrl(url, sub) {
   const params = new URLSearchParams();
   // As printed, without edge punctuation or a possessive: mark.js finds it in the page.
   const printed = (w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
-  for (const word of new Set([...sub.marks].map((i) => printed(sub.words[i])))) {
+  const shown = [...sub.marks].filter((i) => sub.owner[i] === i);
+  for (const word of new Set(shown.map((i) => printed(sub.words[i])))) {
     params.append("pagefind-highlight", word);
   }
   const [path] = url.split("#");
