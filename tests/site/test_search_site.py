@@ -223,6 +223,92 @@ def test_excerpts_hold_no_hidden_forms_or_backlinks(searcher):
             assert "хрущ" not in text.lower(), (query, text)
 
 
+# The text of each paragraph, note and entry of a page as a reader sees it: without
+# hidden forms, page markers, note numbers or backlinks.
+REGION_TEXTS = """() => Object.fromEntries(
+  [...document.querySelectorAll("[id^=p-], [id^=fn-], [id^=bib-]")].map((el) => {
+    const block = el.closest("p, li, dd") || el;
+    const copy = block.cloneNode(true);
+    copy.querySelectorAll("[hidden], [data-pagefind-ignore], .note-ref, .backref")
+      .forEach((x) => x.remove());
+    return [el.id, copy.textContent.replace(/[^\\p{L}\\p{N}_]+/gu, "")];
+  }))"""
+
+
+def test_every_excerpt_is_the_text_of_its_region_without_note_numbers(browser, searcher, edition):
+    url, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entries = gather_register(article, shipped_names())
+    # The names mentioned most, in print and in Russian, and the archive cited most.
+    names = sorted(entries, key=lambda e: -len(e.mentions))[:3]
+    archives = [r["archive"] for r in citations(project)]
+    queries = [e.printed[0] for e in names] + [r for e in names for r in e.name.russian[:1]]
+    queries.append(max(set(archives), key=archives.count))
+    static = browser.new_context(java_script_enabled=False)  # as built: no sidenotes
+    page = static.new_page()
+    page.goto(url + ARTICLE)
+    texts = page.evaluate(REGION_TEXTS)
+    static.close()
+    checked = 0
+    for query in queries:
+        for sub in article_hits(searcher.ask(query)):
+            region = sub["href"].rsplit("#", 1)[-1]
+            if region not in texts:
+                continue
+            # Letters and digits only: Pagefind ends a block with a full stop of its own.
+            for piece in re.split(r"\s*…\s*", sub["text"]):
+                assert re.sub(r"\W+", "", piece) in texts[region], (query, region, sub["text"])
+            checked += 1
+    assert checked > 10
+
+
+def test_every_page_and_place_of_an_answer_can_be_reached(searcher, edition):
+    _, project = edition
+    archives = [r["archive"] for r in citations(project)]
+    query = max(set(archives), key=archives.count)  # on every file page of that archive
+    result = searcher.ask(query, every_page=True)
+    found = re.search(r"(\d+) places? on (\d+) pages?", result["status"])
+    assert found and "at least" not in result["status"], result["status"]
+    places, pages = int(found.group(1)), int(found.group(2))
+    assert pages > 10  # more than the first screen: "More results" had to be used
+    assert len(result["pages"]) == pages
+    assert sum(len(p["subs"]) or 1 for p in result["pages"]) == places
+
+
+def test_a_hit_opens_as_hit_n_of_m_and_steps_through_every_hit(browser, searcher, edition):
+    _, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entry = max(
+        (e for e in gather_register(article, shipped_names()) if e.name.kind == "persons"),
+        key=lambda e: len(e.mentions),
+    )
+    hits = article_hits(searcher.ask(entry.name.name.split()[-1]))
+    sub = next(s for s in hits[1:] if "#p-" in s["href"])  # not the first: start mid-page
+    page = searcher.page
+    page.goto(urljoin(page.url, sub["href"]))
+    page.wait_for_selector("nav.search-hits")
+    status = page.locator("nav.search-hits [role=status]")
+    first = re.fullmatch(r"Hit (\d+) of (\d+)", status.inner_text())
+    assert first, status.inner_text()
+    start, total = int(first.group(1)), int(first.group(2))
+    marks = page.locator("mark.pagefind-highlight:visible")
+    assert marks.count() == total >= len(hits)
+    block = sub["href"].rsplit("#", 1)[-1]
+    inside = page.evaluate(
+        "([id, n]) => document.getElementById(id).closest('p, li')"
+        ".contains(document.querySelectorAll('mark.pagefind-highlight')[n - 1])",
+        [block, start],
+    )
+    assert inside, (block, start)  # the hit opened is the one in the region clicked
+    seen = []
+    for _ in range(total):
+        page.get_by_role("button", name="Next hit").click()
+        seen.append(int(status.inner_text().split()[1]))
+    assert sorted(seen) == list(range(1, total + 1)) and seen[-1] == start
+    page.get_by_role("button", name="Previous hit").click()
+    assert status.inner_text() == f"Hit {(start - 2) % total + 1} of {total}"
+
+
 def test_the_apparatus_is_an_editorial_note(searcher, edition):
     _, project = edition
     editorial = yaml.safe_load((project / "content" / SLUG / "editorial.yaml").read_text())
@@ -252,6 +338,14 @@ STYLES = [
 ]
 
 
+# The files a reference names, with their notes, stand above the full-text results.
+CITATIONS_FIRST = """() => {
+  const box = document.querySelector("[data-search-citations]");
+  const list = document.querySelector("[data-search-results]");
+  return !box.hidden && !!(box.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+
+
 @pytest.mark.parametrize("style", STYLES)
 def test_a_reference_in_any_style_finds_the_file_and_its_notes_first(searcher, edition, style):
     url, project = edition
@@ -273,6 +367,7 @@ def test_a_reference_in_any_style_finds_the_file_and_its_notes_first(searcher, e
         assert {n.removeprefix(url) for n in files[url + file_url]} == notes, query
         marks = [bare(m) for p in result["pages"] for s in p["subs"] for m in s["marks"]]
         assert not [m for m in marks if m.startswith(("final", "foreign", "fundament"))], query
+        assert searcher.page.evaluate(CITATIONS_FIRST), query
 
 
 def test_a_partial_reference_finds_every_file_below_it(searcher, edition):
