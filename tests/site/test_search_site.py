@@ -191,6 +191,24 @@ def test_every_name_of_the_register_is_found_by_every_form(searcher, edition):
     assert failures == [], "\n".join(map(str, failures))
 
 
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "?").split()[0]  # LATIN, CYRILLIC, GREEK, CJK
+
+
+def test_every_hidden_form_is_a_word_in_one_script(edition):
+    _, project = edition
+    odd, seen = [], 0
+    for page in sorted((project / "_site").rglob("*.html")):
+        for group in re.findall("\u2045([^\u2046]*)\u2046", page.read_text(encoding="utf-8")):
+            for part in group.split(";"):
+                for form in part.partition(":")[2].split() if ":" in part else part.split():
+                    seen += 1
+                    scripts = {_script(c) for c in form if c.isalpha()}
+                    if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", form) or len(scripts) != 1:
+                        odd.append((page.parent.name, part.partition(":")[0].strip(), form))
+    assert seen > 100 and odd == [], (seen, odd[:20])
+
+
 @pytest.mark.parametrize("query", ["Khrushchyev", "Velichanskya", "Mikoyn", "Kruschev"])
 def test_a_misspelt_name_finds_nothing_rather_than_initials(searcher, query):
     result = searcher.ask(query)
