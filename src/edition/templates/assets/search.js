@@ -33,13 +33,12 @@ let citations = null;
 let pending = [];
 let run = 0;
 
-// The index: Pagefind's modules (one per language's rules, search-index.js), their
-// options and the filters.
+// The index (the base, its shards, a quick rebuild's delta, each language with its
+// own rules: search-index.js) and the filters, opened once however many searches
+// start before it is ready. Result URLs are stored from the site root; prefix the
+// path we are served under. No worker: it would cost a further 41 KB on the first
+// query, for a small index.
 function load() {
-  // Once, however many searches start before it is done.
-  // Result URLs are stored from the site root; prefix the path we are served under.
-  // No worker: it would cost a further 41 KB on the first query, for a small index.
-  // The base, its shards, a quick rebuild's delta and every language: search-index.js.
   pagefind = pagefind || openIndex(root, { baseUrl: root.pathname, noWorker: true }).then(async (index) => {
     fillFacets(await index.filters());
     return index;
