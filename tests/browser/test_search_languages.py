@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SOURCE, build_project, make_project
 
+from edition.build import search_shards
 from tests.site.test_search_site import Searcher, bare
 from tests.support.samples import SAMPLES
 from tests.support.typeset import typeset
@@ -41,7 +42,9 @@ INFLECTED = [
 ]
 
 
-def _project(tmp: Path, sources: list[Path], samples: list[str], language: str) -> Path:
+def _project(
+    tmp: Path, sources: list[Path], samples: list[str], language: str, shard_pages: int = 0
+) -> Path:
     project = make_project(tmp, sources)
     for slug in samples:
         name, layout = SAMPLE_PDFS[slug]
@@ -49,7 +52,10 @@ def _project(tmp: Path, sources: list[Path], samples: list[str], language: str) 
     config = project / "edition.yaml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"(?m)^language: .*$", f"language: {language}", text), "utf-8")
-    assert build_project(project) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        if shard_pages:  # a large edition's index, in shards: a few pages to a shard
+            patch.setattr(search_shards, "SHARD_PAGES", shard_pages)
+        assert build_project(project) == 0
     return project / "_site"
 
 
@@ -60,7 +66,14 @@ def editions(tmp_path_factory, serve) -> dict[str, tuple[str, Path]]:
         tmp_path_factory.mktemp("languages-en"), [SOURCE, SECOND], list(SAMPLE_PDFS), "en"
     )
     russian = _project(tmp_path_factory.mktemp("languages-ru"), [SECOND], ["russian-sample"], "ru")
-    return {"en": (serve(english), english), "ru": (serve(russian), russian)}
+    sharded = _project(
+        tmp_path_factory.mktemp("languages-shards"), [SOURCE, SECOND], list(SAMPLE_PDFS), "en", 20
+    )
+    return {
+        "en": (serve(english), english),
+        "ru": (serve(russian), russian),
+        "shards": (serve(sharded), sharded),
+    }
 
 
 def searcher_for(browser, editions, lang: str):
@@ -68,7 +81,7 @@ def searcher_for(browser, editions, lang: str):
     return Searcher(browser.new_page(), url, site), site
 
 
-@pytest.fixture(params=["en", "ru"])
+@pytest.fixture(params=["en", "ru", "shards"])
 def search_page(request, browser, editions):
     searcher, site = searcher_for(browser, editions, request.param)
     yield searcher, site
@@ -84,19 +97,35 @@ def visible_words(site: Path, slug: str) -> set[str]:
 
 
 def test_each_article_has_the_index_of_its_own_language(editions):
-    for lang, (_, site) in editions.items():
+    for name, (_, site) in editions.items():
+        if name == "shards":
+            continue  # below
         entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
         for slug, language in LANGUAGES.items():
             page = site / "articles" / slug / "index.html"
             if page.is_file():
                 assert f'<html lang="{language}"' in page.read_text("utf-8")
-                assert language in entry["languages"], (lang, slug, entry["languages"])
+                assert language in entry["languages"], (name, slug, entry["languages"])
         search = (site / "search" / "index.html").read_text("utf-8")
-        assert f'<html lang="{lang}"' in search
+        assert f'<html lang="{name}"' in search
+
+
+def test_a_sharded_index_holds_its_languages_in_several_bundles(editions):
+    _, site = editions["shards"]
+    manifest = json.loads((site / "search-index.json").read_text("utf-8"))
+    bundles = manifest["indexes"]
+    assert len(bundles) >= 3, bundles
+    where = {}
+    for bundle in bundles:
+        entry = json.loads((site / bundle / "pagefind-entry.json").read_text("utf-8"))
+        for language in entry["languages"]:
+            where.setdefault(language, []).append(bundle)
+    assert {"en", "ru", "de", "sr"} <= set(where), where
+    assert len(where["en"]) > 1, where  # one language's pages in several bundles
 
 
 # The Russian edition holds the Russian article and the English one.
-ON_EACH_PAGE = [("en", q, slug) for q, slug in INFLECTED] + [
+ON_EACH_PAGE = [(lang, q, slug) for lang in ("en", "shards") for q, slug in INFLECTED] + [
     ("ru", q, slug) for q, slug in INFLECTED if slug in ("russian-sample", "second-article")
 ]
 
