@@ -1,6 +1,7 @@
 """Each language's index searched with that language's rules, in Chromium, on real editions:
 the bundled article, the multi-article fixture and articles in Russian, German and
-Serbian beside them, searched from an English search page and from a Russian one.
+Serbian beside them, searched from an English search page and from a Russian one, and
+the same edition with its index in shards (a language's pages in several bundles).
 
 Pagefind keeps one index per page language, stemmed by that language's rules; the
 search page (assets/search-index.js) opens a copy of Pagefind per language's rules.
@@ -61,7 +62,7 @@ def _project(
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory, serve) -> dict[str, tuple[str, Path]]:
-    """lang of the search page -> (URL, site): an English edition and a Russian one."""
+    """(URL, site) of an English edition, a Russian one and the English one in shards."""
     english = _project(
         tmp_path_factory.mktemp("languages-en"), [SOURCE, SECOND], list(SAMPLE_PDFS), "en"
     )
