@@ -9,7 +9,7 @@
 // "Khrushchyov").
 
 import { fileTitle, parseCitation, rowMatches } from "./search-citations.js";
-import { bareWord, isForm, ownersOf, queryWords, significant, visibleWords } from "./search-words.js";
+import { bareWord, isForm, ownersOf, queryWords, searchText, significant, visibleWords } from "./search-words.js";
 import { openIndex } from "./search-index.js";
 const EXCERPT_WORDS = 26;
 const PAGE_SIZE = 10;
@@ -283,7 +283,7 @@ async function search() {
   const terms = queryWords(query);
   // A reference's full-text hits must hold all its numbers: `f. 463` is not "final".
   const needs = parsed ? terms.filter((t) => /\d/.test(t)) : null;
-  const result = await api.search(query, { filters });
+  const result = await api.search(searchText(query), { filters });
   if (mine !== run) return;
   const checked = (hit) => hit.data().then((data) => ({ data, subs: regions(data, terms, kinds, needs) }));
   // The first pages' fragments are read to count their hits; the rest when shown.
