@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from edition.text.endnotes import Endnotes, split_endnotes
+from edition.text.frontmatter import is_heading_label
 from edition.text.pages import FootNote, LaidLine, LaidPage
 from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
@@ -56,14 +57,19 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     laid: list[LaidPage] = []
     previous = ""
     close: list[int] = []  # lines where a paragraph may begin, by a hair's width
+    in_bib = False
     for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
         for number, line, gap in body:
             heading = _heading(line) and text_width(line) < measured * 0.7
+            # A bibliography hangs its entries: there an indented line goes on with one.
+            in_bib = in_bib or is_heading_label("bibliography", line)
+            inset = indented.get(number, False)
             new = (by_width and _begins(previous, line, gap, measured, least)) or (
-                (gap or (heading and not by_width) or indented.get(number, False))
+                (gap or (heading and not by_width) or (inset and not in_bib))
                 and (not previous or (ends_sentence(previous) and starts_sentence(line)))
             )
+            new = new and not (in_bib and inset)
             # A heading set apart by a blank line, after a line that does not go on.
             new = new or (heading and gap and not re.search(r"[-,;:.]$", line) and
                           not re.search(r"[-,;:]$", previous))  # fmt: skip
