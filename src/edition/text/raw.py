@@ -186,7 +186,7 @@ def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str)
     and at a page's foot that may be the first note's (`docu27 Ibid.`). The
     line after it (`following`) is then the next note, or the page ends.
     """
-    if not allowed:
+    if not allowed or not body:
         return False
     first = min(allowed)
     start = NOTE_START.match(following)
