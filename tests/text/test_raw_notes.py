@@ -202,7 +202,8 @@ def test_a_body_line_pdftotext_glued_to_the_authors_note_is_split() -> None:
 
 
 def test_a_page_of_only_its_head_and_folio_reads() -> None:
-    one = page(10, wrap(prose(1) + " Here.1 " + prose(2)), ["1. A note."], True)
-    article, problems = parse(one, "JOURNAL OF TESTS\n11\n", page(12, wrap(prose(3)), []))
+    one = page(10, wrap(prose(1) + " Here.1 " + prose(2)), [], True)
+    three = page(12, wrap(prose(3)), ["1. A note set two pages on."])
+    article, problems = parse(one, "JOURNAL OF TESTS\n11\n", three)
     assert article is not None, [str(p) for p in problems.items]
-    assert notes(article) == {1: "A note."}
+    assert notes(article) == {1: "A note set two pages on."}
