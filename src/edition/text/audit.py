@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 from edition.errors import Problems
 from edition.model import Article
 from edition.text.frontmatter import is_heading_label, label_rest
-from edition.text.widths import text_width
+from edition.text.widths import measure, text_width
 
 _SHOWN = 3  # lines quoted in the message
 _MIN_LETTERS = 4  # shorter lines (a stray "L", "*") prove nothing either way
 _BROKEN = 0.5  # of a full line: shorter, inside a paragraph, a line was cut
+_BROKEN_LEAST = 8  # full lines needed to know a full line's width
 
 
 def _letters(text: str) -> str:
@@ -123,10 +124,11 @@ def audit_broken_lines(
     line with wide spaces into pieces it may set apart and out of order, so
     the paragraph may read wrong though no word is lost.
     """
-    widths = sorted(text_width(t) for lines in paragraphs for _, t in lines)
-    if len(widths) < 20:
+    # The full line: of lines another follows, lines pdftotext joined left out.
+    widths = [text_width(t) for lines in paragraphs for _, t in lines[:-1]]
+    if len(widths) < _BROKEN_LEAST:
         return
-    full = widths[int(len(widths) * 0.9)]
+    full = measure(widths)
     broken = [
         (number, text)
         for lines in paragraphs

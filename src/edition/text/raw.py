@@ -60,8 +60,9 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     in_bib = False
     for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
-        for number, line, gap in body:
+        for at, (number, line, gap) in enumerate(body):
             heading = _heading(line) and text_width(line) < measured * 0.7
+            after = body[at + 1][1] if at + 1 < len(body) else ""
             # A bibliography hangs its entries: there an indented line goes on with one.
             in_bib = in_bib or is_heading_label("bibliography", line)
             inset = indented.get(number, False)
@@ -70,9 +71,10 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 and (not previous or (ends_sentence(previous) and starts_sentence(line)))
             )
             new = new and not (in_bib and inset)
-            # A heading set apart by a blank line, after a line that does not go on.
-            new = new or (heading and gap and not re.search(r"[-,;:.]$", line) and
-                          not re.search(r"[-,;:]$", previous))  # fmt: skip
+            # A heading set apart by a blank line, after a line that does not go on,
+            # before one that begins a sentence (pdfminer sets pieces of lines apart too).
+            apart = not re.search(r"[-,;:.]$", line) and not re.search(r"[-,;:]$", previous)
+            new = new or (heading and gap and apart and starts_sentence(after))
             if by_width and not gap and _close_call(previous, line, measured, least):
                 close.append(number)
             level = 0
