@@ -139,9 +139,7 @@ def parse_editorial(text: str, path: str) -> tuple[Editorial, Problems]:
     )
 
 
-def _metadata_ok(
-    name: str, value: str, fields: dict, path: str, problems: Problems
-) -> bool:
+def _metadata_ok(name: str, value: str, fields: dict, path: str, problems: Problems) -> bool:
     """Report a metadata value that cannot be what it names (only a language is checked)."""
     wrong = value_problem(name, value) if name == "language" and value else ""
     if wrong:
