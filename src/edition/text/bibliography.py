@@ -28,6 +28,9 @@ from collections.abc import Mapping, Sequence
 
 from edition.errors import Problem
 from edition.model import ARCHIVAL, BibEntry
+from edition.text.bibliography_lines import is_unmarked, mark_entries
+from edition.text.bibliography_styles import read_archive_line, read_plain_names, read_styled
+from edition.text.frontmatter import is_heading_label
 from edition.text.names import fold, parse_date, significant_words, split_names, surname
 
 _ITALIC = re.compile(r"\*([^*]+)\*")
@@ -55,6 +58,10 @@ def parse_bibliography(
 ) -> tuple[tuple[BibEntry, ...], list[Problem]]:
     """Parse the lines after the `Bibliography` heading into entries, in printed order."""
     problems: list[Problem] = []
+    if is_unmarked(lines):
+        first = next(n for n, t in lines if t.strip())
+        problems.append(_warn(path, first, "bib-unmarked", _UNMARKED))
+        lines = mark_entries(lines)
     raw = _group_entries(lines, path, problems)
     drafts = []
     for section, text, line, is_sub in raw:
@@ -66,6 +73,7 @@ def parse_bibliography(
     parent = ""
     for (section, fields, entry_type, text, line, is_sub), key in zip(drafts, keys, strict=True):
         fields.pop("x-lead", None)
+        fields.pop("x-unit", None)
         parent = parent if is_sub else key
         if is_sub and parent != key:
             fields = {**fields, "xref": parent}
@@ -136,6 +144,12 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
     fields: dict[str, str] = {"x-original": text, "x-section": section}
     if is_sub:
         return "misc", {**fields, "title": text.rstrip("."), "howpublished": ARCHIVAL}
+    if found := read_archive_line(text):
+        return "misc", {**fields, **found}
+    if is_heading_label("archives", section) and not _ARCHIVE_WORD.search(text):
+        return "misc", {**fields, "title": _plain(text).rstrip("."), "howpublished": ARCHIVAL}
+    if styled := read_styled(text):
+        return styled[0], {**fields, **styled[1]}
     head = text
     url = _URL.search(head)
     accessed = _ACCESSED.search(head)
@@ -155,7 +169,12 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
         fields["year"] = imprint["year"]
         head = before[: max(cut, 0)].strip()
     marker = re.search(r"[*“\"]", head)
-    if marker and _NAMES.match(head[: marker.start()]):
+    unmarked = None if marker else read_plain_names(head)
+    if unmarked:  # no italics to end the names: their full stop does
+        fields["author"] = " and ".join(split_names(unmarked[0]))
+        fields["x-lead"] = split_names(unmarked[0])[0]
+        head = unmarked[1]
+    elif marker and _NAMES.match(head[: marker.start()]):
         prefix = head[: marker.start()].strip()
         eds = _EDS.search(prefix)
         prefix = prefix[: eds.start()] if eds else prefix
@@ -193,8 +212,8 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
 
 _ORDER = (
     ("author", "editor", "title", "titleaddon", "booktitle", "journal", "volume", "number")
-    + ("pages", "month", "year", "publisher", "address", "howpublished", "shorthand", "url")
-    + ("urldate", "xref", "x-section", "x-original")
+    + ("pages", "pagetotal", "month", "year", "publisher", "address", "howpublished")
+    + ("shorthand", "note", "doi", "url", "urldate", "xref", "x-section", "x-original")
 )
 
 
@@ -275,6 +294,9 @@ def _base_keys(drafts: Sequence[tuple[Mapping[str, str], bool]]) -> list[str]:
             continue
         if fields.get("howpublished") == ARCHIVAL:
             archive = _slug(fields.get("shorthand", "")) or word
+            if fields.get("x-unit"):  # one line per fond: rgani-f3-op14
+                unit = (_slug(part) for part in fields["x-unit"].split("-"))
+                archive = "-".join([archive, *(u for u in unit if u)])
         elif fields.get("x-lead"):
             archive = _slug(surname(fields["x-lead"])) + fields.get("year", "") + word
         else:
@@ -312,7 +334,9 @@ def _letters(n: int) -> str:
     return text
 
 
+_UNMARKED = "the entries have no '- ' markers: each line was read as one entry"
 _HINTS = {
+    "bib-unmarked": "check that no entry was split or joined; mark each entry with '- '",
     "bib-empty": "entries are lines starting with '- '",
     "bib-orphan": "put it under the archive it belongs to",
     "bib-stray-line": "start each entry with '- '",
