@@ -171,8 +171,8 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
     marker = re.search(r"[*“\"]", head)
     unmarked = None if marker else read_plain_names(head)
     if unmarked:  # no italics to end the names: their full stop does
-        fields["author"] = " and ".join(split_names(unmarked[0]))
-        fields["x-lead"] = split_names(unmarked[0])[0]
+        fields["author"] = " and ".join(unmarked[0])
+        fields["x-lead"] = unmarked[0][0]
         head = unmarked[1]
     elif marker and _NAMES.match(head[: marker.start()]):
         prefix = head[: marker.start()].strip()
@@ -251,7 +251,7 @@ def _archive(head: str) -> dict[str, str]:
     else:
         title, _, place = head.rpartition(", ")
         fields.update(title=title or place, address=place if title else "")
-    own = re.search(r"\(([A-ZА-Я][A-ZА-Яa-zа-я ]{1,9})\)", fields["title"])
+    own = re.search(r"\(([A-ZЀ-Я][A-ZЀ-Яa-zа-џ ]{1,9})\)", fields["title"])
     words = [w for w in re.findall(r"[^\W\d_]+", fields["title"]) if w not in _FUNCTION_WORDS]
     fields["shorthand"] = own.group(1) if own else "".join(w[0].upper() for w in words)
     return fields

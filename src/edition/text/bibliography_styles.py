@@ -83,7 +83,9 @@ _APA_ARTICLE = re.compile(
     r"^(?P<title>.+?)\.\s+(?P<journal>[^.,]+),\s*(?P<volume>\d+)(?:\s*\((?P<number>[^)]+)\))?"
     rf",\s*(?P<pages>{_PAGES})\.?$"
 )
-_APA_BOOK = re.compile(r"^(?P<title>.+)\.\s+(?P<address>[^.:]+):\s*(?P<publisher>[^.:]+?)\.?$")
+_APA_BOOK = re.compile(
+    r"^(?P<title>.+?)(?:\.|(?<=[?!]))\s+(?P<address>[^.:?!]+):\s*(?P<publisher>[^.:]+?)\.?$"
+)
 
 
 def _apa_names(text: str) -> list[str] | None:
@@ -127,7 +129,7 @@ _GOST_IMPRINT = (
     r"(?P<address>[^.:,/]{1,30}?\.?)\s*(?::\s*(?P<publisher>[^:,]+?))?,\s*(?P<year>\d{4})"
 )
 _GOST_BOOK = re.compile(
-    r"^(?P<title>.+?)(?:\s/\s(?P<note>[^/]+?))?\.\s+"
+    r"^(?P<title>.+?)(?:\s/\s(?P<note>[^/]+?))?(?:\.|(?<=[?!]))\s+"
     + _GOST_IMPRINT
     + r"\.?(?:\s+(?P<pagetotal>\d+)\s*[сcSsp]\.?)?$"
 )
@@ -249,8 +251,9 @@ _ARCHIVE_LINE = re.compile(
     rf"^(?P<abbr>{U}[{re.escape(_U)}-]{{1,7}}(?:\s{U}{{1,4}})?)\s*[.,:]?\s+"
     rf"{_FOND}(?P<fond>[{re.escape(_U)}]?-?\d+[\w-]*)"
 )
-_LEVEL = re.compile(r"\b(Оп|оп|Op|op|Inv|inv|Д|д|D|d|Папка|папка|P|p|Л|л)\.\s*(\d+[\w-]*)")
-_LEVEL_KEY = {"оп": "op", "op": "op", "inv": "op", "д": "d", "d": "d", "папка": "p", "p": "p"}
+_LEVEL = re.compile(r"\b(Оп|оп|Op|op|Inv|inv|Д|д|D|d|Папка|папка|П|п)(?:\.\s*|\s+)(\d+[\w-]*)")
+# The levels a key names; a sheet or page (`Л.`, `p.`) does not: the entry is a file.
+_LEVEL_KEY = {"оп": "op", "op": "op", "inv": "op", "д": "d", "d": "d", "папка": "p", "п": "p"}
 
 
 def read_archive_line(text: str) -> dict[str, str] | None:
@@ -273,14 +276,22 @@ def read_archive_line(text: str) -> dict[str, str] | None:
 # --- Chicago without italics: `Griffith, E. W. Albania and the Rift. Cambridge: ...` ----
 
 _NAME_WORD = rf"{U}[\w'’-]+"
+_INITIALS = rf"{U}\w?\.(?:\s*{U}\w?\.)*"
+_GIVEN = rf"(?:{_INITIALS}|{_NAME_WORD}(?:\s{_NAME_WORD})?)"
 _PLAIN_NAMES = re.compile(
-    rf"^(?P<names>{_NAME_WORD}(?:\s{_NAME_WORD})?,\s+"
-    rf"(?:(?:{U}[\w]?\.\s*)+|{_NAME_WORD}(?:\s{_NAME_WORD})?\.\s)"
-    rf"(?:(?:,\s*|\s+and\s+)(?:{U}[\w]?\.\s*)+{_NAME_WORD}\.?\s*)*)\s*(?P<rest>{U}.*)$"
+    rf"^(?P<names>{_NAME_WORD}(?:\s{_NAME_WORD})?,\s+{_GIVEN}"
+    rf"(?:(?:,\s*|,?\s+and\s+)(?:{_INITIALS}\s*|{_NAME_WORD}\s(?:{_NAME_WORD}\s)?){_NAME_WORD})*)"
+    rf"(?:(?<=\.)\s+|\.\s+)(?P<rest>{U}.*)$"
 )
 
 
-def read_plain_names(head: str) -> tuple[str, str] | None:
+def read_plain_names(head: str) -> tuple[list[str], str] | None:
     """(names, rest) of an entry set without italics: the names end at their full stop."""
     found = _PLAIN_NAMES.match(head)
-    return (found["names"].strip(), found["rest"]) if found else None
+    if not found:
+        return None
+    family, _, others = found["names"].strip().partition(",")
+    given, *more = re.split(rf",?\s+and\s+|,\s+(?={U}\w?\.)", others.strip())
+    names = [f"{family}, {given.strip()}", *(m.strip() for m in more)]
+    # `Elidor.` ends the list; `E. W.` keeps its initials' stops
+    return [re.sub(r"(?<=[^\W\d_]{3})\.$", "", n) for n in names], found["rest"]

@@ -1,0 +1,108 @@
+"""Bibliographies of other journals: APA, GOST, German, archives, unmarked lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.model import ARCHIVAL, BibEntry
+from edition.text.bibliography import parse_bibliography
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bibliography"
+
+
+def read_cases(name: str) -> list[tuple[int, list[str], list[str]]]:
+    """Read `input . expected .` blocks: (line of the block, input lines, expected lines)."""
+    cases, part, parts, start = [], [], [], 0
+    for number, line in enumerate((FIXTURES / name).read_text(encoding="utf-8").splitlines(), 1):
+        if line == ".":
+            parts.append(part)
+            part = []
+            if len(parts) == 2:
+                cases.append((start, *parts))
+                parts = []
+        elif (line.startswith("#") or not line) and not part:
+            continue
+        else:
+            start = number if not part and not parts else start
+            part.append(line)
+    return cases
+
+
+def parse(*texts: str) -> tuple[tuple[BibEntry, ...], list]:
+    return parse_bibliography(list(enumerate(texts, 1)), "refs.txt")
+
+
+@pytest.mark.parametrize(("line", "given", "expected"), read_cases("styles.txt"))
+def test_styled_entry(line: int, given: list[str], expected: list[str]) -> None:
+    (entry,), problems = parse(*given)
+    entry_type, key = expected[0][1:].split()
+    fields = dict(f.split(": ", 1) for f in expected[1:])
+    found = {k: v for k, v in entry.fields if k not in ("x-original", "x-section")}
+    assert (entry.entry_type, entry.key, found) == (entry_type, key, fields), f"styles.txt:{line}"
+    assert entry.original == given[0][2:]
+    unknown = [p for p in problems if p.code == "bib-unknown-type"]
+    assert bool(unknown) == (entry_type == "misc" and fields.get("howpublished") != ARCHIVAL)
+
+
+# --- sections, unmarked lists ---------------------------------------------------------
+
+
+def test_an_unmarked_numbered_russian_list_is_read_one_entry_a_line() -> None:
+    entries, problems = parse(
+        "Архивные источники",
+        "",
+        "1. РГАНИ. Ф. 3. Оп. 14. Д. 463.",
+        "2. Личный фонд В. М. Молотова.",
+        "",
+        "Литература",
+        "",
+        "3. Иванов И. И. Советская политика на Балканах. М.:",
+        "Наука, 1990.",
+        "4. Улунян А. А. Балканский щит // Вопросы истории. 2012. № 5. С. 10–25.",
+    )
+    assert [(e.key, e.section, e.entry_type, e.line) for e in entries] == [
+        ("rgani-f3-op14-d463", "Архивные источники", "misc", 3),
+        ("lichnyi", "Архивные источники", "misc", 4),
+        ("ivanov1990sovetskaia", "Литература", "book", 8),
+        ("ulunian2012balkanskii", "Литература", "article", 10),
+    ]
+    assert entries[1].field("howpublished") == ARCHIVAL  # by its section
+    assert entries[2].field("publisher") == "Наука"  # the wrapped line joined
+    assert [(p.line, p.code) for p in problems] == [(1, "bib-unmarked")]
+    assert "each line was read as one entry" in str(problems[0])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Архивы", "Arhivski izvori", "Архивски извори", "Archivalien", "Archival sources"],
+)
+def test_every_entry_under_an_archive_heading_is_an_archive(heading: str) -> None:
+    entries, problems = parse(heading, "", "- Osobni fond Josipa Broza", "- Zbirka dokumenata")
+    assert [e.field("howpublished") for e in entries] == [ARCHIVAL, ARCHIVAL]
+    assert [e.section for e in entries] == [heading, heading]
+    assert problems == []
+
+
+def test_under_a_plain_sources_heading_a_published_source_is_not_made_an_archive() -> None:
+    entries, problems = parse(
+        "Источники", "", "- РГАНИ. Ф. 5. Оп. 30. Д. 1.", "- Правда, 8 ноября 1961 года"
+    )
+    assert [e.field("howpublished") for e in entries] == [ARCHIVAL, ""]
+    assert [(p.line, p.code) for p in problems] == [(4, "bib-unknown-type")]
+
+
+def test_an_unreadable_line_keeps_its_printed_text_and_is_warned_with_its_line() -> None:
+    entries, problems = parse(
+        "- Иванов И. И. Советская политика. М.: Наука, 1990.",
+        "- Какая-то запись без выходных данных",
+    )
+    assert entries[1].original == "Какая-то запись без выходных данных"
+    assert entries[1].field("title") == "Какая-то запись без выходных данных"
+    assert [(p.path, p.line, p.code) for p in problems] == [("refs.txt", 2, "bib-unknown-type")]
+
+
+def test_a_marked_list_gets_no_unmarked_warning() -> None:
+    _, problems = parse("- Müller, Hans: Die Balkanpolitik. Berlin 1999.")
+    assert problems == []
