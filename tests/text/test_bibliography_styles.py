@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from edition.citations.bibmatch import match_archive
 from edition.model import ARCHIVAL, BibEntry
 from edition.text.bibliography import parse_bibliography
 
@@ -106,3 +107,16 @@ def test_an_unreadable_line_keeps_its_printed_text_and_is_warned_with_its_line()
 def test_a_marked_list_gets_no_unmarked_warning() -> None:
     _, problems = parse("- Müller, Hans: Die Balkanpolitik. Berlin 1999.")
     assert problems == []
+
+
+def test_lines_of_several_fonds_of_one_archive_give_notes_no_shorthand_to_go_by() -> None:
+    entries, _ = parse(
+        "- РГАНИ. Ф. 3. Оп. 14. Д. 463.", "- РГАНИ. Ф. 5. Оп. 30.", "- ГА РФ. Ф. Р-5446."
+    )
+    assert [(e.key, e.field("shorthand")) for e in entries] == [
+        ("rgani-f3-op14-d463", ""),
+        ("rgani-f5-op30", ""),
+        ("garf-fr-5446", "ГА РФ"),
+    ]
+    assert match_archive("РГАНИ", "5", entries) == ""  # no link rather than the wrong fond
+    assert match_archive("ГА РФ", "Р-5446", entries) == "garf-fr-5446"

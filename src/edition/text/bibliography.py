@@ -24,6 +24,7 @@ Choices (the BibTeX is read by people and by reference managers):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from edition.errors import Problem
@@ -69,11 +70,15 @@ def parse_bibliography(
         _check_entry(text, line, entry_type, fields, path, problems)
         drafts.append((section, fields, entry_type, text, line, is_sub))
     keys = _dedupe(_base_keys([(d[1], d[5]) for d in drafts]))
+    # Notes find an archive's entry by its shorthand; with one line per fond
+    # (`РГАНИ. Ф. 3.`, `РГАНИ. Ф. 5.`) that would pick the first fond for all.
+    per_fond = Counter(d[1]["shorthand"] for d in drafts if d[1].get("x-unit"))
     entries: list[BibEntry] = []
     parent = ""
     for (section, fields, entry_type, text, line, is_sub), key in zip(drafts, keys, strict=True):
         fields.pop("x-lead", None)
-        fields.pop("x-unit", None)
+        if fields.pop("x-unit", None) and per_fond[fields["shorthand"]] > 1:
+            fields.pop("shorthand")
         parent = parent if is_sub else key
         if is_sub and parent != key:
             fields = {**fields, "xref": parent}
