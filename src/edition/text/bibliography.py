@@ -348,8 +348,9 @@ _HINTS = {
     "bib-unclosed-italic": "close the italics or remove the stray '*'",
     "bib-mixed-script": "retype the word in one script",
     "bib-braces": "BibTeX needs '{' and '}' in pairs",
-    "bib-unknown-type": "expected *Title* with an imprint, a quoted title with a journal or "
-    "'In *Book*', a <url>, or an archive",
+    "bib-unknown-type": "the entry is kept as printed; expected Chicago (*Title* with an "
+    "imprint, a quoted title with a journal or 'In *Book*'), APA, GOST or German, a <url>, "
+    "or an archive",
 }
 
 
