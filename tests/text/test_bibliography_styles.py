@@ -120,3 +120,19 @@ def test_lines_of_several_fonds_of_one_archive_give_notes_no_shorthand_to_go_by(
     ]
     assert match_archive("РГАНИ", "5", entries) == ""  # no link rather than the wrong fond
     assert match_archive("ГА РФ", "Р-5446", entries) == "garf-fr-5446"
+
+
+def test_under_an_archive_heading_a_work_a_reader_types_keeps_its_type() -> None:
+    entries, problems = parse(
+        "Архивные источники",
+        "",
+        "- РГАНИ. Ф. 3. Оп. 14.",
+        "- Улунян А. А. Готовился ли переворот в Албании? // Славяноведение. 2012. № 1. С. 16–32.",
+        "- *Memoari*. Beograd, 1990.",
+    )
+    assert [(e.entry_type, e.field("howpublished")) for e in entries] == [
+        ("misc", ARCHIVAL),
+        ("article", ""),
+        ("book", ""),
+    ]
+    assert problems == []

@@ -39,6 +39,9 @@ _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _URL = re.compile(r"<(https?://[^>\s]+)>")
 _ACCESSED = re.compile(r"\(\s*(?:last\s+)?accessed(?:\s+on)?\s+([^)]*?)\s*\)", re.I)
 _IMPRINT = re.compile(r":\s*(?P<publisher>[^:]+?),\s*(?P<year>\d{4})[a-z]?\.?\s*$")
+_PLACE_YEAR = re.compile(
+    r"\*\.?\s+(?P<address>[^\W\d][^.:,*]*?\.?),\s*(?P<year>\d{4})[a-z]?\.?\s*$"
+)
 _NAMES = re.compile(
     r"^(?:[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s+(?:[^\W\d_]{1,2}\.\s*)+"
     r"|(?:[^\W\d_]{1,2}\.\s*)+[^\W\d_])"
@@ -151,10 +154,18 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
         return "misc", {**fields, "title": text.rstrip("."), "howpublished": ARCHIVAL}
     if found := read_archive_line(text):
         return "misc", {**fields, **found}
-    if is_heading_label("archives", section) and not _ARCHIVE_WORD.search(text):
+    styled = read_styled(text)
+    entry_type, read = (styled[0], {**fields, **styled[1]}) if styled else _chicago(text, fields)
+    # Under `Архивы` an entry no reader could type is an archive's; a book stays a book.
+    archival = read.get("howpublished") == ARCHIVAL
+    if entry_type == "misc" and not archival and is_heading_label("archives", section):
         return "misc", {**fields, "title": _plain(text).rstrip("."), "howpublished": ARCHIVAL}
-    if styled := read_styled(text):
-        return styled[0], {**fields, **styled[1]}
+    return entry_type, read
+
+
+def _chicago(text: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """Read a Chicago-style entry (the bundled journal's) into a BibTeX type and fields."""
+    fields = dict(fields)
     head = text
     url = _URL.search(head)
     accessed = _ACCESSED.search(head)
@@ -173,6 +184,9 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
         fields["publisher"] = imprint["publisher"].strip()
         fields["year"] = imprint["year"]
         head = before[: max(cut, 0)].strip()
+    elif place := _PLACE_YEAR.search(head + "."):  # `*Title*. Princeton, 2008.`: no publisher
+        fields["address"], fields["year"] = place["address"].strip(), place["year"]
+        head = head[: place.start() + 1]
     marker = re.search(r"[*“\"]", head)
     unmarked = None if marker else read_plain_names(head)
     if unmarked:  # no italics to end the names: their full stop does
