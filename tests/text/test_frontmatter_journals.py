@@ -160,6 +160,25 @@ def test_front_matter_of_other_journals_is_read_without_warnings(
     assert found.rest[0].first == BODY  # the body starts where the front matter ends
 
 
+def test_names_and_places_in_one_block_are_a_byline_not_a_title() -> None:
+    found, problems = front(
+        "Đorđe Šćepanović\nMilica Živković\nIstorijski institut, Beograd\n"
+        "Filozofski fakultet, Novi Sad\n\nApstrakt: Rad istražuje.\n\nKljučne reči: SSSR"
+    )
+    assert found.names == ("Đorđe Šćepanović", "Milica Živković")
+    assert found.affiliation == "Istorijski institut, Beograd; Filozofski fakultet, Novi Sad"
+    assert found.title == "" and found.keywords == ("SSSR",)
+    assert problems == ["1: front matter: no title found"]
+
+
+def test_a_title_about_a_university_is_no_place_of_work() -> None:
+    found, problems = front(
+        "Jane Roe\n\nThe University in Socialist Yugoslavia\n\nAbstract: A.\n\nKeywords: b"
+    )
+    assert (found.names, found.title) == (("Jane Roe",), "The University in Socialist Yugoslavia")
+    assert problems == []
+
+
 def test_an_abstract_of_two_paragraphs_keeps_both() -> None:
     found, problems = front(
         "Jane Roe*\n\nA Title\n\nAbstract: The first part.\n\nThe second part.\n\nKeywords: a, b"

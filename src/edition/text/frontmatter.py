@@ -183,36 +183,36 @@ def _joined(block: Block) -> str:
     return " ".join(t.strip() for _, t in block.lines)
 
 
-def _title_at(blocks: Sequence[Block], anchor: int | None) -> tuple[int, int, int]:
-    """In a front matter with no `*` note: the title's block (or -1) and the byline's span.
+def _title_at(blocks: Sequence[Block], anchor: int | None) -> tuple[int, tuple[int, ...]]:
+    """In a front matter with no `*` note: the title's block (or -1) and the byline's blocks.
 
-    The byline is blocks[first:title] + blocks[title + 1:last]. Usually the title
-    is the block before the abstract, names and places of work before it; but
-    when that block is a place of work, or names after a title-like block that
-    is no byline, the title stands before the byline.
+    Usually the title is the block before the abstract, names and places of work
+    before it; but when that block holds a place of work, or names after a
+    title-like block that is no byline, the byline ends at the abstract and the
+    title (if any) stands before it.
     """
     if anchor is None:
-        title = 0 if blocks and _title_like(blocks[0]) else -1
-        return title, max(title, 0), title + 1
+        return (0 if blocks and _title_like(blocks[0]) else -1), ()
     start = anchor - 1
     if start < 0:
-        return -1, 0, 0
+        return -1, ()
+    first = start
+    while first > 0 and start - first < 6 and _byline_block(blocks[first - 1]):
+        first -= 1
     before = start - 1
-    if _affiliation_block(blocks[start]) or (
+    if _affiliation_block(blocks[start]):
+        if first > 0 and _title_like(blocks[first - 1]):
+            return first - 1, tuple(range(first, anchor))
+        if _surely_byline(blocks[start]):  # else a title that names a university
+            return -1, tuple(range(first, anchor))
+    if (
         _names_block(blocks[start])
         and before >= 0
         and not _byline_block(blocks[before])
         and _title_like(blocks[before])
     ):
-        first = start
-        while first > 0 and start - first < 6 and _byline_block(blocks[first - 1]):
-            first -= 1
-        if first > 0 and _title_like(blocks[first - 1]):
-            return first - 1, first - 1, anchor
-    first = start
-    while first > 0 and start - first < 6 and _byline_block(blocks[first - 1]):
-        first -= 1
-    return start, first, start + 1
+        return before, (start,)
+    return start, tuple(range(first, start))
 
 
 def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
@@ -239,23 +239,22 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
         end = anchor if anchor is not None else min(start + 1, limit)
         title_blocks = list(blocks[start:end])
     else:
-        start, first, last = _title_at(blocks, anchor)
-        spans = (*blocks[first : max(start, 0)], *blocks[start + 1 : last])
-        byline = [t.strip() for b in spans for _, t in b.lines]
+        start, at = _title_at(blocks, anchor)
+        byline = [t.strip() for i in at for _, t in blocks[i].lines]
         cover_end = max(start, 0)
+        end = max((start, *at)) + 1 if start >= 0 or at else 0
         if any(is_names(t) for t in byline):
             names = tuple(n for t in byline if is_names(t) for n in split_names(t))
             places = [t.strip("*").strip() for t in byline if not is_names(t)]
             affiliation = "; ".join(dict.fromkeys(places))
             emails = tuple(e for t in byline for e in EMAIL.findall(t))
-            cover_end = first
+            cover_end = min((start, *at)) if start >= 0 else min(at)
         else:  # no names: nothing says the title is not the block before the labels
             missing.append("author line")
             start = anchor - 1 if anchor is not None else start
-            last = start + 1
+            cover_end, end = max(start, 0), start + 1 if start >= 0 else 0
         cover = tuple(blocks[:cover_end])
         title_blocks = [blocks[start]] if start >= 0 and start != anchor else []
-        end = max(last, 0) if start >= 0 else 0
     title = " ".join(t.strip() for b in title_blocks for _, t in b.lines)
     if not title:
         missing.append("title")
@@ -307,8 +306,20 @@ def _names_block(block: Block) -> bool:
     return _byline_block(block) and is_names(block.first)
 
 
+def _surely_byline(block: Block) -> bool:
+    """Names with places, several lines, an e-mail, a comma or italics: no title is like it."""
+    texts = [t.strip() for _, t in block.lines]
+    return (
+        len(texts) > 1
+        or any(is_names(t) for t in texts)
+        or bool(EMAIL.search(texts[0]))
+        or "," in texts[0]
+        or texts[0].startswith("*")
+    )
+
+
 def _affiliation_block(block: Block) -> bool:
-    return _byline_block(block) and is_affiliation(block.first)
+    return _byline_block(block) and any(is_affiliation(t) for _, t in block.lines)
 
 
 def _byline(text: str) -> bool:
