@@ -136,3 +136,20 @@ def test_under_an_archive_heading_a_work_a_reader_types_keeps_its_type() -> None
         ("book", ""),
     ]
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See also the papers of the Central Committee (1961). Not published.",
+        "Smith (1999). A title. London: Verso.",  # APA needs the initials
+        "Иванов. Записки // без выходных данных",  # GOST needs the initials too
+        "Müller: Die Balkanpolitik. Berlin 1999.",  # German needs `Name, Vorname`
+        "Zapisi bez godine i mesta",
+    ],
+)
+def test_a_line_in_no_style_is_kept_as_printed_and_warned(line: str) -> None:
+    (entry,), problems = parse(f"- {line}")
+    assert entry.entry_type == "misc" and entry.original == line
+    assert "author" not in dict(entry.fields)
+    assert [(p.line, p.code) for p in problems] == [(1, "bib-unknown-type")]
