@@ -10,15 +10,26 @@ Choices (the BibTeX is read by people and by reference managers):
   An archive's sub-line (``— Fonds 2, 3 and 10``) is its own ``misc`` entry with
   ``xref`` naming the archive (biblatex's link without inheritance, which, unlike
   ``crossref``, does not need the parent printed after its children); the
-  archive gets ``shorthand`` (RGANI), which `match_archive` goes by.
+  archive gets ``shorthand`` (RGANI), which `match_archive` goes by. An archive
+  line per fond (``РГАНИ. Ф. 3. Оп. 14.``, the Russian way) is a ``misc`` of its
+  own; when one archive has several, none keeps the shorthand (a note would
+  link to the first fond's line whatever fond it cites). Under an archive
+  heading (``Архивы``, ``Arhivski izvori``: `data/labels.yaml`) an entry no
+  reader could type is an archive's.
+- Other journals' styles (APA, GOST, German; `bibliography_styles`) are read
+  before Chicago's; a list printed without ``- `` markers is read one entry a
+  line (`bibliography_lines`), with a warning.
 - Values are Unicode as printed; Markdown italics (``*``) are removed from
   fields, a bracketed translation goes to ``titleaddon``, a missing name to
-  ``others`` (``et al.``), an accessed date to ``urldate`` (ISO).
+  ``others`` (``et al.``), an accessed date to ``urldate`` (ISO), GOST's
+  statement of responsibility (``/ под ред. ...``) to ``note`` as printed
+  (its names are in the genitive), its page count to ``pagetotal``, an
+  APA DOI to ``doi``.
 - ``x-original`` keeps the printed entry verbatim (without its list marker) and
   ``x-section`` its section; BibTeX styles ignore unknown fields.
 - Keys: surname + year + first significant title word (``freedman1970economic``),
-  or title word + year (``kpss2003``), or the archive's shorthand (``rgani``),
-  lowercase ASCII; equal keys all get ``a``, ``b``... in printed order.
+  or title word + year (``kpss2003``), or the archive's shorthand (``rgani``)
+  with the levels an archive line names (``rgani-f3-op14``), lowercase ASCII; equal keys all get ``a``, ``b``... in printed order.
 """
 
 from __future__ import annotations
