@@ -29,7 +29,8 @@ Choices (the BibTeX is read by people and by reference managers):
   ``x-section`` its section; BibTeX styles ignore unknown fields.
 - Keys: surname + year + first significant title word (``freedman1970economic``),
   or title word + year (``kpss2003``), or the archive's shorthand (``rgani``)
-  with the levels an archive line names (``rgani-f3-op14``), lowercase ASCII; equal keys all get ``a``, ``b``... in printed order.
+  with the levels an archive line names (``rgani-f3-op14``), lowercase ASCII;
+  equal keys all get ``a``, ``b``... in printed order.
 """
 
 from __future__ import annotations
