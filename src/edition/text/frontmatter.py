@@ -159,10 +159,6 @@ def _parallel(blocks: Sequence[Block], end: int, stop: int) -> tuple[Parallel, .
     return (Parallel(title, abstract, keywords, blocks[end].line),)
 
 
-def _find(blocks: Sequence[Block], kind: str, stop: int) -> int | None:
-    return next((i for i in range(stop) if label_rest(kind, blocks[i].first) is not None), None)
-
-
 def _author_at(blocks: Sequence[Block], stop: int) -> int | None:
     for i in range(stop):
         first = blocks[i].first.strip()
