@@ -7,7 +7,7 @@ import pytest
 from edition.errors import Problems
 from edition.text.bibliography import parse_bibliography
 from edition.text.blocks import split_blocks
-from edition.text.frontmatter import Front, read_front
+from edition.text.frontmatter import Front, label_rest, read_front
 from edition.text.reader import parse_article
 
 BODY = (
@@ -231,3 +231,22 @@ def test_a_text_without_front_matter_still_imports_its_body_notes_and_bibliograp
     assert [str(p).split("\n")[0] for p in fronts] == [
         "r.txt:1: warning: front matter: no author line, no title, no abstract, no keywords found"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "rest"),
+    [
+        ("Аннотация: Текст.", "abstract", "Текст."),
+        ("Апстракт: Текст.", "abstract", "Текст."),
+        ("Sažetak: Tekst.", "abstract", "Tekst."),
+        ("ZUSAMMENFASSUNG. Text.", "abstract", "Text."),
+        ("*Résumé :* Le texte.", "abstract", "Le texte."),
+        ("Ключевые слова: а, б", "keywords", "а, б"),
+        ("Кључне речи: а, б", "keywords", "а, б"),
+        ("Ključne riječi: a, b", "keywords", "a, b"),
+        ("Schlüsselbegriffe: a, b", "keywords", "a, b"),
+        ("Mots-clefs : a, b", "keywords", "a, b"),
+    ],
+)
+def test_labels_of_every_language_are_known(line: str, kind: str, rest: str) -> None:
+    assert label_rest(kind, line).strip() == rest
