@@ -247,8 +247,9 @@ def read_german(text: str) -> tuple[str, dict[str, str]] | None:
 # --- archives: `РГАНИ. Ф. 3. Оп. 14.`, `AJ, fond 507` ------------------------------------
 
 _FOND = r"(?:Ф|ф|F|f|Fond|fond|Фонд|фонд|Fonds|fonds)\.?\s*(?:№\s*)?"
-_ARCHIVE_LINE = re.compile(
-    rf"^(?P<abbr>{U}[{re.escape(_U)}-]{{1,7}}(?:\s{U}{{1,4}})?)\s*[.,:]?\s+"
+_ABBR = rf"{U}[{re.escape(_U)}-]{{1,7}}(?:\s{U}{{1,4}})?"
+_ARCHIVE_LINE = re.compile(  # `РГАНИ. Ф. 3.`, or `Arhiv Jugoslavije (AJ), fond 507`
+    rf"^(?:[^()]{{3,150}}?\s*\((?P<own>{_ABBR})\)|(?P<abbr>{_ABBR}))\s*[.,:]?\s+"
     rf"{_FOND}(?P<fond>[{re.escape(_U)}]?-?\d+[\w-]*)"
 )
 _LEVEL = re.compile(r"\b(Оп|оп|Op|op|Inv|inv|Д|д|D|d|Папка|папка|П|п)(?:\.\s*|\s+)(\d+[\w-]*)")
@@ -258,7 +259,8 @@ _LEVEL_KEY = {"оп": "op", "op": "op", "inv": "op", "д": "d", "d": "d", "па�
 
 def read_archive_line(text: str) -> dict[str, str] | None:
     """Fields of `РГАНИ. Ф. 3. Оп. 14. Д. 463.`: an archive's abbreviation, then a fond."""
-    found = _ARCHIVE_LINE.match(text.strip())
+    text = text.strip()
+    found = _ARCHIVE_LINE.match(text)
     if not found:
         return None
     unit = [f"f{found['fond']}"]
@@ -268,7 +270,7 @@ def read_archive_line(text: str) -> dict[str, str] | None:
     return {
         "title": plain(text).rstrip(". "),
         "howpublished": ARCHIVAL,
-        "shorthand": found["abbr"],
+        "shorthand": found["own"] or found["abbr"],
         "x-unit": "-".join(unit),  # the key's tail: rgani-f3-op14
     }
 
