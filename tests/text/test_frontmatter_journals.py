@@ -250,3 +250,26 @@ def test_a_text_without_front_matter_still_imports_its_body_notes_and_bibliograp
 )
 def test_labels_of_every_language_are_known(line: str, kind: str, rest: str) -> None:
     assert label_rest(kind, line).strip() == rest
+
+
+def test_identifiers_and_the_kind_of_paper_beside_the_title_are_neither_title_nor_byline() -> None:
+    found, problems = front(
+        "Petar Petrović\n\nIstorijski institut, Beograd\n\nJugoslavija i Albanija\n\n"
+        "DOI: 10.2298/BALC2050101P\nUDC 94(497.1)\n\nOriginal scientific paper\n\n"
+        "Received: 3 May 2020\n\nApstrakt: Rad istražuje.\n\nKljučne reči: SSSR"
+    )
+    assert (found.names, found.title) == (("Petar Petrović",), "Jugoslavija i Albanija")
+    assert [b.first for b in found.cover_blocks] == [
+        "DOI: 10.2298/BALC2050101P",
+        "Original scientific paper",
+        "Received: 3 May 2020",
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "first", ["Received wisdom has it that the split came late", "Accepted views"]
+)
+def test_a_title_that_opens_with_a_notice_word_is_still_the_title(first: str) -> None:
+    found, problems = front(f"Jane Roe*\n\n{first}\n\nAbstract: A.\n\nKeywords: b")
+    assert found.title == first and problems == []

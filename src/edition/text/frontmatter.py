@@ -211,13 +211,38 @@ def _title_at(blocks: Sequence[Block], anchor: int | None) -> tuple[int, tuple[i
     return start, tuple(range(first, start))
 
 
+@cache
+def _notice_pattern() -> re.Pattern[str]:
+    text = resources.files("edition").joinpath("data/labels.yaml").read_text("utf-8")
+    words = sorted({w for ws in yaml.safe_load(text)["notices"].values() for w in ws}, key=len)
+    return re.compile(r"^\s*\**\s*(?:" + "|".join(re.escape(w) for w in words[::-1]) + ")", re.I)
+
+
+def _notice(block: Block) -> bool:
+    """`UDC 94(470)`, `DOI: 10.1/x`, `Original scientific paper`, `Received: 3 May 2020`."""
+    for _, text in block.lines:
+        found = _notice_pattern().match(text)
+        rest = text[found.end() :].strip(" .:*") if found else ""
+        if not found or len(text) > 160 or (rest and not re.search(r"\d", rest)):
+            return False
+    return len(block.lines) <= 3
+
+
+def _set_aside_notices(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks without the notices before the first label, and those notices."""
+    limit = _front_end(blocks)
+    anchor = next((i for i in range(limit) if _kind(blocks[i])), min(limit, 12))
+    notices = [b for b in blocks[:anchor] if _notice(b)]
+    return [b for i, b in enumerate(blocks) if i >= anchor or not _notice(b)], notices
+
+
 def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
     """Find the front matter in the first blocks; report every part that is missing."""
-    blocks = split_at_labels(blocks)
+    line = blocks[0].line if blocks else 1
+    blocks, notices = _set_aside_notices(split_at_labels(blocks))
     limit = _front_end(blocks)
     anchor = next((i for i in range(limit) if _kind(blocks[i])), None)
     author_at = _author_at(blocks, anchor if anchor is not None else min(limit, 12))
-    line = blocks[0].line if blocks else 1
     missing = []
     names: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
@@ -281,7 +306,7 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
             "front-matter",
         )
     return Front(
-        cover_blocks=cover,
+        cover_blocks=tuple(sorted((*cover, *notices), key=lambda b: b.line)),
         names=names,
         affiliation=affiliation,
         title=title,
