@@ -39,9 +39,8 @@ def detect_language(texts: Iterable[str]) -> str:
     best = max(scores, key=lambda lang: scores[lang], default="")
     if not best or scores[best] < _MIN_HITS:
         return ""
-    if best in _variants():
-        counts = {lang: sum(words[w] for w in ws) for lang, ws in _variants()[best].items()}
-        # Serbian in Latin script is "sr" too, and so is a text with no telling word:
-        # "sh" only names the shared word list.
-        return "hr" if counts.get("hr", 0) > counts.get("sr", 0) else "sr"
+    if best in _variants():  # "sh" only names a shared word list
+        varieties = _variants()[best]
+        # max() keeps the first of equals: the variety listed first when no word tells.
+        return max(varieties, key=lambda lang: sum(words[w] for w in varieties[lang]))
     return best
