@@ -117,11 +117,11 @@ def test_a_russian_first_page_with_its_english_twin() -> None:
             "Eine Studie.",
             ("Tito", "Stalin"),
         ),
-        (  # French
-            "Jean-Pierre Martin\n\nUniversité Paris 1 Panthéon-Sorbonne\n\n"
+        (  # French, two authors, one with a particle
+            "Jean-Pierre Martin et Marie de La Tour\n\nUniversité Paris 1 Panthéon-Sorbonne\n\n"
             "La France et les Balkans\n\nRésumé : L'article étudie la politique.\n\n"
             "Mots-clés : France, Balkans",
-            ("Jean-Pierre Martin",),
+            ("Jean-Pierre Martin", "Marie de La Tour"),
             "Université Paris 1 Panthéon-Sorbonne",
             "La France et les Balkans",
             "L'article étudie la politique.",

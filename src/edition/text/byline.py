@@ -18,6 +18,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ORCID = re.compile(r"\b(?:orcid|ORCID)\b|\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 _JOINERS = r"\s*[,;]\s*|\s+(?:and|и|i|und|et|&)\s+"
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+(?:-[^\W\d_]\.)?$")
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu"}
 
 
 @cache
@@ -40,7 +41,7 @@ def is_names(text: str) -> bool:
         and 1 <= len(people) <= 6
         and all(1 <= len(p.split()) <= 4 for p in people)
         and 2 <= len(words) <= 16
-        and all(w[0].isupper() or w[0] in "-'’" for w in words)
+        and all(w[0].isupper() or w[0] in "-'’" or w in _PARTICLES for w in words)
         and all(_INITIAL.match(w) or not w.endswith(".") for w in words)
         and any(len(w) > 2 and not _INITIAL.match(w) for w in words)
         and not _affiliation_words().search(text)
