@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.citations.bibmatch import match_archive
 from edition.model import ARCHIVAL, BibEntry
@@ -153,3 +155,53 @@ def test_a_line_in_no_style_is_kept_as_printed_and_warned(line: str) -> None:
     assert entry.entry_type == "misc" and entry.original == line
     assert "author" not in dict(entry.fields)
     assert [(p.line, p.code) for p in problems] == [(1, "bib-unknown-type")]
+
+
+_PIECES = st.sampled_from(
+    [
+        "Иванов И. И.",
+        "Smith, J. A.",
+        "Müller, Hans:",
+        "(1999).",
+        "//",
+        " / ",
+        "М.:",
+        "Наука,",
+        "1990.",
+        "С. 10–20.",
+        "№ 5.",
+        "In",
+        "(Eds.),",
+        "(pp. 1–2).",
+        "in:",
+        "S. 3-4.",
+        "РГАНИ.",
+        "Ф. 3.",
+        "Оп.",
+        "*",
+        "“",
+        "<https://x.org>",
+        ",",
+        ".",
+        "Berlin",
+        "Title",
+        "Архивы",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=12).map(" ".join), min_size=1, max_size=6))
+def test_any_entries_parse_without_raising_and_keep_their_text(lines: list[str]) -> None:
+    given_lines = [f"- {line}" if i % 2 else line for i, line in enumerate(lines)]
+    entries, problems = parse(*given_lines)
+    warned = {p.line for p in problems}
+    for number, line in enumerate(given_lines, 1):
+        text = " ".join(line.removeprefix("- ").split())
+        if not text:
+            continue
+        # each printed line is in an entry or is a section's heading, or is reported
+        found = any(text in " ".join(f"{e.original} | {e.section}".split()) for e in entries)
+        assert found or number in warned, (number, line)
+    assert all(p.path == "refs.txt" and p.line >= 1 for p in problems)
