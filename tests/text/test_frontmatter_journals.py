@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.errors import Problems
 from edition.text.bibliography import parse_bibliography
@@ -273,3 +277,46 @@ def test_identifiers_and_the_kind_of_paper_beside_the_title_are_neither_title_no
 def test_a_title_that_opens_with_a_notice_word_is_still_the_title(first: str) -> None:
     found, problems = front(f"Jane Roe*\n\n{first}\n\nAbstract: A.\n\nKeywords: b")
     assert found.title == first and problems == []
+
+
+_LINES = st.sampled_from(
+    [
+        "Jane Roe*",
+        "JANE ROE",
+        "И. И. Иванов, П. П. Петров",
+        "Universität Wien",
+        "*Some Institute*",
+        "A Title About Things",
+        "СОВЕТСКИЙ СОЮЗ",
+        "Abstract: About it.",
+        "Аннотация. Текст.",
+        "Keywords: a, b",
+        "Ключевые слова: а",
+        "DOI: 10.1/x",
+        "UDC 94",
+        "Original scientific paper",
+        "me@x.org",
+        "Summary",
+        "Bibliography",
+        BODY,
+        "Short line",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=16))
+def test_any_first_page_is_read_without_raising_and_loses_no_line(lines: list[str]) -> None:
+    problems = Problems()
+    found = read_front(split_blocks(list(enumerate(lines, 1))), "f.txt", problems)
+    kept = [t for b in (*found.cover_blocks, *found.rest) for _, t in b.lines]
+    fields = " ".join([*found.names, found.affiliation, found.title, found.abstract])
+    fields += " " + ", ".join(found.keywords)
+    for line in filter(str.strip, lines):
+        if any(label_rest(kind, line) == "" for kind in ("abstract", "keywords")):
+            continue  # a label alone: its text, if any, is the next block's
+        label_free = line.split(":", 1)[-1].split(". ", 1)[-1]
+        words = set(re.findall(r"\w+", label_free.casefold()))
+        assert line in kept or words <= set(re.findall(r"\w+", fields.casefold())), line
+    assert len([p for p in problems.items if "no " in p.message]) <= 1  # one warning at most

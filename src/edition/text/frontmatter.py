@@ -79,18 +79,32 @@ class Front:
 
 
 def split_at_labels(blocks: Sequence[Block]) -> list[Block]:
-    """Start a new block at every line that begins with an abstract or keywords label."""
+    """Start a new block at every line that begins with an abstract or keywords label.
+
+    The keywords' block also ends at the first line that does not go on with
+    them (a sentence: the body printed with no blank line before it).
+    """
     out: list[Block] = []
     for block in blocks:
         current: list[tuple[int, str]] = []
         for number, text in block.lines:
             starts = label_rest("abstract", text) is not None or label_rest("keywords", text)
-            if current and starts is not None and starts is not False:
+            in_keywords = bool(current) and label_rest("keywords", current[0][1]) is not None
+            ends = in_keywords and not _goes_on_keywords(current[-1][1], text)
+            if current and ((starts is not None and starts is not False) or ends):
                 out.append(Block(tuple(current)))
                 current = []
             current.append((number, text))
         out.append(Block(tuple(current)))
     return out
+
+
+def _goes_on_keywords(previous: str, line: str) -> bool:
+    """Is `line` more keywords (`Hoxha, Khrushchev, RGANI`), not a sentence?"""
+    sentence = re.search(r"[.!?]\s+\S", line) or len(line) > 100
+    return not sentence and (
+        previous.rstrip().endswith((",", ";", "-")) or bool(re.search(r"[,;]", line))
+    )
 
 
 def _kind(block: Block) -> str:
@@ -135,6 +149,8 @@ def _group(blocks: Sequence[Block], at: int, stop: int) -> tuple[str, tuple[str,
         if len(block.lines) > 1:
             first = join_lines([first] + [t for _, t in block.lines[1:]], {}).strip()
         parts = [first.strip()]
+        if not parts[0] and i < stop and not _kind(blocks[i]):  # `Summary` alone, then the text
+            parts, i = [_joined(blocks[i])], i + 1
         # A second paragraph of the abstract: unlabelled, with the keywords right after it.
         while (
             "keywords" not in seen
