@@ -320,3 +320,17 @@ def test_any_first_page_is_read_without_raising_and_loses_no_line(lines: list[st
         words = set(re.findall(r"\w+", label_free.casefold()))
         assert line in kept or words <= set(re.findall(r"\w+", fields.casefold())), line
     assert len([p for p in problems.items if "no " in p.message]) <= 1  # one warning at most
+
+
+def test_a_label_on_its_own_line_takes_the_next_block_as_its_text() -> None:
+    found, problems = front("Jane Roe*\n\nA Title\n\nРезюме\n\nТекст резюме.\n\nKeywords: a")
+    assert (found.abstract, found.keywords, problems) == ("Текст резюме.", ("a",), [])
+
+
+def test_body_lines_printed_right_under_the_keywords_stay_body() -> None:
+    found, _ = front(
+        "Jane Roe*\n\nA Title\n\nAbstract: A.\n\nKeywords: nationalism, national interest, Enver\n"
+        "Hoxha, Khrushchev\nThe talks began in May. They ended in June."
+    )
+    assert found.keywords == ("nationalism", "national interest", "Enver Hoxha", "Khrushchev")
+    assert found.rest[0].first == "The talks began in May. They ended in June."
