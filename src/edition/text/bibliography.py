@@ -16,7 +16,7 @@ Choices (the BibTeX is read by people and by reference managers):
   link to the first fond's line whatever fond it cites). Under an archive
   heading (``Архивы``, ``Arhivski izvori``: `data/labels.yaml`) an entry no
   reader could type is an archive's.
-- Other journals' styles (APA, GOST, German; `bibliography_styles`) are read
+- Other journals' styles (APA, GOST, German, French; `bibliography_styles`) are read
   before Chicago's; a list printed without ``- `` markers is read one entry a
   line (`bibliography_lines`), with a warning.
 - Values are Unicode as printed; Markdown italics (``*``) are removed from
@@ -375,8 +375,8 @@ _HINTS = {
     "bib-mixed-script": "retype the word in one script",
     "bib-braces": "BibTeX needs '{' and '}' in pairs",
     "bib-unknown-type": "the entry is kept as printed; expected Chicago (*Title* with an "
-    "imprint, a quoted title with a journal or 'In *Book*'), APA, GOST or German, a <url>, "
-    "or an archive",
+    "imprint, a quoted title with a journal or 'In *Book*'), APA, GOST, German or French, "
+    "a <url>, or an archive",
 }
 
 

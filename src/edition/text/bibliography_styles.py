@@ -1,8 +1,9 @@
-"""Bibliography entries in other journals' styles: APA, GOST (Russian), German, archives.
+"""Bibliography entries in other journals' styles: APA, GOST, German, French, archives.
 
 Each reader starts from a head that marks its style unmistakably — APA's
 `Surname, A. B. (1999).`, GOST's `Иванов И. И.` (initials after the surname,
-no comma), German's `Name, Vorname:` — and returns the BibTeX type and fields,
+no comma), German's `Name, Vorname:`, French's `DUPONT Jean,` (the surname in
+capitals) — and returns the BibTeX type and fields,
 or None so that the Chicago reader in `bibliography` gets the line. When the
 head is read but the rest fits none of the style's forms, the entry is `misc`
 with only what the head says (names, year); `bibliography` warns about it.
@@ -60,7 +61,7 @@ def read_styled(text: str) -> tuple[str, dict[str, str]] | None:
     elif found := _BARE_URL.search(head):
         link = {k: v.rstrip(".") for k, v in found.groupdict().items() if v}
         head = head[: found.start()].strip()
-    for reader in (read_apa, read_gost, read_german):
+    for reader in (read_apa, read_gost, read_german, read_french):
         if styled := reader(head):
             return styled[0], {**styled[1], **link}
     return None
@@ -240,6 +241,55 @@ def read_german(text: str) -> tuple[str, dict[str, str]] | None:
     if found := _DE_COLLECTION.match(rest):
         return "incollection", {**fields, **_found(found)}
     if found := _DE_BOOK.match(rest):
+        return "book", {**fields, **_found(found)}
+    return "misc", fields
+
+
+# --- French: DUPONT Jean, *Titre*, Paris, PUF, 1999. ----------------------------------
+
+_CAPS = rf"{U}{{2,}}[{re.escape(_U)}'’-]*"  # a surname set in capitals
+_FR_PERSON = rf"{_CAPS}(?:\s{_CAPS})?\s+{U}[\w'’-]*\.?"
+_FR_HEAD = re.compile(
+    rf"^(?P<names>{_FR_PERSON}(?:(?:,\s*|\s+et\s+){_FR_PERSON})*)"
+    r"(?:\s*\((?P<role>dir|éd|éds|coord)\.?\))?,\s+(?P<rest>.+)$"
+)
+_FR_IMPRINT = r"(?P<address>[^,]+),\s*(?P<publisher>[^,]+),\s*(?P<year>\d{4})"
+_FR_BOOK = re.compile(rf"^\*(?P<title>[^*]+)\*,\s*{_FR_IMPRINT}\.?$")
+_FR_ARTICLE = re.compile(
+    r"^«\s*(?P<title>[^»]+?)\s*»,\s*\*(?P<journal>[^*]+)\*,\s*(?:vol\.\s*(?P<volume>\w+),\s*)?"
+    r"(?:n[o°]\s*(?P<number>[\w/-]+),\s*)?(?P<year>\d{4}),\s*p\.\s*"
+    rf"(?P<pages>{_PAGES})\.?$"
+)
+_FR_COLLECTION = re.compile(
+    r"^«\s*(?P<title>[^»]+?)\s*»,\s*(?:dans|in)\s+(?:(?P<editor>[^*]+?)\s*\((?:dir|éd)\.\),\s*)?"
+    rf"\*(?P<booktitle>[^*]+)\*,\s*{_FR_IMPRINT},\s*p\.\s*(?P<pages>{_PAGES})\.?$"
+)
+
+
+def _french_name(person: str) -> str:
+    """`DUPONT Jean` -> `DUPONT, Jean`: the surname is the part in capitals."""
+    words = person.split()
+    family = [w for w in words if w.isupper() and len(w) > 1]
+    given = [w for w in words if w not in family]
+    return f"{' '.join(family)}, {' '.join(given)}"
+
+
+def read_french(text: str) -> tuple[str, dict[str, str]] | None:
+    """A French entry's type and fields; None unless it opens `DUPONT Jean,`."""
+    head = _FR_HEAD.match(text.strip())
+    if not head:
+        return None
+    people = [_french_name(p) for p in re.findall(_FR_PERSON, head["names"])]
+    role = "editor" if head["role"] else "author"
+    fields = {role: " and ".join(people), "x-lead": people[0]}
+    rest = head["rest"].strip()
+    for entry_type, form in (("article", _FR_ARTICLE), ("incollection", _FR_COLLECTION)):
+        if found := form.match(rest):
+            got = _found(found)
+            if editors := re.findall(_FR_PERSON, got.get("editor", "")):
+                got["editor"] = " and ".join(_french_name(p) for p in editors)
+            return entry_type, {**fields, **got}
+    if found := _FR_BOOK.match(rest):
         return "book", {**fields, **_found(found)}
     return "misc", fields
 
