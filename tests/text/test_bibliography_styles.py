@@ -205,3 +205,16 @@ def test_any_entries_parse_without_raising_and_keep_their_text(lines: list[str])
         found = any(text in " ".join(f"{e.original} | {e.section}".split()) for e in entries)
         assert found or number in warned, (number, line)
     assert all(p.path == "refs.txt" and p.line >= 1 for p in problems)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bundesarchiv, Abteilung: Akten. Berlin 1999.",
+        "NATO Office, *Report*, Brussels, NATO, 1999.",
+        "KGB Archives, *Files*, Moscow, Nauka, 1999.",
+    ],
+)
+def test_an_institution_is_never_read_as_a_persons_name(line: str) -> None:
+    (entry,), _ = parse(f"- {line}")
+    assert not entry.field("author") and not entry.field("editor")

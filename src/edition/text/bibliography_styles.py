@@ -22,6 +22,12 @@ U = f"[{re.escape(_U)}]"  # an uppercase letter, Latin or Cyrillic
 _PAGES = r"\d+(?:\s*[–-]\s*\d+)?"
 _ITALIC = re.compile(r"\*([^*]+)\*")
 _URL = re.compile(r"<(https?://[^>\s]+)>")
+# Words of an institution, never of a person's name (`NATO Archives, *Report*, ...`).
+_INSTITUTION = re.compile(
+    r"ar(?:k?h|ch?)iv|архив|\bfonds?\b|ministr|министер|committee|комитет|office|bureau|"
+    r"council|agency|institut|университет|universit|library|bibliot|museum|музей",
+    re.I,
+)
 
 
 def plain(text: str) -> str:
@@ -225,6 +231,8 @@ def read_german(text: str) -> tuple[str, dict[str, str]] | None:
     """A German entry's type and fields; None when its head is not `Name, Vorname:`."""
     head = _DE_HEAD.match(text.strip())
     people = _german_names(head["names"]) if head else None
+    if head and _INSTITUTION.search(head["names"]):
+        return None
     if not head or people is None:
         return None
     role = "editor" if head["role"] else "author"
@@ -277,7 +285,7 @@ def _french_name(person: str) -> str:
 def read_french(text: str) -> tuple[str, dict[str, str]] | None:
     """A French entry's type and fields; None unless it opens `DUPONT Jean,`."""
     head = _FR_HEAD.match(text.strip())
-    if not head:
+    if not head or _INSTITUTION.search(head["names"]):
         return None
     people = [_french_name(p) for p in re.findall(_FR_PERSON, head["names"])]
     role = "editor" if head["role"] else "author"
