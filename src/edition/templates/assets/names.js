@@ -4,6 +4,7 @@
 (() => {
   if (!HTMLElement.prototype.hasOwnProperty("popover")) return;
   const by = new WeakMap(); // card -> the name that opened it
+  const home = document.querySelector(".name-cards");
   for (const name of document.querySelectorAll("a.name-ref")) {
     const card = document.getElementById(name.dataset.card);
     if (!card) continue;
@@ -28,6 +29,8 @@
     if (e.newState !== "closed" || !name || card.matches(":popover-open")) return;
     name.setAttribute("aria-expanded", "false");
     const active = document.activeElement;
-    if (!active || active === document.body || card.contains(active)) name.focus();
+    const inside = card.contains(active);
+    home.append(card); // back out of the text: a note's copy (notes.js) never holds it
+    if (!active || active === document.body || inside) name.focus();
   }, true);
 })();
