@@ -272,9 +272,7 @@ def _is_abbreviation(word: str) -> bool:
 _TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
 
 
-def find_mentions(
-    texts: list[str], table: NameTable
-) -> list[tuple[Name, list[tuple[int, str]]]]:
+def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[tuple[int, str]]]]:
     """Each name of the table found in the texts: (index of the text, form printed).
 
     Forms match whole words, diacritics ignored, capitals as printed (`US`, never

@@ -31,7 +31,15 @@ from edition.text.register_gather import (
     find_candidates,
     plain_text,
 )
-from edition.text.spellings import Rules, default_rules, to_cyrillic, word_forms, words
+from edition.text.spellings import (
+    Rules,
+    System,
+    default_rules,
+    to_cyrillic,
+    to_latin,
+    word_forms,
+    words,
+)
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _INITIAL = re.compile(r"[^\W\d_]{1,2}\.")
@@ -56,7 +64,8 @@ def article_names(
     """The table with the article's own names added (origin "article")."""
     rules, clues = rules or default_rules(), clues or default_clues()
     texts = [p.text for p in article.paragraphs if not p.level] + [n.text for n in article.notes]
-    common = common_words([plain_text(t) for t in texts] + [e.original for e in article.bibliography])
+    bib = [e.original for e in article.bibliography]
+    common = common_words([plain_text(t) for t in texts] + bib)
     given = given_names(table)
     found = [c for t in texts for c in find_candidates(t, clues, given, common)]
     fields = [e.field(f) for e in article.bibliography for f in ("author", "editor") if e.field(f)]
@@ -74,6 +83,8 @@ def article_names(
     organisations: dict[str, tuple[str, list[str]]] = {}
     for index, candidate in enumerate(found):
         hits = by_candidate.get(index, [])
+        if candidate.kind == "archives":
+            continue
         if candidate.kind == "persons":
             surname = _folded_key(_surname_of(candidate))
             if surname and not any(surname in _folded_key(p).split() for _, p in hits):
@@ -83,13 +94,19 @@ def article_names(
     for long_forms in organisations.values():
         abbr, forms = long_forms
         new.append(
-            Name("organisations", forms[0], also=tuple(forms[1:]), abbreviations=(abbr,),
-                 origin="article")
+            Name(
+                "organisations",
+                forms[0],
+                also=tuple(forms[1:]),
+                abbreviations=(abbr,),
+                origin="article",
+            )
         )
     for forms in persons.values():
         new += _persons(forms, rules)
     made = NameTable(tuple(names) + tuple(new), table.ignored)
-    return ArticleNames(made, _unexplained(article, texts, made))
+    archives = {c.abbreviation for c in found if c.kind == "archives"}
+    return ArticleNames(made, _unexplained(article, texts, made, archives))
 
 
 def given_names(table: NameTable) -> frozenset[str]:
@@ -160,8 +177,14 @@ def _persons(forms: list[str], rules: Rules) -> list[Name]:
         latin, russian = spellings_of(heading, rules)
         also = tuple(dict.fromkeys(f for f in (*others, *latin) if f != heading))
         made.append(
-            Name("persons", heading, also=also, derived=russian, origin="article",
-                 by_surname=not shared)
+            Name(
+                "persons",
+                heading,
+                also=also,
+                derived=russian,
+                origin="article",
+                by_surname=not shared,
+            )
         )
     return made
 
@@ -181,11 +204,16 @@ def _agree(one: str, other: str) -> bool:
     return a[: len(b)] == b[: len(a)] or sorted(a) == sorted(b)
 
 
-def spellings_of(printed: str, rules: Rules | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def spellings_of(
+    printed: str, rules: Rules | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A name's other Latin spellings and its Russian reading ((), when some word
     reads more than one way or is no Russian word: a guess is not offered)."""
     rules = rules or default_rules()
     parts = printed.split()
+    if _CYRILLIC.search(printed):  # printed in Cyrillic: its own form; Latin in each system
+        spelt = [[_latin(p, system) for p in parts] for system in rules.systems]
+        return tuple(dict.fromkeys(" ".join(w) for w in spelt if all(w))), ()
     latin = []
     folded = fold_text(printed)
     if folded != printed:
@@ -202,20 +230,27 @@ def spellings_of(printed: str, rules: Rules | None = None) -> tuple[tuple[str, .
         for form in forms:
             if not _CYRILLIC.search(form) and form != fold_text(part).lower():
                 latin.append(" ".join([*parts[:k], _cap(form), *parts[k + 1 :]]))
-    russian = (" ".join(cyrillic),) if cyrillic and all(cyrillic) else ()  # type: ignore[arg-type]
-    if _CYRILLIC.search(printed):
-        russian = ()  # printed in Cyrillic: its own form, not a reading
+    russian = (" ".join(c for c in cyrillic if c),) if cyrillic and all(cyrillic) else ()
     return tuple(dict.fromkeys(latin)), russian
+
+
+def _latin(part: str, system: System) -> str:
+    """A Cyrillic word or initial in one system, capitalised ("" if it cannot be)."""
+    stop = "." if part.endswith(".") else ""
+    word = to_latin(part.rstrip(".").lower(), system)
+    return _cap(word) + stop if word else ""
 
 
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _unexplained(article: Article, texts: list[str], table: NameTable) -> tuple[str, ...]:
+def _unexplained(
+    article: Article, texts: list[str], table: NameTable, archives: set[str]
+) -> tuple[str, ...]:
     """Abbreviations the article uses that no entry has (archives' names left out)."""
     have = {w for n in table.names for f in n.forms for w in f.split()}
-    archives = {
+    archives = {a.lower() for a in archives} | {
         w.lower()
         for n in article.notes
         for c in n.citations

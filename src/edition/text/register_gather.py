@@ -45,7 +45,7 @@ class Clues:
 class Candidate:
     """A name the article prints, as printed, and the clue that showed it."""
 
-    kind: str  # persons or organisations
+    kind: str  # persons, organisations, or archives (never an entry: the archive pages are theirs)
     printed: str
     clue: str  # initials, title, given name, abbreviation, bibliography
     abbreviation: str = ""  # an organisation's, as printed in parentheses
@@ -61,7 +61,8 @@ def default_clues() -> Clues:
 def parse_clues(text: str) -> Clues:
     """Read the clues from the text of a name_clues.yaml file."""
     data = yaml.safe_load(text)
-    low = {k: frozenset(str(w).lower() for w in data[k]) for k in ("comrades", "titles", "not_names")}
+    keys = ("comrades", "titles", "not_names")
+    low = {k: frozenset(str(w).lower() for w in data[k]) for k in keys}
     return Clues(
         comrades=low["comrades"],
         titles=low["titles"],
@@ -161,9 +162,7 @@ def _name_word(word: str, ctx: _Context) -> bool | None:
         return None
     if low in ctx.clues.not_names or low in ctx.clues.titles or low in ctx.common:
         return None
-    if low in ctx.given:
-        return False
-    return True
+    return low not in ctx.given
 
 
 def _person(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
@@ -224,16 +223,23 @@ def _organisation(
         if not word[0].isalpha():
             return None
         run.insert(0, word)
-        if word[0].isupper() and word.lower() not in ctx.clues.function_words:
-            if _spells(run, abbr.upper(), ctx.clues.function_words):
-                if _archival(run):  # an archive is no organisation of the register
-                    return None
-                return Candidate("organisations", _span(source, toks, start, i), "abbreviation", abbr)
+        small = ctx.clues.function_words
+        if (
+            word[0].isupper()
+            and word.lower() not in small
+            and _spells(run, "".join(letters), small)
+        ):
+            # An archive is no organisation of the register: its pages are the archive's.
+            kind = "archives" if _archival(run) else "organisations"
+            return Candidate(kind, _span(source, toks, start, i), "abbreviation", abbr)
     return None
 
 
+_ARCHIVE_WORDS = {"archive", "archives", "arkhiv", "архив", "arhiv", "archiv", "arhivi"}
+
+
 def _archival(run: list[str]) -> bool:
-    return any(w.lower() in {"archive", "archives", "arkhiv", "архив", "arhiv", "archiv"} for w in run)
+    return any(w.lower() in _ARCHIVE_WORDS for w in run)
 
 
 def _spells(run: list[str], abbr: str, small: frozenset[str]) -> bool:
@@ -259,7 +265,8 @@ def bibliography_candidates(fields: Iterable[str]) -> list[Candidate]:
     clues = default_clues()
     found = []
     for value in fields:
-        for name in split_names(value):
+        one = re.fullmatch(r"[^,]+,[^,]+", value.strip()) and not re.search(r"\sand\s|&", value)
+        for name in [value] if one else split_names(value):
             person = _bib_person(name, clues)
             if person:
                 found.append(Candidate("persons", person, "bibliography"))
@@ -267,19 +274,33 @@ def bibliography_candidates(fields: Iterable[str]) -> list[Candidate]:
 
 
 def _bib_person(name: str, clues: Clues) -> str:
-    if name == "others" or "{" in name:
-        return ""
+    """`Mastny, V.` → `V. Mastny`, `Mëhilli, Elidor` → `Elidor Mëhilli`, `M. Byrne` as it
+    is; "" for what may be a body's name (`Central Intelligence Agency`)."""
+    name = name.strip()
     if "," in name:
         surname, given = (p.strip() for p in name.split(",", 1))
-        name = f"{given} {surname}"
-    parts = name.split()
-    if not 2 <= len(parts) <= 4:
+        given_parts, surname_parts = given.split(), surname.split()
+    else:
+        parts = name.split()
+        given_parts, surname_parts = parts[:-1], parts[-1:]
+        if not all(_BIB_INITIAL.fullmatch(p) for p in given_parts):
+            return ""  # full given names without a comma: a person's or a body's
+    if not (1 <= len(given_parts) <= 3 and 1 <= len(surname_parts) <= 2):
         return ""
-    *given_parts, surname = parts
-    if not surname[:1].isupper() or surname.isupper() or surname.lower() in clues.not_names:
-        return ""
-    ok = all(re.fullmatch(r"[^\W\d_]{1,2}\.|[^\W\d_][^\W\d_'’-]+", p) for p in given_parts)
-    return " ".join(parts) if ok and all(p[:1].isupper() for p in given_parts) else ""
+    for part in surname_parts:
+        low = part.lower()
+        if not part[:1].isupper() or part.isupper() or low in clues.not_names:
+            return ""
+    for part in given_parts:
+        if not (_BIB_INITIAL.fullmatch(part) or _BIB_GIVEN.fullmatch(part)):
+            return ""
+        if part.lower() in clues.not_names:
+            return ""
+    return " ".join([*given_parts, *surname_parts])
+
+
+_BIB_INITIAL = re.compile(r"[^\W\d_]{1,2}\.")
+_BIB_GIVEN = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 
 
 def abbreviations_in(text: str) -> list[str]:
@@ -288,7 +309,7 @@ def abbreviations_in(text: str) -> list[str]:
     for m in _TOKEN.finditer(plain_text(text)):
         word = _POSSESSIVE.sub("", m.group())
         capitals = sum(c.isupper() for c in word)
-        if 2 <= capitals <= 8 and capitals >= len(word) - 1 and word[0].isupper():
-            if not _ROMAN.fullmatch(word):
-                found.append(word)
+        shaped = 2 <= capitals <= 8 and capitals >= len(word) - 1 and word[0].isupper()
+        if shaped and not _ROMAN.fullmatch(word):
+            found.append(word)
     return list(dict.fromkeys(found))
