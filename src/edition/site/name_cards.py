@@ -101,21 +101,20 @@ class ArticleCards:
                     marks.setdefault((m.target, m.n), []).append((m.printed, entry.name.key))
         return marks
 
-    def mark(self, target: str, n: int, html: str) -> Markup:
-        """The block's HTML with the first mention of each name linked to its card."""
-        marks = self._marks.get((target, n))
-        if not marks:
-            return Markup(html)
-        return Markup(mark_names(str(html), marks, self.names_url))
-
-    @cached_property
-    def cards(self) -> tuple[Card, ...]:
-        """The cards of the names `mark` links (a name only in the bibliography has none)."""
-        return tuple(
-            card_of(e, self.names_url)
-            for e in self.entries
-            if any(m.target != "bib" for m in e.mentions)
-        )
+    def mark_all(self, blocks: list[tuple[str, int, str]]) -> tuple[list[Markup], tuple[Card, ...]]:
+        """Each (target, n, HTML) block with the first mention of each name linked to
+        its card, and the cards of the names linked (a name only in a citation's
+        link or in the bibliography has none: nobody could open it)."""
+        marked: list[Markup] = []
+        keys: set[str] = set()
+        for target, n, html in blocks:
+            marks = self._marks.get((target, n))
+            if marks:
+                html, found = mark_names(str(html), marks, self.names_url)
+                keys |= found
+            marked.append(Markup(html))
+        cards = tuple(card_of(e, self.names_url) for e in self.entries if e.name.key in keys)
+        return marked, cards
 
 
 def article_cards(article: Article, site: Site, root: str) -> ArticleCards:
@@ -123,9 +122,10 @@ def article_cards(article: Article, site: Site, root: str) -> ArticleCards:
     return ArticleCards(article_register(article, site.names), f"{root}names/")
 
 
-def mark_names(html: str, marks: list[tuple[str, str]], names_url: str) -> str:
+def mark_names(html: str, marks: list[tuple[str, str]], names_url: str) -> tuple[str, set[str]]:
     """Link the first occurrence of each (printed form, key) in the HTML's text,
-    outside links and tags; the longest form first, so forms never overlap."""
+    outside links and tags, the longest form first so forms never overlap; and
+    the keys linked."""
     pieces: list[str] = []  # tags and texts in order; texts outside links are markable
     markable: list[bool] = []
     depth = 0
@@ -143,6 +143,7 @@ def mark_names(html: str, marks: list[tuple[str, str]], names_url: str) -> str:
         at = tag.end()
     pieces.append(html[at:])
     markable.append(depth == 0)
+    linked: set[str] = set()
     for printed, key in sorted(marks, key=lambda m: -len(m[0])):
         pattern = _pattern(printed)
         for i, piece in enumerate(pieces):
@@ -155,8 +156,9 @@ def mark_names(html: str, marks: list[tuple[str, str]], names_url: str) -> str:
                 # Split the text so the new link is no longer markable text.
                 pieces[i : i + 1] = [piece[: found.start()], link, piece[found.end() :]]
                 markable[i : i + 1] = [True, False, True]
+                linked.add(key)
                 break
-    return "".join(pieces)
+    return "".join(pieces), linked
 
 
 def _pattern(printed: str) -> re.Pattern[str]:

@@ -257,12 +257,11 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     # Names in the text open their card (site/name_cards.py): marked before the
     # search forms are added, so only the printed text is read.
     cards = name_cards.article_cards(article, site, root_for(f"articles/{article.slug}/"))
-    for block in context["paragraphs"]:
-        if not block["level"]:
-            block["html"] = cards.mark("p", block["n"], block["html"])
-    for block in context["notes"]:
-        block["html"] = cards.mark("note", block["n"], block["html"])
-    context["name_cards"] = cards.cards
+    named = [("p", b) for b in context["paragraphs"] if not b["level"]]
+    named += [("note", b) for b in context["notes"]]
+    marked, context["name_cards"] = cards.mark_all([(t, b["n"], b["html"]) for t, b in named])
+    for (_, block), html in zip(named, marked, strict=True):
+        block["html"] = html
     # Other spellings for search, each word's once per page, after its first block.
     blocks = context["paragraphs"] + context["notes"] + context["bibliography"]
     texts = (
