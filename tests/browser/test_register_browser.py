@@ -121,3 +121,16 @@ def test_search_finds_a_person_the_table_lacks_in_the_register(page, site_url, q
     names = [r for r in results if r["url"].endswith("/names/")]
     assert names, (query, [r["url"] for r in results])
     assert any(region.startswith("name-") for region in names[0]["regions"]), names[0]
+
+
+def test_a_keyboard_stops_once_per_name(page, site_url):
+    page.goto(site_url + ARTICLE)
+    stops = page.evaluate(
+        "Array.from(document.querySelectorAll('a.name-ref'))"
+        ".filter(a => a.tabIndex >= 0).map(a => a.dataset.card)"
+    )
+    marks = page.locator("a.name-ref").count()
+    assert len(stops) == len(set(stops)) and marks > len(stops)
+    assert set(stops) == set(
+        page.evaluate("Array.from(document.querySelectorAll('.name-card'), c => c.id)")
+    )

@@ -1,7 +1,8 @@
 """Name cards on the article page: a name in the text opens a small card of its entry.
 
 Each name is marked once per paragraph and note, at its first mention there: a
-link to its entry on the register page (/names/), so it works without script;
+link to its entry on the register page (/names/), so it works without script,
+in the tab order at the name's first mark only;
 templates/assets/names.js opens the card instead, an HTML popover the page
 carries (`_name_cards.html`), one per name the page marks. Marking every mention
 would add a link per repeat of `Hoxha` for no new information.
@@ -110,7 +111,7 @@ class ArticleCards:
         for target, n, html in blocks:
             marks = self._marks.get((target, n))
             if marks:
-                html, found = mark_names(str(html), marks, self.names_url)
+                html, found = mark_names(str(html), marks, self.names_url, keys)
                 keys |= found
             marked.append(Markup(html))
         cards = tuple(card_of(e, self.names_url) for e in self.entries if e.name.key in keys)
@@ -122,10 +123,13 @@ def article_cards(article: Article, site: Site, root: str) -> ArticleCards:
     return ArticleCards(article_register(article, site.names), f"{root}names/")
 
 
-def mark_names(html: str, marks: list[tuple[str, str]], names_url: str) -> tuple[str, set[str]]:
+def mark_names(
+    html: str, marks: list[tuple[str, str]], names_url: str, earlier: set[str] = frozenset()
+) -> tuple[str, set[str]]:
     """Link the first occurrence of each (printed form, key) in the HTML's text,
     outside links and tags, the longest form first so forms never overlap; and
-    the keys linked."""
+    the keys linked. A name linked in an `earlier` block is left out of the tab
+    order (a keyboard stops once per name, not at every paragraph's `Hoxha`)."""
     pieces: list[str] = []  # tags and texts in order; texts outside links are markable
     markable: list[bool] = []
     depth = 0
@@ -149,9 +153,10 @@ def mark_names(html: str, marks: list[tuple[str, str]], names_url: str) -> tuple
         for i, piece in enumerate(pieces):
             found = pattern.search(piece) if markable[i] else None
             if found:
+                stop = ' tabindex="-1"' if key in earlier else ""
                 link = (
                     f'<a class="name-ref" href="{escape(names_url)}#{key}" '
-                    f'data-card="card-{key}">{found.group()}</a>'
+                    f'data-card="card-{key}"{stop}>{found.group()}</a>'
                 )
                 # Split the text so the new link is no longer markable text.
                 pieces[i : i + 1] = [piece[: found.start()], link, piece[found.end() :]]

@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_
 _MARKUP = re.compile(r"\[\^\d+\]|<[^<>\s]+>|\*")  # note markers, <url>, *italics*
 _POSSESSIVE = re.compile(r"['’]s$")
 _ROMAN = re.compile(r"[IVX]+")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][^\W\d_]{1,9}(?![\w-])")
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
 _SPACED = re.compile(r"(\b[^\W\d_]{1,2}\.)(?=[^\W\d_])")  # N.S. Khrushchev → N. S. Khrushchev
 
@@ -94,12 +95,15 @@ def find_candidates(
 ) -> list[Candidate]:
     """The names a text shows by a clue, in order (a text is read once)."""
     ctx = _Context(clues, given, common)
-    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(plain_text(text))]
     source = plain_text(text)
+    toks = [(m.group(), *m.span()) for m in _TOKEN.finditer(source)]
     found: list[Candidate] = []
     i = 0
     while i < len(toks):
         word = toks[i][0]
+        if word[0].islower() and word not in clues.comrades:
+            i += 1  # most words: no clue starts with a lowercase word but `comrade`
+            continue
         low = word.lower()
         end = 0
         if low in clues.comrades or (low in clues.titles and word[0].isupper()):
@@ -306,8 +310,7 @@ _BIB_GIVEN = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 def abbreviations_in(text: str) -> list[str]:
     """Abbreviations a text uses (two to eight capitals, not a Roman numeral), in order."""
     found = []
-    for m in _TOKEN.finditer(plain_text(text)):
-        word = _POSSESSIVE.sub("", m.group())
+    for word in _CAPITALISED.findall(plain_text(text)):
         capitals = sum(c.isupper() for c in word)
         shaped = 2 <= capitals <= 8 and capitals >= len(word) - 1 and word[0].isupper()
         if shaped and not _ROMAN.fullmatch(word):
