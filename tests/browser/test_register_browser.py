@@ -84,14 +84,16 @@ def test_axe_with_a_card_open(page, site_url):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_without_script_a_name_is_a_link_to_its_entry(browser, site_url):
+def test_without_script_a_name_is_a_link_to_its_entry(browser, site_url, artifacts):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + ARTICLE)
     _first_name(page, "name-novikov").click()
     page.wait_for_url("**/names/#name-novikov")
+    page.screenshot(path=str(artifacts / "register-names-page.png"))
     entry = page.locator("#name-novikov + dd")
     assert "Found in the article’s text" in entry.inner_text()
+    assert "Cyrillic reading" in entry.inner_text() and "Новиков" in entry.inner_text()
     assert page.locator(f'#name-novikov + dd a[href*="{ARTICLE}#p-"]').count() >= 1
     context.close()
 
