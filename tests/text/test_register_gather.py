@@ -97,6 +97,7 @@ def test_a_person_shown_by_a_clue_becomes_an_entry(text, expected):
         "Comrades, the end. Dear comrades!",
         "Ambassador in Tirana, Marshal of the Soviet Union.",
         "comrade Enver spoke.",  # the table's given name alone: the table's person
+        "General Secretary Novikov and the First Deputy Premier spoke.",  # titles, not names
         "N. S. Khrushchev and comrade Shikin I. V. agreed.",  # the table knows them
         "Comrade Khrushchev's speech.",
         "See F. 3, inv. 14, p. 5, and January 1961.",
@@ -277,3 +278,9 @@ def test_markup_is_no_part_of_a_name():
         frozenset(),
     )
     assert [c.printed for c in found] == ["Novikov"]
+
+
+def test_a_gathered_name_never_takes_an_entry_id():
+    names, _ = parse_names(TABLE + "  - {name: A Gromov}\n", "content/names.yaml")
+    found = article_names(article(["The report of A. Gromov."]), names).table.names
+    assert [n.key for n in found].count("name-a-gromov") == 1

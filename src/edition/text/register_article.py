@@ -104,7 +104,12 @@ def article_names(
         )
     for forms in persons.values():
         new += _persons(forms, rules)
-    made = NameTable(tuple(names) + tuple(new), table.ignored)
+    keys = {n.key for n in names}
+    for name in new:  # a gathered name never takes an entry's id (`A. Gromov`, `A Gromov`)
+        if name.key not in keys:
+            keys.add(name.key)
+            names.append(name)
+    made = NameTable(tuple(names), table.ignored)
     archives = {c.abbreviation for c in found if c.kind == "archives"}
     return ArticleNames(made, _unexplained(article, texts, made, archives))
 
