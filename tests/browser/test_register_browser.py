@@ -61,6 +61,8 @@ def test_the_close_button_closes_and_another_name_switches(page, site_url):
     assert page.evaluate(OPEN) == "card-name-mehmet-shehu"
     _first_name(page, "name-tirana").click()
     assert page.evaluate(OPEN) == "card-name-tirana"
+    _first_name(page, "name-tirana").click()  # a second click closes it
+    assert page.evaluate(OPEN) == ""
 
 
 def test_a_card_fits_a_phone_screen(phone, site_url, artifacts):

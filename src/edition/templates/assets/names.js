@@ -10,12 +10,18 @@
     if (!card) continue;
     name.setAttribute("aria-haspopup", "dialog");
     name.setAttribute("aria-expanded", "false");
+    // A press outside the card closes it (light dismiss) before the click: remember
+    // whether it was open, so a second click on the name closes it, not reopens.
+    let pressed = false;
+    const mine = () => card.matches(":popover-open") && by.get(card) === name;
+    name.addEventListener("pointerdown", () => (pressed = mine()));
     name.addEventListener("click", (e) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey || e.button) return;
       e.preventDefault();
-      const open = card.matches(":popover-open");
-      if (open) card.hidePopover();
-      if (open && by.get(card) === name) return;
+      const shown = e.detail ? pressed : mine(); // a pointer's click, or Enter
+      pressed = false;
+      if (card.matches(":popover-open")) card.hidePopover();
+      if (shown) return;
       by.set(card, name);
       name.after(card); // the tab order: the name, its card, then the text after it
       card.showPopover();
