@@ -138,3 +138,23 @@ def test_a_keyboard_stops_once_per_name(page, site_url):
     assert set(stops) == set(
         page.evaluate("Array.from(document.querySelectorAll('.name-card'), c => c.id)")
     )
+
+
+def test_a_name_in_a_notes_popover_or_in_the_margin_opens_its_card(browser, site_url):
+    for width, where in ((1280, "#note-pop"), (1600, ".sidenote")):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(site_url + ARTICLE)
+        n = page.evaluate(
+            "document.querySelector('.notes li:has(.note-text a.name-ref)').id.slice(3)"
+        )
+        if where == "#note-pop":
+            page.locator(f"#fnref-{n}").click()
+        name = page.locator(f"{where} a.name-ref").first
+        card = name.get_attribute("data-card")
+        name.click()
+        assert page.evaluate(OPEN) == card, where
+        assert page.locator("#note-pop").is_hidden()
+        page.keyboard.press("Escape")
+        assert page.evaluate(OPEN) == ""
+        context.close()
