@@ -158,3 +158,15 @@ def test_a_name_in_a_notes_popover_or_in_the_margin_opens_its_card(browser, site
         page.keyboard.press("Escape")
         assert page.evaluate(OPEN) == ""
         context.close()
+
+
+def test_a_card_in_dark_mode(browser, site_url, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    _first_name(page, "name-mehmet-shehu").click()
+    card = page.locator("#card-name-mehmet-shehu")
+    expect(card).to_be_visible()
+    assert card.evaluate("c => getComputedStyle(c).backgroundColor") != "rgb(255, 255, 255)"
+    page.screenshot(path=str(artifacts / "register-card-1280-dark.png"))
+    context.close()
