@@ -61,6 +61,7 @@ def register_data(
 def dump_register(article: Article, table: NameTable) -> str:
     """The text of an article's register.yaml."""
     names = article_names(article, table)
-    data = register_data(gather_register(article, names.table), names.unexplained)
+    entries = gather_register(article, names.table, bibliography=True)
+    data = register_data(entries, names.unexplained)
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) if data else "{}\n"
     return HEADER + body

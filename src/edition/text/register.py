@@ -304,15 +304,18 @@ def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[t
     return [(table.names[index], where[index]) for index in sorted(where)]
 
 
-def gather_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
-    """Every name of the table the article mentions, with each paragraph, note and
-    bibliography entry."""
+def gather_register(
+    article: Article, table: NameTable, bibliography: bool = False
+) -> tuple[Entry, ...]:
+    """Every name of the table the article mentions, with each paragraph and note
+    (and, asked for, each bibliography entry)."""
     blocks = [("p", p.n, "") for p in article.paragraphs] + [
         ("note", n.n, "") for n in article.notes
     ]
-    blocks += [("bib", i, e.key) for i, e in enumerate(article.bibliography, 1)]
     texts = [p.text for p in article.paragraphs] + [n.text for n in article.notes]
-    texts += [e.original for e in article.bibliography]
+    if bibliography:
+        blocks += [("bib", i, e.key) for i, e in enumerate(article.bibliography, 1)]
+        texts += [e.original for e in article.bibliography]
     entries = [
         Entry(name, tuple(Mention(*blocks[i][:2], printed, blocks[i][2]) for i, printed in where))
         for name, where in find_mentions(texts, table)

@@ -54,8 +54,9 @@ class ArticleNames:
 
 
 def article_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
-    """Every name the article mentions: the table's and those the article shows."""
-    return gather_register(article, article_names(article, table).table)
+    """Every name the article mentions: the table's and those the article shows, with
+    each paragraph, note and bibliography entry mentioning it."""
+    return gather_register(article, article_names(article, table).table, bibliography=True)
 
 
 def article_names(
