@@ -72,6 +72,8 @@ def gathered(paragraphs: list[str], notes: list[str] = (), bib: list[tuple] = ()
         ("The report of A. A. Gromov reached him.", {"A. A. Gromov"}),
         ("The report of N.S. Petrov reached him.", {"N. S. Petrov"}),
         ("A report by Yu. V. Andreev arrived.", {"Yu. V. Andreev"}),
+        ("Pisao je Lj. Stojanović.", {"Lj. Stojanović"}),
+        ("Mr. Smith and Dr. Brown arrived.", {"Smith", "Brown"}),
         ("Nikolai Novikov spoke after Nikolai Firyubin.", {"Nikolai Novikov"}),
         ("They recalled comrade Petrov I. V. from Tirana.", {"Petrov I. V."}),
         # Russian, Serbian, Albanian, German
@@ -101,6 +103,7 @@ def test_a_person_shown_by_a_clue_becomes_an_entry(text, expected):
         "N. S. Khrushchev and comrade Shikin I. V. agreed.",  # the table knows them
         "Comrade Khrushchev's speech.",
         "See F. 3, inv. 14, p. 5, and January 1961.",
+        "They sailed to St. Petersburg; telegram No. 423 came; see Vol. Seven.",
         "ROSSPEN, 2004.",
     ],
 )

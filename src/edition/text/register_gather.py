@@ -40,6 +40,7 @@ class Clues:
     not_names: frozenset[str]
     function_words: frozenset[str]
     initialisms: frozenset[str]  # in capitals
+    digraphs: frozenset[str]  # two letters that are one initial: Yu, Zh, Lj
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def parse_clues(text: str) -> Clues:
         not_names=low["not_names"],
         function_words=frozenset(str(w).lower() for w in data["function_words"]),
         initialisms=frozenset(str(w) for w in data["initialisms"]),
+        digraphs=frozenset(str(w) for w in data["digraphs"]),
     )
 
 
@@ -136,10 +138,10 @@ def _dot_after(toks: list[tuple[str, int, int]], i: int) -> int:
 
 
 def _is_initial(toks: list[tuple[str, int, int]], i: int) -> bool:
-    """`N.` or `Yu.`: one capital (two letters for a digraph) and a full stop right after."""
+    """`N.` or `Yu.`: one capital (a digraph's two letters) and a full stop right after."""
     word = toks[i][0]
-    short = len(word) == 1 or (len(word) == 2 and word[1].islower())
-    return short and word[0].isupper() and bool(_dot_after(toks, i))
+    short = (len(word) == 1 and word.isupper()) or word in default_clues().digraphs
+    return short and bool(_dot_after(toks, i))
 
 
 def _initials_count(toks: list[tuple[str, int, int]], i: int) -> int:
