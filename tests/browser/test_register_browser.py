@@ -170,3 +170,11 @@ def test_a_card_in_dark_mode(browser, site_url, artifacts):
     assert card.evaluate("c => getComputedStyle(c).backgroundColor") != "rgb(255, 255, 255)"
     page.screenshot(path=str(artifacts / "register-card-1280-dark.png"))
     context.close()
+
+
+def test_axe_on_the_register_page(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + "names/")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
