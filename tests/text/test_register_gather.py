@@ -68,6 +68,7 @@ def gathered(paragraphs: list[str], notes: list[str] = (), bib: list[tuple] = ()
         # English: a comrade, a title, initials, a given name the table knows
         ("On 3 May comrade Novikov wrote to Moscow.", {"Novikov"}),
         ("Comrade Novikov's letter came.", {"Novikov"}),
+        ("It was comrade Novikov’s Moscow.", {"Novikov"}),
         ("Marshal Zhukov and Ambassador Ivanov met.", {"Zhukov", "Ivanov"}),
         ("The report of A. A. Gromov reached him.", {"A. A. Gromov"}),
         ("The report of N.S. Petrov reached him.", {"N. S. Petrov"}),

@@ -113,9 +113,9 @@ def find_candidates(
             end = _person(toks, after, ctx)
             if end:
                 found.append(Candidate("persons", _span(source, toks, after, end), "title"))
-        elif _is_initial(toks, i):
+        elif _is_initial(toks, i, clues):
             end = _person(toks, i, ctx)
-            if end and _initials_count(toks, i) and not _is_initialism(toks, i, clues):
+            if end and _initials_count(toks, i, clues) and not _is_initialism(toks, i, clues):
                 found.append(Candidate("persons", _span(source, toks, i, end), "initials"))
             else:
                 end = 0
@@ -137,16 +137,16 @@ def _dot_after(toks: list[tuple[str, int, int]], i: int) -> int:
     return int(i + 1 < len(toks) and toks[i + 1][0] == "." and toks[i + 1][1] == toks[i][2])
 
 
-def _is_initial(toks: list[tuple[str, int, int]], i: int) -> bool:
+def _is_initial(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> bool:
     """`N.` or `Yu.`: one capital (a digraph's two letters) and a full stop right after."""
     word = toks[i][0]
-    short = (len(word) == 1 and word.isupper()) or word in default_clues().digraphs
+    short = (len(word) == 1 and word.isupper()) or word in clues.digraphs
     return short and bool(_dot_after(toks, i))
 
 
-def _initials_count(toks: list[tuple[str, int, int]], i: int) -> int:
+def _initials_count(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> int:
     count = 0
-    while i < len(toks) and _is_initial(toks, i):
+    while i < len(toks) and _is_initial(toks, i, clues):
         count, i = count + 1, i + 2
     return count if count <= 3 else 0
 
@@ -154,7 +154,7 @@ def _initials_count(toks: list[tuple[str, int, int]], i: int) -> int:
 def _is_initialism(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> bool:
     """`U. S. Navy`: letters that spell an initialism, not a person's initials."""
     letters = ""
-    while i < len(toks) and _is_initial(toks, i):
+    while i < len(toks) and _is_initial(toks, i, clues):
         letters, i = letters + toks[i][0], i + 2
     return letters in clues.initialisms
 
@@ -175,7 +175,7 @@ def _person(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
     """The end of a person's name starting at token i: initials, then name words,
     then (Russian order: `Shikin I. V.`) initials; 0 if there is none."""
     start = i
-    while i < len(toks) and _is_initial(toks, i):
+    while i < len(toks) and _is_initial(toks, i, ctx.clues):
         i += 2
     if i - start > 6:
         return 0
@@ -187,17 +187,20 @@ def _person(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
         return 0  # a given name alone (comrade Enver) is the table's person, not a new one
     if start == words_start:  # Russian order: the initials follow
         after = end
-        while after < len(toks) and _is_initial(toks, after) and after - end < 6:
+        while after < len(toks) and _is_initial(toks, after, ctx.clues) and after - end < 6:
             after += 2
         end = after
     return end
 
 
 def _surnames(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
-    """The end of a run of up to three name words starting at token i."""
+    """The end of a run of up to three name words starting at token i (a possessive
+    ends it: `Novikov's Moscow` is no name)."""
     end = i
     while end < len(toks) and end - i < 3 and _name_word(toks[end][0], ctx) is not None:
         end += 1
+        if _POSSESSIVE.search(toks[end - 1][0]):
+            break
     return end
 
 
