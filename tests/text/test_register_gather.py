@@ -154,6 +154,18 @@ def test_the_table_entry_an_abbreviation_spells_gets_it_from_the_article():
     assert entry.origin == "edition"  # still the table's entry, not a new one
     register = gather_register(article(["The PRA asked."]), names.table)
     assert [e.name.name for e in register] == ["People's Republic of Albania"]
+    twice = article(
+        [
+            "The People's Republic of Albania (PRA) asked; the People's Republic of Albania "
+            "(PROA) and again the People's Republic of Albania (PRA)."
+        ]
+    )
+    entry = next(
+        n
+        for n in article_names(twice, table()).table.names
+        if n.name == "People's Republic of Albania"
+    )
+    assert entry.gathered == ("PRA", "PROA")
 
 
 def test_bibliography_authors_and_editors_in_every_style():

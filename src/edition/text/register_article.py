@@ -81,7 +81,7 @@ def article_names(
     for name, where in known:
         for index, printed in where:
             by_candidate.setdefault(index, []).append((name, printed))
-    organisations: dict[str, tuple[str, list[str]]] = {}
+    organisations: dict[str, list[str]] = {}  # abbreviation -> its long forms
     for index, candidate in enumerate(found):
         hits = by_candidate.get(index, [])
         if candidate.kind == "archives":
@@ -92,8 +92,7 @@ def article_names(
                 persons.setdefault(surname, []).append(candidate.printed)
         else:
             _organisation(candidate, hits, names, organisations)
-    for long_forms in organisations.values():
-        abbr, forms = long_forms
+    for abbr, forms in organisations.items():
         new.append(
             Name(
                 "organisations",
@@ -141,26 +140,26 @@ def _organisation(
     candidate: Candidate,
     hits: list[tuple[Name, str]],
     names: list[Name],
-    organisations: dict[str, tuple[str, list[str]]],
+    organisations: dict[str, list[str]],
 ) -> None:
     """Give the abbreviation to the table's entry the long form is, or keep a new one."""
     abbr, key = candidate.abbreviation, _folded_key(candidate.printed)
-    owners = [n for n in names if abbr in n.abbreviations or abbr in n.also]
+    if any(abbr in n.abbreviations or abbr in n.also for n in names):
+        return  # known already, or another entry's: the long form is no new name
     whole = [n for n, printed in hits if _folded_key(printed) == key]
     if whole:
-        entry = whole[0]
-        if entry in owners or owners:  # known already, or another entry's abbreviation
-            return
-        at = names.index(entry)
+        # By kind and name: an earlier abbreviation may have replaced the entry already.
+        at = next(
+            i for i, n in enumerate(names) if (n.kind, n.name) == (whole[0].kind, whole[0].name)
+        )
+        entry = names[at]
         names[at] = replace(
             entry,
             abbreviations=(*entry.abbreviations, abbr),
             gathered=(*entry.gathered, abbr),
         )
         return
-    if owners:
-        return  # the abbreviation is a table entry's: the long form is not a new name
-    forms = organisations.setdefault(abbr, (abbr, []))[1]
+    forms = organisations.setdefault(abbr, [])
     if candidate.printed not in forms:
         forms.append(candidate.printed)
 
