@@ -21,7 +21,16 @@ from edition.text.endnotes import Endnotes, split_endnotes
 from edition.text.frontmatter import is_heading_label
 from edition.text.pages import FootNote, LaidLine, LaidPage
 from edition.text.rawjoins import restore_compounds
-from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
+from edition.text.rawnotes import (
+    AUTHOR_NOTE,
+    NOTE_START,
+    foot_above,
+    glued_note,
+    note_end,
+    note_start,
+    read_foot,
+    waiting_labels,
+)
 from edition.text.rawpages import split_pages, strip_heads
 from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence, vocabulary
 from edition.text.widths import measure, reach, text_width, threshold
@@ -40,6 +49,9 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     pages, printed, dropped = strip_heads(split_pages(text), short=True)
     pages, endnotes = split_endnotes(pages)
     split = _split_notes(pages, feet=endnotes is None)
+    # Read again knowing the body's line width: notes set smaller stand out by it.
+    body_width = measure([text_width(t) for body, _, _ in split for _, t, _ in body])
+    split = _split_notes(pages, endnotes is None, body_width)
     if endnotes:
         split = _with_endnotes(split, endnotes)
     # The body's full line length (notes, set smaller, hold more characters a line).
@@ -119,10 +131,11 @@ _SHOWN = 5  # lines named in a message
 _CLOSE = 0.05  # of a line's width: a paragraph's end told by less is a guess
 _CUTTING = 0.12  # of the lines joined: a printer that cuts words
 _CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
+_NOTE_WIDE = 1.04  # of the body's full line: a line set in the notes' smaller type
 
 
 def _split_notes(
-    pages: Sequence[Sequence[Row]], feet: bool = True
+    pages: Sequence[Sequence[Row]], feet: bool = True, full: int = 0
 ) -> list[tuple[list[Row], list, list]]:
     """Each page's body lines (markers as [^N]), its notes and the doubts, read in one pass.
 
@@ -131,7 +144,9 @@ def _split_notes(
     which of its lines are which note's. Before it may stand the end of the
     page before's last note, and a hyphen may have glued the body's last
     line to the first note's (pdftotext joins such lines). Without `feet`
-    (the notes are endnotes) only the author's note stands at a foot.
+    (the notes are endnotes) only the author's note stands at a foot. With
+    the body's `full` line width, notes whose text stands above their label
+    are read too (`foot_above`).
     """
     out = []
     next_marker = 1
@@ -158,13 +173,27 @@ def _split_notes(
         allowed = set(range(1, next_marker)) - read if feet else set()
         if not zone:
             _unglue(body, zone, allowed, "")
-        carried = _carried(body) if open_note and zone else []
-        foot = read_foot(zone, allowed, index < 3 and not read)
+        author = index < 3 and not read
+        foot = read_foot(zone, allowed, author)
+        waiting = waiting_labels(foot) if zone else 0
+        above = foot_above(body, waiting + open_note, full) if feet else len(body)
+        if above < len(body):
+            zone = [*body[above:], *zone]
+            del body[above:]
+            carried = []
+            if open_note:
+                end = next(i for i, row in enumerate(zone) if note_end(row[1]))
+                carried = [(n, t) for n, t, _ in zone[: end + 1]]
+                zone = zone[end + 1 :]
+            foot = read_foot(zone, allowed, author)
+        else:
+            carried = _carried(body) if open_note and zone else []
         notes = ([(0, carried)] if carried else []) + foot.notes
         read |= {n for n, lines in notes if n > 0 and lines}
         numbered = [lines for n, lines in notes if n != -1 and lines]
         if numbered:
-            open_note = _unfinished(numbered[-1][-1][1])
+            last = numbered[-1][-1][1]
+            open_note = _unfinished(last) or bool(full and text_width(last) > full * _NOTE_WIDE)
         out.append((body, notes, foot.doubts))
     return out
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from edition.text.rejoin import ends_sentence, starts_sentence
+from edition.text.widths import text_width
 
 NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
 AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
@@ -186,3 +187,56 @@ def _share(lines: Lines, numbers: list[int], doubts: list[tuple[int, str]]) -> l
         )
     edges = [0, *cuts, len(lines)]
     return [(k, lines[edges[i] : edges[i + 1]]) for i, k in enumerate(numbers)]
+
+
+_NOTE_WIDE = 1.04  # of the body's full line: a line set in the notes' smaller type
+_JOINED = 1.45  # of the body's full line: two printed lines pdftotext joined
+_ABOVE_MAX = 12  # lines a note's text may stand above its label
+
+
+def waiting_labels(foot: Foot) -> int:
+    """How many labels at a foot's top found no text: their notes stand above the first label."""
+    count = 0
+    for k, lines in foot.notes:
+        if k <= 0:
+            continue
+        if lines:
+            break
+        count += 1
+    return count
+
+
+def note_end(line: str) -> bool:
+    """Could a note end with this line: a stop, or a page or year reference?"""
+    return ends_sentence(line) or bool(re.search(r"\d[).\]]?$", line))
+
+
+def foot_above(rows: Sequence[Row], notes: int, full: int) -> int:
+    """Where the texts of `notes` notes begin among the body's last rows (len(rows): nowhere).
+
+    An extractor may read a note's text before its label (pdftotext with
+    LaTeX's raised labels), or a page's foot may begin with the rest of the
+    page before's note, unlabelled. Such texts stand at the body's end: each
+    ends a sentence, and the lines before a note's last are set in the
+    notes' smaller type, longer than the body's full line. The notes before
+    the first take any lines; the first only its small-type lines, so that
+    the body's last line, set full, stays the body's. Where the lines do not
+    fit so, nothing is taken (the notes are then reported missing).
+    """
+    if notes <= 0 or not rows or not full or not note_end(rows[-1][1]):
+        return len(rows)
+    ends = 1
+    at = len(rows) - 1
+    while at > 0 and len(rows) - at < _ABOVE_MAX * notes:
+        _, line, gap = rows[at - 1]
+        wide = full * _NOTE_WIDE < text_width(line) < full * _JOINED
+        if "[^" in line:
+            break
+        if ends < notes:
+            ends += note_end(line)
+        elif not wide or rows[at][2]:
+            break
+        at -= 1
+    if ends < notes or at == 0 or "[^" in rows[at][1]:
+        return len(rows)
+    return at
