@@ -221,10 +221,12 @@ def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str)
         return False
     first = min(allowed)
     start = NOTE_START.match(following)
-    if following and not (start and int(start.group(1)) == first + 1):
-        return False
     number, line, gap = body[-1]
     split = glued_note(line, first)
+    # A glued label alone has its note's text below; a glued note's first line, the next note.
+    label = split is not None and split[1] == str(first)
+    if following and not label and not (start and int(start.group(1)) == first + 1):
+        return False
     if split:
         body[-1] = (number, split[0], gap)
         zone.append((number, split[1], False))

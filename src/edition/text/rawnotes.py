@@ -77,9 +77,16 @@ def _next_after(allowed: set[int], after: int) -> int:
 
 
 def glued_note(line: str, k: int) -> tuple[str, str] | None:
-    """`docu27 Ibid. p. 3.`: a body line a hyphen joined to note k's first line (pdftotext)."""
-    match = re.search(rf"([^\W\d_]{{2}})({k})\s+([^\W\d_“\"«(].*)$", line)
-    if not match or not re.search(r"[^\W\d_]", match.group(3)):
+    """`docu27 Ibid. p. 3.`: a body line a hyphen joined to note k's first line (pdftotext).
+
+    The label may stand alone on its line (LaTeX's): `iden27`, the note's text below.
+    """
+    match = re.search(rf"([^\W\d_]{{2}})({k})(?:\s+([^\W\d_“\"«(].*))?$", line)
+    if not match:
+        return None
+    if match.group(3) is None:
+        return line[: match.start(2)] + "-", str(k)
+    if not re.search(r"[^\W\d_]", match.group(3)):
         return None
     return line[: match.start(2)] + "-", f"{k} {match.group(3)}"
 
