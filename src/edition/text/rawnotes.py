@@ -36,7 +36,12 @@ class Foot:
 
 
 def numbered_heading(line: str) -> bool:
-    """'2. Archival sources' is a heading, not note 2: short, a capital, no stop or comma."""
+    """'2. Archival sources' is a heading, not note 2: short, a capital, no stop or comma.
+
+    A number glued to its word (`13Report`) is a note's label that lost its space.
+    """
+    if re.match(r"^\d+[^\W\d_]", line):
+        return False
     rest = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", line)
     plain = bool(rest) and rest[0].isupper() and not re.search(r"[.,;:]", rest)
     short = 0 < len(line) <= 50 and plain
