@@ -29,6 +29,8 @@ from edition.text.rawnotes import (
     note_end,
     note_start,
     read_foot,
+    unfinished,
+    unread_note,
     waiting_labels,
 )
 from edition.text.rawpages import split_pages, strip_heads
@@ -106,6 +108,15 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 tuple(doubts),
             )
         )
+    last = max(
+        (int(m) for p in laid for ln in p.lines for m in re.findall(r"\[\^(\d+)\]", ln.text)),
+        default=0,
+    )
+    rows = [(ln.line, ln.text) for p in laid for ln in p.lines]
+    rows += [row for p in laid for note in p.notes for row in note.lines]
+    unread = unread_note(sorted(rows), last)
+    if unread and laid:
+        laid[0] = dataclasses.replace(laid[0], doubts=(unread, *laid[0].doubts))
     # pdfminer sets a blank line between paragraphs: there the widths decide nothing alone.
     blank = sum(gap for body, _, _ in split for _, _, gap in body) >= 3 * len(split)
     if close and laid and not blank:
@@ -131,7 +142,6 @@ _SHOWN = 5  # lines named in a message
 _CLOSE = 0.05  # of a line's width: a paragraph's end told by less is a guess
 _CUTTING = 0.12  # of the lines joined: a printer that cuts words
 _CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
-_NOTE_WIDE = 1.04  # of the body's full line: a line set in the notes' smaller type
 
 
 def _split_notes(
@@ -192,8 +202,7 @@ def _split_notes(
         read |= {n for n, lines in notes if n > 0 and lines}
         numbered = [lines for n, lines in notes if n != -1 and lines]
         if numbered:
-            last = numbered[-1][-1][1]
-            open_note = _unfinished(last) or bool(full and text_width(last) > full * _NOTE_WIDE)
+            open_note = unfinished(numbered[-1][-1][1])
         out.append((body, notes, foot.doubts))
     return out
 
@@ -215,7 +224,8 @@ def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str)
 
     pdftotext joins a line that ends in a hyphen to the next line it reads,
     and at a page's foot that may be the first note's (`docu27 Ibid.`). The
-    line after it (`following`) is then the next note, or the page ends.
+    line after it (`following`) goes on with that note, is the next note,
+    or the page ends.
     """
     if not allowed or not body:
         return False
@@ -223,13 +233,14 @@ def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str)
     start = NOTE_START.match(following)
     number, line, gap = body[-1]
     split = glued_note(line, first)
-    # A glued label alone has its note's text below; a glued note's first line, the next note.
-    label = split is not None and split[1] == str(first)
-    if following and not label and not (start and int(start.group(1)) == first + 1):
+    # Below a glued note stands its next line or the next note, not another number.
+    if start and following and int(start.group(1)) != first + 1:
         return False
     if split:
+        # The label as a line of its own: `13 Report` would read as a numbered heading.
         body[-1] = (number, split[0], gap)
-        zone.append((number, split[1], False))
+        label, _, rest = split[1].partition(" ")
+        zone.extend((number, t, False) for t in (label, rest) if t)
     return bool(split)
 
 
@@ -240,12 +251,6 @@ def _unglue_author(body: list[Row], zone: list[Row]) -> None:
     if glued:
         body[-1] = (number, line[: glued.start()] + "-", gap)
         zone.append((number, glued.group(1), False))
-
-
-def _unfinished(line: str) -> bool:
-    """Does a note's last line stop mid-sentence (a word, a comma), not at a stop, number or URL?"""
-    last = line.split()[-1] if line.split() else ""
-    return bool(re.search(r"[^\W\d_]-?$|[,;:(–-]$", last)) and "/" not in last
 
 
 def _carried(body: list[Row]) -> list[tuple[int, str]]:

@@ -252,3 +252,31 @@ def foot_above(rows: Sequence[Row], notes: int, full: int) -> int:
     if ends < notes or at == 0 or "[^" in rows[at][1]:
         return len(rows)
     return at
+
+
+def unread_note(rows: Sequence[tuple[int, str]], last: int) -> tuple[int, str] | None:
+    """(line, message) where the text holds note `last + 1`: the marker sequence stopped at `last`.
+
+    Markers are read by their sequence; where one could not be read (an
+    extractor interleaved columns, say), the notes after it stay in the text
+    or in the last note read.
+    """
+    k = last + 1
+    glued = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"“”’»])" + rf"{k}(?![\d%])(?=[\s.,;:)\]]|$)")
+    for number, line in rows:
+        start = NOTE_START.match(line)
+        begins = start is not None and int(start.group(1)) == k and starts_sentence(start.group(2))
+        if begins or glued.search(line):
+            return number, (
+                f"the notes were read up to note {last} only: this line seems to hold "
+                f"note {k}'s marker or text, and what follows in the text may hold more notes"
+            )
+    return None
+
+
+def unfinished(line: str) -> bool:
+    """Does a note's last line stop mid-sentence (a word, a comma), not at a stop, number or URL?"""
+    last = line.split()[-1] if line.split() else ""
+    # An initial (`R.`) stands before its surname, on the next line.
+    initial = bool(re.fullmatch(r"(?:[^\W\d_]\.)+", last)) and last[0].isupper()
+    return initial or (bool(re.search(r"[^\W\d_]-?$|[,;:(–-]$", last)) and "/" not in last)
