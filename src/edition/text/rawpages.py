@@ -16,6 +16,8 @@ from edition.text.frontmatter import label_rest
 _FOLIO = re.compile(r"^\d{1,4}$")
 _HEAD_MAX = 80  # characters: a running head is one short line
 _EDGE = 2  # lines at a page's top and foot that may be running heads or folios
+# A sentence's end with a note's marker glued to it (`plants.35`): a body line, never a head.
+_MARKED = re.compile(r"[.,;:!?\"”’»)][\"”’»)]*\d{1,3}$")
 
 
 def _normalise(line: str) -> str:
@@ -80,10 +82,12 @@ def strip_heads(
                 if not keep:
                     break
                 line = keep[end][1]
-                # A head is short and no sentence: a recurring line ending in a stop is a note.
+                # A head is short and no sentence: a recurring line ending in a stop is a note,
+                # one ending in a marker the body's.
                 head = (
                     len(line) <= _HEAD_MAX
                     and not line.endswith(".")
+                    and not _MARKED.search(line)
                     and (
                         edges[end][_shape(line)] >= least
                         or (end == 0 and (folio_here or _beside_folio(keep, 0)))
