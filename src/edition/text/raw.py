@@ -165,14 +165,15 @@ def _split_notes(
     for index, page in enumerate(pages):
         body: list[Row] = []
         zone: list[Row] = []
-        for row in page:
+        for at, row in enumerate(page):
             number, line, gap = row
             allowed = set(range(1, next_marker)) - read if feet else set()
             author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
             if not zone and body and _unglue(body, zone, allowed, line):
                 zone.append(row)
                 continue
-            starts = author or note_start(line, allowed, max(read, default=0))
+            below = [t for _, t, _ in page[at + 1 :]]
+            starts = author or note_start(line, allowed, max(read, default=0), below)
             if not zone and body and starts and index < 3 and not read:
                 _unglue_author(body, zone)
             if zone or starts:

@@ -22,6 +22,7 @@ from edition.text.widths import text_width
 NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
 AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
 _LABEL = re.compile(r"^\d{1,3}$")
+_BELOW = 8  # lines below a heading-like note start where the next note may start
 
 Row = tuple[int, str, bool]  # (line number, text, blank line before)
 Lines = list[tuple[int, str]]
@@ -49,14 +50,26 @@ def numbered_heading(line: str) -> bool:
     return short and (titled or len(rest.split()) <= 3)
 
 
-def note_start(line: str, allowed: set[int], after: int) -> tuple[int, str, bool] | None:
-    """(number, text, is a bare label) if `line` starts a note whose marker was read."""
+def note_start(
+    line: str, allowed: set[int], after: int, below: Sequence[str] = ()
+) -> tuple[int, str, bool] | None:
+    """(number, text, is a bare label) if `line` starts a note whose marker was read.
+
+    A line like a numbered heading (`19 Prezidium`: pdftotext cut a note's
+    justified first line) is the next note's start where the next note
+    after it starts on one of the lines `below`.
+    """
     start = NOTE_START.match(line)
-    if not start or numbered_heading(line):
+    if not start:
         return None
     k = int(start.group(1))
     if k not in allowed:
         return None
+    if numbered_heading(line):
+        later = allowed - {k}
+        nexts = (note_start(t, later, k) for t in below[:_BELOW])
+        if k != _next_after(allowed, after) or not any(n and n[0] > k for n in nexts):
+            return None
     label = not start.group(2)
     dotted = line[len(start.group(1))] == "." if len(line) > len(start.group(1)) else False
     # A wrapped note line may begin with a number ("12 November 1960"): a note that
@@ -102,7 +115,7 @@ def read_foot(zone: Sequence[Row], allowed: set[int], author: bool) -> Foot:
     tokens: list[tuple[str, int, int, str]] = []  # kind, number, line, text
     author_open = False
     last = 0
-    for number, line, _ in zone:
+    for at, (number, line, _) in enumerate(zone):
         if author and not tokens and (not notes or author_open):
             found = AUTHOR_NOTE.match(line)
             if found and not notes and len(line) < 80:
@@ -117,7 +130,8 @@ def read_foot(zone: Sequence[Row], allowed: set[int], author: bool) -> Foot:
         # The next number with a stop or alone is a note even without its marker
         # (reported then as a note with no marker, not merged into the one before).
         following = {max(taken | {last}) + 1} if tokens or notes else set()
-        start = note_start(line, allowed - taken, last) or _unmarked(line, following - taken)
+        below = [t for _, t, _ in zone[at + 1 :]]
+        start = note_start(line, allowed - taken, last, below) or _unmarked(line, following - taken)
         if start and start[2]:
             tokens.append(("label", start[0], number, ""))
         elif start:

@@ -16,6 +16,7 @@ from edition.text.frontmatter import label_rest
 _FOLIO = re.compile(r"^\d{1,4}$")
 _HEAD_MAX = 80  # characters: a running head is one short line
 _EDGE = 2  # lines at a page's top and foot that may be running heads or folios
+_SHORTER = 0.8  # of the common line's length: a head that recurs too little to tell
 # A sentence's end with a note's marker glued to it (`plants.35`): a body line, never a head.
 _MARKED = re.compile(r"[.,;:!?\"”’»)][\"”’»)]*\d{1,3}$")
 
@@ -69,6 +70,10 @@ def strip_heads(
         edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
         edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
     least = max(2, len(pages) // 4)
+    # A head beside a folio that recurs too little to tell is shorter than the body's lines:
+    # where the folio stands alone (LaTeX's `\fancyhead{\thepage}`), the body's first line is full.
+    lengths = sorted(len(t) for page in pages for _, t, _ in page)
+    common = lengths[len(lengths) // 2] if lengths else 0
     # The first two pages' top lines (a cover may come first); a head is looked
     # for on the pages after the front matter's (the abstract's) only.
     fronts = [{_words(t) for _, t, _ in page[:8]} for page in pages[:2]]
@@ -90,7 +95,11 @@ def strip_heads(
                     and not _MARKED.search(line)
                     and (
                         edges[end][_shape(line)] >= least
-                        or (end == 0 and (folio_here or _beside_folio(keep, 0)))
+                        or (
+                            end == 0
+                            and (folio_here or _beside_folio(keep, 0))
+                            and (len(line) < common * _SHORTER or edges[0][_shape(line)] > 1)
+                        )
                         or (
                             short
                             and end == 0
