@@ -391,7 +391,8 @@ def _markers(line: str, expected: int) -> tuple[str, int]:
                 expected = number
                 break
         if not match:
-            return line, expected
+            # pdftotext sets a space after a raised marker before the stop that follows it.
+            return re.sub(r"(\[\^\d+\]) (?=[.,;:!?)\]])", r"\1", line), expected
         ref = f"[^{expected}]"
         line = line[: match.start()] + ref + line[match.end() :]
         pos = match.start() + len(ref)
