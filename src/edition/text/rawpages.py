@@ -17,8 +17,9 @@ _FOLIO = re.compile(r"^\d{1,4}$")
 _HEAD_MAX = 80  # characters: a running head is one short line
 _EDGE = 2  # lines at a page's top and foot that may be running heads or folios
 _SHORTER = 0.8  # of the common line's length: a head that recurs too little to tell
-# A sentence's end with a note's marker glued to it (`plants.35`): a body line, never a head.
-_MARKED = re.compile(r"[.,;:!?\"”’»)][\"”’»)]*\d{1,3}$")
+# A sentence's end with a note's marker glued to it (`plants.35`), or a word cut at the
+# line's end: a body line, never a head.
+_MARKED = re.compile(r"[.,;:!?\"”’»)][\"”’»)]*\d{1,3}$|[^\W\d_]-$")
 
 
 def _normalise(line: str) -> str:
@@ -88,7 +89,7 @@ def strip_heads(
                     break
                 line = keep[end][1]
                 # A head is short and no sentence: a recurring line ending in a stop is a note,
-                # one ending in a marker the body's.
+                # one ending in a marker or a cut word the body's.
                 head = (
                     len(line) <= _HEAD_MAX
                     and not line.endswith(".")
