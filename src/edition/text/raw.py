@@ -24,9 +24,8 @@ from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import (
     AUTHOR_NOTE,
     NOTE_START,
-    foot_above,
     glued_note,
-    note_end,
+    lift_foot,
     note_start,
     read_foot,
     unfinished,
@@ -35,7 +34,7 @@ from edition.text.rawnotes import (
 )
 from edition.text.rawpages import split_pages, strip_heads
 from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence, vocabulary
-from edition.text.widths import measure, reach, text_width, threshold
+from edition.text.widths import common_width, measure, reach, text_width, threshold
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _BEFORE_MARKER = r"(?<=[^\W\d_]|[.,;:!?)\]\"“”‘’»«›‹*])"
@@ -51,9 +50,11 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     pages, printed, dropped = strip_heads(split_pages(text), short=True)
     pages, endnotes = split_endnotes(pages)
     split = _split_notes(pages, feet=endnotes is None)
-    # Read again knowing the body's line width: notes set smaller stand out by it.
-    body_width = measure([text_width(t) for body, _, _ in split for _, t, _ in body])
-    split = _split_notes(pages, endnotes is None, body_width)
+    # Read again knowing the body's line width: notes set smaller stand out by it (twice:
+    # the first body holds the notes whose text stood above their labels).
+    for _ in range(2):
+        common = common_width([text_width(t) for body, _, _ in split for _, t, _ in body])
+        split = _split_notes(pages, endnotes is None, common)
     if endnotes:
         split = _with_endnotes(split, endnotes)
     # The body's full line length (notes, set smaller, hold more characters a line).
@@ -187,15 +188,12 @@ def _split_notes(
         author = index < 3 and not read
         foot = read_foot(zone, allowed, author)
         waiting = waiting_labels(foot) if zone else 0
-        above = foot_above(body, waiting + open_note, full) if feet else len(body)
-        if above < len(body):
+        above, going_on = lift_foot(body, waiting, open_note, full) if feet else (len(body), 0)
+        if above < len(body) and (waiting or going_on):
             zone = [*body[above:], *zone]
             del body[above:]
-            carried = []
-            if open_note:
-                end = next(i for i, row in enumerate(zone) if note_end(row[1]))
-                carried = [(n, t) for n, t, _ in zone[: end + 1]]
-                zone = zone[end + 1 :]
+            carried = [(n, t) for n, t, _ in zone[:going_on]]
+            zone = zone[going_on:]
             foot = read_foot(zone, allowed, author)
         else:
             carried = _carried(body) if open_note and zone else []

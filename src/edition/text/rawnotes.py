@@ -215,9 +215,10 @@ def _share(lines: Lines, numbers: list[int], doubts: list[tuple[int, str]]) -> l
     return [(k, lines[edges[i] : edges[i + 1]]) for i, k in enumerate(numbers)]
 
 
-_NOTE_WIDE = 1.04  # of the body's full line: a line set in the notes' smaller type
+_NOTE_WIDE = 1.06  # of the body's common full line: a line set in the notes' smaller type
 _JOINED = 1.45  # of the body's full line: two printed lines pdftotext joined
 _ABOVE_MAX = 12  # lines a note's text may stand above its label
+_SPILLED = 3  # lines in the notes' type: a note's rest, though the note seemed finished
 
 
 def waiting_labels(foot: Foot) -> int:
@@ -237,17 +238,17 @@ def note_end(line: str) -> bool:
     return ends_sentence(line) or bool(re.search(r"\d[).\]]?$", line))
 
 
-def foot_above(rows: Sequence[Row], notes: int, full: int) -> int:
+def foot_above(rows: Sequence[Row], notes: int, full: int, strict: bool = False) -> int:
     """Where the texts of `notes` notes begin among the body's last rows (len(rows): nowhere).
 
     An extractor may read a note's text before its label (pdftotext with
     LaTeX's raised labels), or a page's foot may begin with the rest of the
     page before's note, unlabelled. Such texts stand at the body's end: each
     ends a sentence, and the lines before a note's last are set in the
-    notes' smaller type, longer than the body's full line. The notes before
-    the first take any lines; the first only its small-type lines, so that
-    the body's last line, set full, stays the body's. Where the lines do not
-    fit so, nothing is taken (the notes are then reported missing).
+    notes' smaller type, longer than the body's full line (the body's last
+    line, set full, stays the body's); the notes before the first may
+    take any lines, unless `strict`. Where the lines do not fit so, nothing
+    is taken (the notes are then reported missing).
     """
     if notes <= 0 or not rows or not full or not note_end(rows[-1][1]):
         return len(rows)
@@ -258,7 +259,7 @@ def foot_above(rows: Sequence[Row], notes: int, full: int) -> int:
         wide = full * _NOTE_WIDE < text_width(line) < full * _JOINED
         if "[^" in line:
             break
-        if ends < notes:
+        if ends < notes and (note_end(line) or not strict):
             ends += note_end(line)
         elif not wide or rows[at][2]:
             break
@@ -294,3 +295,23 @@ def unfinished(line: str) -> bool:
     # An initial (`R.`) stands before its surname, on the next line.
     initial = bool(re.fullmatch(r"(?:[^\W\d_]\.)+", last)) and last[0].isupper()
     return initial or (bool(re.search(r"[^\W\d_]-?$|[,;:(–-]$", last)) and "/" not in last)
+
+
+def lift_foot(rows: Sequence[Row], waiting: int, open_note: bool, full: int) -> tuple[int, int]:
+    """(where a foot's unlabelled text begins among the body's rows, how many go on a note).
+
+    `waiting` labels found no text; the page before's last note goes on
+    where it stopped mid-sentence, or, though it seemed finished, where
+    three lines or more in the notes' type stand before the others.
+    """
+    tries = [(True, True)] if open_note else [(True, False), (False, False)]
+    for carry, sure in tries:
+        at = foot_above(rows, waiting + carry, full, strict=carry and not sure)
+        if at == len(rows):
+            continue
+        if not carry:
+            return at, 0
+        count = next(i for i in range(at, len(rows)) if note_end(rows[i][1])) - at + 1
+        if sure or count >= _SPILLED:
+            return at, count
+    return len(rows), 0

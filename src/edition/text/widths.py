@@ -67,6 +67,17 @@ def measure(widths: Sequence[int]) -> int:
     return single[int(len(single) * 0.95)] if single else median
 
 
+def common_width(widths: Sequence[int]) -> int:
+    """The body's common full line: the median of its long lines (a few notes' lines left in).
+
+    Unlike `measure`, lines set in a smaller type that stay among the body's
+    lines do not widen it, so lines wider than it by some stand out.
+    """
+    ordered = sorted(widths)
+    long = [w for w in ordered if w >= ordered[len(ordered) // 2] * 0.7] if ordered else []
+    return long[len(long) // 2] if long else 0
+
+
 def last_printed(width: int, full: int) -> int:
     """The width of a line's last printed line (a joined line holds several)."""
     if not full or width <= full * 1.08:
