@@ -24,26 +24,28 @@ from tests.support.truth import expected_notes, expected_paragraphs
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "latex"
 REGISTRY = "content/archives.yaml"
 
-# (fixture, tool): paragraphs found at least, of them whole, notes exact, archival links.
+# (fixture, tool): paragraphs found, of them whole, notes exact, archival links. Found may
+# lie between that and the true count; a paragraph too many is a line an extractor broke
+# (pdfminer, reported), too few a paragraph's end the text does not show (pdftotext).
 # None: not read whole, and an error or warning says where.
 READ = {
-    ("bundled-article", "pdftotext"): (42, 32, 45, 32),  # dropped hyphens: full last lines
+    ("bundled-article", "pdftotext"): (42, 32, 45, 32),  # no indents: full last lines
     ("bundled-article", "pdftotext-layout"): (49, 48, 45, 32),
-    ("bundled-article", "pdfminer"): (49, 37, 42, 32),  # pdfminer breaks justified notes
-    ("bundled-letter", "pdftotext"): None,
-    ("bundled-letter", "pdftotext-layout"): None,
-    ("bundled-letter", "pdfminer"): None,
-    ("bundled-twocolumn", "pdftotext"): None,  # columns' feet: the notes stop, a warning says where
+    ("bundled-article", "pdfminer"): (52, 37, 42, 32),  # pdfminer breaks justified lines
+    ("bundled-letter", "pdftotext"): (45, 32, 45, 32),
+    ("bundled-letter", "pdftotext-layout"): (49, 48, 45, 32),
+    ("bundled-letter", "pdfminer"): (54, 36, 42, 32),
+    ("bundled-twocolumn", "pdftotext"): None,  # a column's foot amid the page: notes stop
     ("bundled-twocolumn", "pdftotext-layout"): None,
     ("bundled-twocolumn", "pdfminer"): None,
-    ("german-letter", "pdftotext"): (5, 0, 8, 18),
-    ("german-letter", "pdftotext-layout"): (5, 0, 8, 18),
-    ("german-letter", "pdfminer"): (5, 4, 8, 18),
-    ("russian-article", "pdftotext"): (7, 1, 9, 13),
-    ("russian-article", "pdftotext-layout"): (7, 1, 9, 13),
-    ("russian-article", "pdfminer"): (7, 7, 9, 13),
-    ("serbian-article", "pdftotext"): (7, 4, 5, 3),
-    ("serbian-article", "pdftotext-layout"): (7, 3, 5, 3),
+    ("german-letter", "pdftotext"): (5, 5, 8, 18),
+    ("german-letter", "pdftotext-layout"): (5, 5, 8, 18),
+    ("german-letter", "pdfminer"): (5, 5, 8, 18),
+    ("russian-article", "pdftotext"): (10, 5, 9, 13),
+    ("russian-article", "pdftotext-layout"): (7, 7, 10, 17),
+    ("russian-article", "pdfminer"): (7, 7, 10, 17),
+    ("serbian-article", "pdftotext"): (7, 7, 5, 3),
+    ("serbian-article", "pdftotext-layout"): (7, 7, 5, 3),
     ("serbian-article", "pdfminer"): (6, 5, 5, 3),
 }
 
@@ -86,10 +88,11 @@ def test_a_latex_extraction_imports_or_says_where_it_cannot(name: str, tool: str
             assert any("notes were read up to" in p.message for p in problems.warnings)
         return
     assert article is not None, [str(p) for p in problems.errors][:5]
-    least, whole, exact, links = expected
+    count, whole, exact, links = expected
     paragraphs = [_plain(p.text) for p in article.paragraphs if p.level == 0]
     got = {n.n: _plain(n.text) for n in article.notes}
-    assert len(paragraphs) >= least and len(paragraphs) <= len(expected_paragraphs(doc)) + 3
+    true = len(expected_paragraphs(doc))
+    assert min(count, true) <= len(paragraphs) <= max(count, true)
     assert len(set(paragraphs) & set(expected_paragraphs(doc))) >= whole
     assert set(got) == set(notes)
     assert sum(got.get(n) == text for n, text in notes.items()) >= exact
