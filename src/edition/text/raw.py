@@ -50,10 +50,13 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     pages, printed, dropped = strip_heads(split_pages(text), short=True)
     pages, endnotes = split_endnotes(pages)
     split = _split_notes(pages, feet=endnotes is None)
-    # Read again knowing the body's line width: notes set smaller stand out by it (twice:
-    # the first body holds the notes whose text stood above their labels).
+    # Again knowing the body's width, where notes set smaller stand out (till it holds).
+    common = 0
     for _ in range(2):
-        common = common_width([text_width(t) for body, _, _ in split for _, t, _ in body])
+        width = common_width([text_width(t) for body, _, _ in split for _, t, _ in body])
+        if abs(width - common) <= common * 0.01:
+            break
+        common = width
         split = _split_notes(pages, endnotes is None, common)
     if endnotes:
         split = _with_endnotes(split, endnotes)

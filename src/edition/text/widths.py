@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 _GROUPS = {
     191: "'’‘",
@@ -51,8 +52,9 @@ def char_width(c: str) -> int:
     return 556
 
 
+@lru_cache(maxsize=1 << 16)
 def text_width(text: str) -> int:
-    """A line's width; a note marker `[^12]` is printed as small digits."""
+    """A line's width; a note marker `[^12]` is printed as small digits (cached: lines recur)."""
     plain = re.sub(r"\[\^(\d+)\]", lambda m: "\0" * len(m.group(1)), text)
     return sum(330 if c == "\0" else char_width(c) for c in plain)
 
