@@ -24,6 +24,8 @@ from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import (
     AUTHOR_NOTE,
     NOTE_START,
+    body_resumes,
+    carried_block,
     glued_note,
     lift_foot,
     note_start,
@@ -145,7 +147,6 @@ Row = tuple[int, str, bool]
 _SHOWN = 5  # lines named in a message
 _CLOSE = 0.05  # of a line's width: a paragraph's end told by less is a guess
 _CUTTING = 0.12  # of the lines joined: a printer that cuts words
-_CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
 
 
 def _split_notes(
@@ -169,15 +170,25 @@ def _split_notes(
     for index, page in enumerate(pages):
         body: list[Row] = []
         zone: list[Row] = []
+        done: list[Row] = []  # a first column's foot
         for at, row in enumerate(page):
             number, line, gap = row
+            resumes = body_resumes(zone, line, next_marker, full) if feet else None
+            if resumes is not None:
+                done += zone[:resumes]
+                for n, t, g in zone[resumes:]:
+                    t, next_marker = _markers(t, next_marker)
+                    body.append((n, t, g))
+                zone = []
             allowed = set(range(1, next_marker)) - read if feet else set()
             author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
             if not zone and body and _unglue(body, zone, allowed, line):
                 zone.append(row)
                 continue
             below = [t for _, t, _ in page[at + 1 :]]
-            starts = author or note_start(line, allowed, max(read, default=0), below)
+            started = {int(m.group(1)) for _, t, _ in done if (m := NOTE_START.match(t))}
+            after = max(read | started, default=0)  # a first column's notes count as read
+            starts = author or note_start(line, allowed, after, below)
             if not zone and body and starts and index < 3 and not read:
                 _unglue_author(body, zone)
             if zone or starts:
@@ -189,6 +200,7 @@ def _split_notes(
         if not zone:
             _unglue(body, zone, allowed, "")
         author = index < 3 and not read
+        zone = done + zone
         foot = read_foot(zone, allowed, author)
         waiting = waiting_labels(foot) if zone else 0
         above, going_on = lift_foot(body, waiting, open_note, full) if feet else (len(body), 0)
@@ -199,7 +211,7 @@ def _split_notes(
             zone = zone[going_on:]
             foot = read_foot(zone, allowed, author)
         else:
-            carried = _carried(body) if open_note and zone else []
+            carried = carried_block(body) if open_note and zone else []
         notes = ([(0, carried)] if carried else []) + foot.notes
         read |= {n for n, lines in notes if n > 0 and lines}
         numbered = [lines for n, lines in notes if n != -1 and lines]
@@ -253,29 +265,6 @@ def _unglue_author(body: list[Row], zone: list[Row]) -> None:
     if glued:
         body[-1] = (number, line[: glued.start()] + "-", gap)
         zone.append((number, glued.group(1), False))
-
-
-def _carried(body: list[Row]) -> list[tuple[int, str]]:
-    """The end of the page before's note: the body's last block, set apart by a blank line.
-
-    It ends a sentence (a body block at a page's foot that does not goes on
-    overleaf), holds no marker, and its full lines are set smaller than the
-    body's: longer than the body's common line.
-    """
-    gaps = [i for i, (_, _, gap) in enumerate(body) if gap]
-    if not gaps or gaps[-1] == 0 or len(body) - gaps[-1] > _CARRIED_MAX:
-        return []
-    cut = gaps[-1]
-    carried = [(n, t) for n, t, _ in body[cut:]]
-    common = sorted(len(t) for _, t, _ in body)[len(body) // 2]
-    if (
-        any("[^" in t for _, t in carried)
-        or not ends_sentence(carried[-1][1])
-        or (len(carried) > 1 and len(carried[0][1]) <= common)
-    ):
-        return []
-    del body[cut:]
-    return carried
 
 
 def _rejoin_compounds(split: list, full: int, kept: bool) -> list:

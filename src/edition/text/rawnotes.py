@@ -218,6 +218,7 @@ def _share(lines: Lines, numbers: list[int], doubts: list[tuple[int, str]]) -> l
 _NOTE_WIDE = 1.06  # of the body's common full line: a line set in the notes' smaller type
 _JOINED = 1.45  # of the body's full line: two printed lines pdftotext joined
 _ABOVE_MAX = 12  # lines a note's text may stand above its label
+_CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
 _SPILLED = 3  # lines in the notes' type: a note's rest, though the note seemed finished
 
 
@@ -315,3 +316,54 @@ def lift_foot(rows: Sequence[Row], waiting: int, open_note: bool, full: int) -> 
         if sure or count >= _SPILLED:
             return at, count
     return len(rows), 0
+
+
+def body_resumes(zone: Sequence[Row], line: str, expected: int, full: int) -> int | None:
+    """Where the body goes on inside a foot (two columns: the first's foot, the second's text).
+
+    `line`, set in the body's type, holds the next marker of the sequence,
+    so the body goes on; it began after the foot's last note: after the
+    last line in the notes' type or starting a note, and that note's last.
+    """
+    marker = re.compile(
+        r"(?<=[^\W\d_]|[.,;:!?)\]\"“”’»])" + rf"{expected}(?![\d%])(?=[\s.,;:)\]]|$)"
+    )
+    if not full or not zone or not marker.search(line) or NOTE_START.match(line):
+        return None
+    if text_width(line) > full * _NOTE_WIDE:
+        return None
+    noted = [
+        i
+        for i, (_, t, _) in enumerate(zone)
+        if NOTE_START.match(t) or AUTHOR_NOTE.match(t) or text_width(t) > full * _NOTE_WIDE
+    ]
+    if not noted:
+        return None
+    end = zone[noted[-1]][1]
+    last = noted[-1] if note_end(end) and not _LABEL.match(end) else noted[-1] + 1
+    if last >= len(zone) - 1 or not note_end(zone[last][1]):
+        return None
+    return last + 1
+
+
+def carried_block(body: list[Row]) -> list[tuple[int, str]]:
+    """The end of the page before's note: the body's last block, set apart by a blank line.
+
+    It ends a sentence (a body block at a page's foot that does not goes on
+    overleaf), holds no marker, and its full lines are set smaller than the
+    body's: longer than the body's common line.
+    """
+    gaps = [i for i, (_, _, gap) in enumerate(body) if gap]
+    if not gaps or gaps[-1] == 0 or len(body) - gaps[-1] > _CARRIED_MAX:
+        return []
+    cut = gaps[-1]
+    carried = [(n, t) for n, t, _ in body[cut:]]
+    common = sorted(len(t) for _, t, _ in body)[len(body) // 2]
+    if (
+        any("[^" in t for _, t in carried)
+        or not ends_sentence(carried[-1][1])
+        or (len(carried) > 1 and len(carried[0][1]) <= common)
+    ):
+        return []
+    del body[cut:]
+    return carried
