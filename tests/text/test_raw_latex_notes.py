@@ -141,3 +141,17 @@ def test_where_the_notes_stop_short_a_warning_names_the_line() -> None:
     article, problems = parse(page(10, body, foot, True), page(11, wrap(prose(3)), []))
     warned = [p for p in problems.warnings if "read up to note 2" in p.message]
     assert warned and warned[0].line > 0
+
+
+def test_a_first_columns_foot_then_the_second_columns_text() -> None:
+    # pdftotext reads a two-column page column by column: the first column's foot stands
+    # between the first column's text and the second's.
+    first = wrap(prose(1, 40) + " Here.1 " + prose(2, 30), 40)
+    note = wrap(NOTE + ".", 50)
+    second = wrap(prose(3, 30) + " There.2 " + prose(4, 30), 40)
+    one = page(10, [*first, "1", *note, *second], ["2 Ibid., p. 7."], True)
+    article, problems = parse(one, page(11, wrap(prose(5)), []), page(12, wrap(prose(6)), []))
+    assert article is not None, [str(p) for p in problems.errors]
+    assert notes(article) == {1: NOTE + ".", 2: "Ibid., p. 7."}
+    assert not any("kept in the same file" in p.text for p in article.paragraphs)
+    assert any("There.[^2]" in p.text for p in article.paragraphs)
