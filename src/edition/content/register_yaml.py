@@ -41,5 +41,8 @@ def register_data(entries: tuple[Entry, ...]) -> dict[str, list[dict[str, object
 def dump_register(article: Article, table: NameTable) -> str:
     """The text of an article's register.yaml."""
     data = register_data(gather_register(article, table))
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100) if data else "{}\n"
+    # libyaml's emitter when present (the same text, several times faster).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    options = {"allow_unicode": True, "sort_keys": False, "width": 100}
+    body = yaml.dump(data, Dumper=dumper, **options) if data else "{}\n"
     return HEADER + body

@@ -86,7 +86,7 @@ class Entry:
 
 def fold_text(text: str) -> str:
     """Diacritics dropped (Mëhilli → Mehilli, Đilas → Dilas), case kept."""
-    return "".join(_fold_char(c) for c in text)
+    return text if text.isascii() else text.translate(_FOLDED)
 
 
 @cache
@@ -97,15 +97,26 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class _Folding(dict):
+    """str.translate's table for _fold_char, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _Folding()
+
+
 def _folded_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """The folded text and, for each of its characters, its offset in `text`
     (None when the two line up: almost every text)."""
     if text.isascii():
         return text, None
-    parts = [_fold_char(c) for c in text]
-    plain = "".join(parts)
+    plain = text.translate(_FOLDED)
     if len(plain) == len(text):
         return plain, None
+    parts = [_fold_char(c) for c in text]
     offsets = [i for i, part in enumerate(parts) for _ in part]
     return plain, offsets + [len(text)]
 
@@ -242,14 +253,13 @@ def _is_abbreviation(word: str) -> bool:
 _TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
 
 
-def find_mentions(
-    texts: list[str], table: NameTable
-) -> list[tuple[Name, list[tuple[int, str]]]]:
-    """Each name of the table found in the texts: (index of the text, form printed).
+_FORMS: list[tuple[NameTable, dict[str, list[tuple[tuple[str, ...], int]]]]] = []
 
-    Forms match whole words, diacritics ignored, capitals as printed (`US`, never
-    `us`); the forms are looked up by their first word, so a text is read once.
-    """
+
+def _by_first(table: NameTable) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The table's forms as words, by their first word; the last table's kept (one a site)."""
+    if _FORMS and _FORMS[0][0] is table:
+        return _FORMS[0][1]
     by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for index, name in enumerate(table.names):
         for form in name.matched():
@@ -258,6 +268,19 @@ def find_mentions(
                 by_first.setdefault(parts[0], []).append((parts, index))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
+    _FORMS[:] = [(table, by_first)]
+    return by_first
+
+
+def find_mentions(
+    texts: list[str], table: NameTable
+) -> list[tuple[Name, list[tuple[int, str]]]]:
+    """Each name of the table found in the texts: (index of the text, form printed).
+
+    Forms match whole words, diacritics ignored, capitals as printed (`US`, never
+    `us`); the forms are looked up by their first word, so a text is read once.
+    """
+    by_first = _by_first(table)
     where: dict[int, list[tuple[int, str]]] = {}
     for i, text in enumerate(texts):
         plain, offsets = _folded_with_offsets(text)
