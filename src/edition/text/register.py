@@ -129,7 +129,10 @@ def parse_names(text: str, path: str) -> tuple[NameTable, list[Problem]]:
         problems.append(Problem("error", path, line, message, hint, "names"))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:  # libyaml when present (the shipped table: 0.1 s a process in pure Python)
+            root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:  # the pure-Python reader's message, as before
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         bad(mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")
