@@ -287,12 +287,16 @@ def find_mentions(
     where: dict[int, list[tuple[int, str]]] = {}
     for i, text in enumerate(texts):
         plain, offsets = _folded_with_offsets(text)
-        tokens = list(_TOKEN.finditer(plain))
-        words_ = [t.group() for t in tokens]
+        words_ = _TOKEN.findall(plain)
+        firsts = by_first.keys() & set(words_)  # most texts name no one: read no further
+        if not firsts:
+            continue
+        tokens: list[re.Match[str]] = []  # the words' places, found once a name is
         found: dict[int, str] = {}
-        for at, word in enumerate(words_):
-            for parts, index in by_first.get(word, ()):
+        for at in [at for at, word in enumerate(words_) if word in firsts]:
+            for parts, index in by_first[words_[at]]:
                 if index not in found and tuple(words_[at : at + len(parts)]) == parts:
+                    tokens = tokens or list(_TOKEN.finditer(plain))
                     start, end = tokens[at].start(), tokens[at + len(parts) - 1].end()
                     if offsets is not None:
                         start, end = offsets[start], offsets[end - 1] + 1
