@@ -62,8 +62,7 @@ def read_article(
         return None, problems
     notes = parse_notes(article.notes, registry)
     article = replace(article, notes=resolve_notes(notes, article))
-    if article.source_kind != "text":  # the text form's YAML keeps its keys (see data-format.md)
-        article = replace(article, language=detect_language(p.text for p in article.paragraphs))
+    article = replace(article, language=detect_language(p.text for p in article.paragraphs))
     return article, problems
 
 
