@@ -18,6 +18,7 @@ the page's lines in reading order, running heads included).
 from __future__ import annotations
 
 import ctypes
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -136,6 +137,7 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
         rows = kept[index]
         if len(rows) > 1 and small_head(by_line[rows[0][0]], by_line[rows[1][0]], body_size):
             dropped[index].append(rows.pop(0)[:2])
+    printed = printed_numbers(dropped)
     split = [[Row(n, t, labels[n], by_line[n]) for n, t, _ in rows] for rows in kept]
     notes_size = note_size(split, body_size)
     zones, after_bib = [], False
@@ -155,6 +157,26 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
         gone = tuple(dropped[index]) + tuple(heads[index])
         laid.append(LaidPage(index + 1, printed[index], first, tuple(body), tuple(notes), gone))
     return laid, places
+
+
+def printed_numbers(dropped: list[list[tuple[int, str]]]) -> list[str]:
+    """Each page's printed number from its heads and folios, in step with the pages.
+
+    A number alone (a folio) is taken before one inside a head (`Journal 12`,
+    the volume); the numbers that go up one a page with the PDF's pages win,
+    and a page between two such has its number even where none was printed.
+    """
+    candidates: list[list[int]] = []
+    for gone in dropped:
+        bare = [int(t) for _, t in gone if re.fullmatch(r"\d{1,4}", t.strip())]
+        inside = [int(m) for _, t in gone for m in re.findall(r"(?<![\d.])\d{1,4}(?![\d.])", t)]
+        candidates.append(bare or inside)
+    votes = Counter(n - i for i, found in enumerate(candidates) for n in found)
+    if not votes:
+        return ["" for _ in dropped]
+    offset = votes.most_common(1)[0][0]
+    hits = [i for i, found in enumerate(candidates) if i + offset in found]
+    return [str(i + offset) if hits[0] <= i <= hits[-1] else "" for i in range(len(dropped))]
 
 
 def _parts(line: Line) -> list[Line]:

@@ -108,17 +108,18 @@ def endnotes(
     bodies = [list(rows) for rows in pages]
     ends: list[list[Row]] = [[] for _ in pages]
     heads: list[list[tuple[int, str]]] = [[] for _ in pages]
-    inside = False
+    inside, at = False, 0
     for index, rows in enumerate(pages):
         kept = []
         for row in rows:
             if not inside and _heading(row, "notes") and row.line.size >= _body_like(rows):
-                inside = True
+                inside, at = True, index
                 heads[index].append((row.n, row.text))
                 continue
             if inside and _heading(row, "bibliography"):
                 inside = False
-            (ends[index] if inside else kept).append(row)
+            # Endnotes stand with their heading: they belong to no printed page of the body.
+            (ends[at] if inside else kept).append(row)
         bodies[index] = kept
     return bodies, ends, heads
 
