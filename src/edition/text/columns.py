@@ -36,9 +36,12 @@ def _gutter(lines: Sequence[Line], size: float) -> float | None:
             cover[k] += 1
     most = max(cover)
     lo, hi = int(width * 0.3), int(width * 0.7)
+    least = min(cover[lo : hi + 1])
+    if least > most * 0.3:  # lines across the gutter (a title, an abstract) are few
+        return None
     best, run, start = (0, 0), 0, 0
     for k in range(lo, hi + 1):
-        if cover[k] <= max(1, most * 0.3):  # lines across (a title, an abstract) are few
+        if cover[k] <= least + max(1, most * 0.03):
             start = k if run == 0 else start
             run += 1
             if run > best[1]:
