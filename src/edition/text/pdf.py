@@ -139,12 +139,14 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
             dropped[index].append(rows.pop(0)[:2])
     printed = printed_numbers(dropped)
     split = [[Row(n, t, labels[n], by_line[n]) for n, t, _ in rows] for rows in kept]
+    # Endnotes first: set small at the end of the text, they are no page's foot-notes.
+    split, ends, heads = endnotes(split)
     notes_size = note_size(split, body_size)
     zones, after_bib = [], False
     for rows in split:
         body_rows, zone, after_bib = split_zone(rows, notes_size, after_bib)
         zones.append((body_rows, zone))
-    bodies, ends, heads = endnotes([b for b, _ in zones])
+    bodies = [b for b, _ in zones]
     sizes = heading_sizes([r.line for rows in bodies for r in rows], body_size)
     laid: list[LaidPage] = []
     state = [1, 1]  # the next note's number, the next marker's
