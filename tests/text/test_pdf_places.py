@@ -48,10 +48,11 @@ def test_the_place_moves_with_the_page_it_is_on() -> None:
 
 def test_locate_rewrites_only_this_files_known_lines() -> None:
     found = Problems()
-    found.error("a.pdf", 12, "here")
+    found.error("a.pdf", 12, "here (first at line 9)")
     found.error("a.pdf", 0, "the whole file")
     found.warning("other.yaml", 12, "elsewhere")
-    placed = locate(found, "a.pdf", {12: (3, 4)})
+    placed = locate(found, "a.pdf", {12: (3, 4), 9: (1, 5)})
+    assert placed.items[0].message == "here (first at page 1, line 5)"
     assert [(p.path, p.line) for p in placed.items] == [
         ("a.pdf:page 3, line 4", 0),
         ("a.pdf", 0),

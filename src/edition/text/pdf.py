@@ -187,8 +187,14 @@ def _parts(line: Line) -> list[Line]:
 
 def locate(problems: Problems, path: str, places: Places) -> Problems:
     """The problems with their line numbers as `path:page P, line L`."""
+    def place(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return "page {}, line {}".format(*places[number]) if number in places else match.group()
+
     out = Problems()
     for p in problems.items:
+        if p.path == path:  # lines named in the message too ('first at line 12')
+            p = replace(p, message=re.sub(r"\bline (\d+)\b", place, p.message))
         if p.path == path and p.line in places:
             page, line = places[p.line]
             p = replace(p, path=f"{path}:page {page}, line {line}", line=0)
