@@ -18,6 +18,7 @@ from edition.errors import Problems
 from edition.model import Note, PageBreak, Paragraph
 from edition.text.rejoin import join_hyphenated
 
+_URL_START = re.compile(r"(?:https?://|www\.|\w\.\w{2,}/)\S*/$")
 Lines = tuple[tuple[int, str], ...]  # (line number, text with *italic* and [^N])
 
 
@@ -91,10 +92,15 @@ def join_at_hyphen(left: str, right: str, words: Mapping[str, int], keep: bool =
         left, right = left[:-1], right[1:]
         if not left.endswith("-"):
             return f"{left} {right}"
+    if left.endswith("/") and _URL_START.search(left) and right[:1].isalnum():
+        return left + right  # a web address cut after a slash
     if not left.endswith("-"):
         return f"{left} {right}"
     chain = re.search(r"[^\W\d_]+-[^\W\d_]+-$", left) or re.match(r"^[^\W\d_]+-[^\W\d_]", right)
-    if keep or left[-2:-1].isdigit() or chain:
+    head, tail = re.search(r"([^\W\d_]+)-$", left), re.match(r"([^\W\d_]+)", right)
+    # `con-` + `flict-free`, `Soviet-Alban-` + `ian`: the cut word is a word of the article.
+    cut = bool(head and tail and words.get((head.group(1) + tail.group(1)).lower()))
+    if keep or left[-2:-1].isdigit() or (chain and not cut):
         return left + right
     if left[-2:-1].isalpha():
         joined = join_hyphenated(left, right, words)

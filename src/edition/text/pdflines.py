@@ -135,7 +135,9 @@ def line_text(line: Line, markers: bool) -> tuple[str, str]:
             italic = c.italic
         out.append(c.text)
     flush()
-    if italic:
+    if italic:  # closed before the spaces a line may end with
+        while out and not out[-1].strip():
+            out.pop()
         out.append("*")
     text = re.sub(r" {2,}", " ", "".join(out)).strip()
     # A soft hyphen is where a word may break: at the line's end, it did.
