@@ -34,7 +34,7 @@ REACHED = {
     ("german", "typst-endnotes"): (5, 8),
     ("german", "typst-footplain"): (5, 7),
     ("serbian", "typst-columns"): (7, 5),
-    ("serbian", "typst-endnotes"): (5, 5),
+    ("serbian", "typst-endnotes"): (7, 5),
     ("serbian", "typst-footplain"): (7, 5),
 }
 

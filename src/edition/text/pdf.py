@@ -133,6 +133,11 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
             rows.append((number, text, False))
         numbered.append(rows)
     kept, printed, dropped = strip_heads(numbered)
+    for index in range(len(kept)):  # a head stands apart from the text, or is set smaller
+        back = [(n, t) for n, t in dropped[index] if not _head_like(by_line[n], t, body_size)]
+        if back:
+            dropped[index] = [d for d in dropped[index] if d not in back]
+            kept[index] = sorted(kept[index] + [(n, t, False) for n, t in back])
     for index in range(1, len(kept)):  # a head seen once: small, alone above the body's top
         rows = kept[index]
         if len(rows) > 1 and small_head(by_line[rows[0][0]], by_line[rows[1][0]], body_size):
@@ -161,6 +166,11 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
     return laid, places
 
 
+def _head_like(line: Line, text: str, body_size: float) -> bool:
+    """Could this line be a running head or folio by where it stands and how it is set?"""
+    return line.margin or text.strip().isdigit() or line.size < body_size * 0.95
+
+
 def printed_numbers(dropped: list[list[tuple[int, str]]]) -> list[str]:
     """Each page's printed number from its heads and folios, in step with the pages.
 
@@ -187,6 +197,7 @@ def _parts(line: Line) -> list[Line]:
 
 def locate(problems: Problems, path: str, places: Places) -> Problems:
     """The problems with their line numbers as `path:page P, line L`."""
+
     def place(match: re.Match[str]) -> str:
         number = int(match.group(1))
         return "page {}, line {}".format(*places[number]) if number in places else match.group()

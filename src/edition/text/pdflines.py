@@ -93,7 +93,8 @@ def split_folio(line: Line) -> list[Line]:
                 "".join(c.text for c in left).isdigit()
                 or "".join(c.text for c in right).strip().isdigit()
             ):
-                return [Line(left, flow=line.flow).settle(), Line(right, flow=line.flow).settle()]
+                parts = (left, right)
+                return [Line(list(p), flow=line.flow, margin=line.margin).settle() for p in parts]
     return [line]
 
 
