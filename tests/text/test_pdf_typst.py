@@ -16,6 +16,7 @@ import pytest
 
 from edition.citations.registry import read_registry
 from edition.content.source_import import read_article
+from tests.support.doc import Heading
 from tests.support.samples import SAMPLES
 from tests.support.truth import expected_notes, expected_paragraphs
 from tests.support.typst_set import TYPST_LAYOUT_NAMES, require_typst, typeset_typst
@@ -88,11 +89,35 @@ def test_no_running_head_stays_in_the_text(layout: str) -> None:
     assert not any(h in t for h in heads for t in texts)
 
 
-def test_headings_keep_their_levels_in_two_columns() -> None:
-    doc = SAMPLES["russian"]()
-    article, _ = read_article(
-        typeset_typst(doc, "typst-columns").pdf, "a.pdf", "a", read_registry(REGISTRY)
-    )
+@pytest.mark.parametrize("layout", TYPST_LAYOUT_NAMES)
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_headings_keep_their_levels(name: str, layout: str) -> None:
+    doc = SAMPLES[name]()
+    article, _ = read_article(typeset_typst(doc, layout).pdf, "a.pdf", "a", read_registry(REGISTRY))
     got = [(p.level, _plain(p.text)) for p in article.paragraphs if p.level]
-    want = [(b.level + 1, b.text.plain) for b in doc.body if hasattr(b, "level")]
+    want = [(b.level + 1, b.text.plain) for b in doc.body if isinstance(b, Heading)]
     assert got == want
+
+
+@pytest.mark.parametrize("layout", TYPST_LAYOUT_NAMES)
+def test_a_russian_journals_first_page_is_front_matter(layout: str) -> None:
+    doc = SAMPLES["russian"]()
+    article, _ = read_article(typeset_typst(doc, layout).pdf, "a.pdf", "a", read_registry(REGISTRY))
+    assert article.title == doc.front.title
+    assert article.keywords == doc.front.keywords
+    assert _plain(article.abstract) == doc.front.abstract.plain
+    assert article.cover.udc.startswith("94(")
+    assert not any("УДК" in p.text or "DOI" in p.text for p in article.paragraphs)
+
+
+def test_a_note_run_over_to_the_next_page_is_joined() -> None:
+    from edition.errors import Problems
+    from edition.text.pdf import read_pdf_pages
+
+    doc = SAMPLES["russian"]()  # note 8 is longer than a column's foot can hold
+    made = typeset_typst(doc, "typst-columns")
+    pages = read_pdf_pages(made.pdf, "a.pdf", Problems())
+    assert any(note.n == 0 for page in pages[1:] for note in page.notes)  # it did run over
+    article, _ = read_article(made.pdf, "a.pdf", "a", read_registry(REGISTRY))
+    notes = {n.n: _plain(n.text) for n in article.notes}
+    assert notes == expected_notes(doc)

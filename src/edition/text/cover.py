@@ -86,7 +86,7 @@ def parse_cover(blocks: Sequence[Block], path: str, problems: Problems) -> Cover
             found["eissn"] = m.group(1)
         elif m := re.match(r"^ISSN\s+(\S+)", text):
             found["issn"] = m.group(1)
-        elif m := re.match(r"^UDC\s+(.+)$", text):
+        elif m := re.match(r"^(?:UDC|УДК|UDK)\s+(.+)$", text):
             found["udc"] = m.group(1)
         elif m := re.fullmatch(r"<(https?://[^>]+)>", text):
             found["url"] = m.group(1)
