@@ -7,14 +7,16 @@ footnotes with a rule that may run over to the next page, columns, running
 heads, OpenType superscripts. Its layouts here are unlike journal-a/b/c (see
 TYPST_LAYOUTS). The truth is simpler than the reportlab typesetter's: the
 Doc itself, and the printed number of each PDF page (Typst's page counter).
-Only the fonts that the `typst` package embeds are used (no system fonts), so
-the PDFs are the same on every machine.
+Only the fonts that the `typst` package embeds are used, and for typst-sans
+Debian's DejaVu (which tests/support needs already), so the PDFs are the same
+on every machine.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from .doc import Doc, Heading, Text
 from .truth import PageTruth, Truth, Typeset
@@ -32,48 +34,68 @@ class TypstLayout:
     folio: str  # "top-outer", "foot-centre"
     front: str  # "russian" (УДК, DOI, e-mail ...), "cover" (a cover page first)
     headings: str  # "bold", "smallcaps"
+    superscripts: str = "glyphs"  # OpenType superscript glyphs, or "raised" (smaller, shifted)
 
 
 TYPST_LAYOUTS = {
-    "typst-columns": TypstLayout(
-        "typst-columns",
-        "a4",
-        "Libertinus Serif",
-        "10pt",
-        2,
-        "foot",
-        "alternate",
-        "top-outer",
-        "russian",
-        "bold",
-    ),
-    "typst-endnotes": TypstLayout(
-        "typst-endnotes",
-        "a5",
-        "New Computer Modern",
-        "10pt",
-        1,
-        "end",
-        "journal",
-        "foot-centre",
-        "russian",
-        "smallcaps",
-    ),
-    "typst-footplain": TypstLayout(
-        "typst-footplain",
-        "us-letter",
-        "Libertinus Serif",
-        "11pt",
-        1,
-        "foot-plain",
-        "alternate",
-        "top-outer",
-        "cover",
-        "bold",
-    ),
+    layout.name: layout
+    for layout in (
+        TypstLayout(
+            name="typst-columns",
+            paper="a4",
+            font="Libertinus Serif",
+            size="10pt",
+            columns=2,
+            notes="foot",
+            head="alternate",
+            folio="top-outer",
+            front="russian",
+            headings="bold",
+        ),
+        TypstLayout(
+            name="typst-endnotes",
+            paper="a5",
+            font="New Computer Modern",
+            size="10pt",
+            columns=1,
+            notes="end",
+            head="journal",
+            folio="foot-centre",
+            front="russian",
+            headings="smallcaps",
+        ),
+        TypstLayout(
+            name="typst-footplain",
+            paper="us-letter",
+            font="Libertinus Serif",
+            size="11pt",
+            columns=1,
+            notes="foot-plain",
+            head="alternate",
+            folio="top-outer",
+            front="cover",
+            headings="bold",
+        ),
+        # A sans-serif face from the system (Debian's fonts-dejavu-core), markers drawn
+        # smaller and raised, notes '1.' at each column's foot, section headings centred.
+        TypstLayout(
+            name="typst-sans",
+            paper="a4",
+            font="DejaVu Sans",
+            size="9pt",
+            columns=2,
+            notes="foot-plain",
+            head="journal",
+            folio="foot-centre",
+            front="cover",
+            headings="smallcaps",
+            superscripts="raised",
+        ),
+    )
 }
 TYPST_LAYOUT_NAMES = tuple(TYPST_LAYOUTS)
 
+FONTS = Path("/usr/share/fonts/truetype/dejavu")  # for typst-sans; the others embed theirs
 _LANGS = {"Аннотация:": "ru", "Zusammenfassung:": "de", "Apstrakt:": "sr"}
 _NOTES_HEADING = {"ru": "Примечания", "de": "Anmerkungen", "sr": "Napomene", "en": "Notes"}
 
@@ -107,7 +129,10 @@ def _typeset(doc: Doc, layout: TypstLayout) -> Typeset:
     import pypdfium2 as pdfium
     import typst
 
-    pdf = typst.compile(source(doc, layout).encode(), format="pdf", ignore_system_fonts=True)
+    fonts = [str(FONTS)] if FONTS.is_dir() else []
+    pdf = typst.compile(
+        source(doc, layout).encode(), format="pdf", ignore_system_fonts=True, font_paths=fonts
+    )
     count = len(pdfium.PdfDocument(pdf))
     cover = layout.front == "cover"
     pages = []
@@ -180,6 +205,7 @@ def _preamble(doc: Doc, layout: TypstLayout) -> list[str]:
         f"#set text(font: {_str(layout.font)}, size: {layout.size}, lang: {_str(_lang(doc))})",
         "#set par(justify: true, first-line-indent: 1.2em, spacing: 0.65em)",
         "#set smartquote(enabled: false)",
+        f"#set super(typographic: {str(layout.superscripts == 'glyphs').lower()})",
         "#show heading: set block(above: 1.4em, below: 0.9em)",
     ]
     if layout.headings == "smallcaps":

@@ -37,6 +37,10 @@ REACHED = {
     ("serbian", "typst-columns"): (7, 5),
     ("serbian", "typst-endnotes"): (7, 5),
     ("serbian", "typst-footplain"): (7, 5),
+    ("bundled", "typst-sans"): (44, 42),
+    ("russian", "typst-sans"): (7, 10),
+    ("german", "typst-sans"): (5, 8),
+    ("serbian", "typst-sans"): (7, 5),
 }
 
 

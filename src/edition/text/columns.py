@@ -37,7 +37,7 @@ def _gutter(lines: Sequence[Line], size: float) -> float | None:
     most = max(cover)
     lo, hi = int(width * 0.3), int(width * 0.7)
     least = min(cover[lo : hi + 1])
-    if least > most * 0.3:  # lines across the gutter (a title, an abstract) are few
+    if least > most * 0.6:  # lines across the gutter (a title, an abstract) are the fewer
         return None
     best, run, start = (0, 0), 0, 0
     for k in range(lo, hi + 1):
@@ -53,10 +53,11 @@ def _gutter(lines: Sequence[Line], size: float) -> float | None:
     gutter = left + best[0] + best[1] / 2
     lefts = [x for x in lines if x.x1 < gutter]
     rights = [x for x in lines if x.x0 > gutter]
+    # Most lines right of it stand beside one left of it (not a centred line or two).
     beside = sum(
-        1 for a in lefts if any(abs(a.baseline - b.baseline) < a.size * 1.5 for b in rights)
+        1 for b in rights if any(abs(a.baseline - b.baseline) < b.size * 1.5 for a in lefts)
     )
-    return gutter if beside >= _MIN_SIDE and len(rights) >= _MIN_SIDE else None
+    return gutter if beside >= max(_MIN_SIDE, len(rights) * 0.5) else None
 
 
 def _margins(lines: list[Line], size: float) -> tuple[list[Line], list[Line], list[Line]]:

@@ -133,6 +133,11 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
             rows.append((number, text, False))
         numbered.append(rows)
     kept, printed, dropped = strip_heads(numbered)
+    top = _text_top(pages)
+    for index, rows in enumerate(kept):  # a line alone above the text block's top: a head
+        above = [r for r in rows if _above(by_line[r[0]], top, body_size) and len(r[1]) <= 80]
+        kept[index] = [r for r in rows if r not in above]
+        dropped[index] += [r[:2] for r in above]
     for index in range(len(kept)):  # a head stands apart from the text, or is set smaller
         back = [(n, t) for n, t in dropped[index] if not _head_like(by_line[n], t, body_size)]
         if back:
@@ -164,6 +169,16 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
         gone = tuple(dropped[index]) + tuple(heads[index])
         laid.append(LaidPage(index + 1, printed[index], first, tuple(body), tuple(notes), gone))
     return laid, places
+
+
+def _text_top(pages: list[list[Line]]) -> float:
+    """Where the text block begins: the commonest top of the pages' lines below any head."""
+    tops = Counter(round(min(x.baseline for x in p if not x.margin)) for p in pages if p)
+    return float(max(tops.most_common(), key=lambda t: (t[1], -t[0]))[0]) if tops else 0.0
+
+
+def _above(line: Line, top: float, body_size: float) -> bool:
+    return line.margin and not line.bold and line.baseline < top - body_size * 0.5
 
 
 def _head_like(line: Line, text: str, body_size: float) -> bool:

@@ -71,6 +71,7 @@ def _edges(rows: Sequence[Row], body_size: float) -> dict[int, tuple[float, floa
 def body_lines(rows: Sequence[Row], body_size: float, sizes: Sequence[float]) -> list[LaidLine]:
     """Body lines with paragraph starts (indent, wider space) and headings (bold, larger)."""
     edges = _edges(rows, body_size)
+    page_left = min((left for left, _ in edges.values()), default=0.0)
     out: list[LaidLine] = []
     for i, row in enumerate(rows):
         line, text = row.line, row.text
@@ -96,5 +97,7 @@ def body_lines(rows: Sequence[Row], body_size: float, sizes: Sequence[float]) ->
             or bool(out and out[-1].level)
             or (ended and starts_sentence(text))
         )
-        out.append(LaidLine(row.n, text, new, level, gap, line.x0))
+        # x0 from the column's own left edge (plus the page's), so indents compare across columns.
+        x0 = line.x0 - left + page_left
+        out.append(LaidLine(row.n, text, new, level, gap, x0))
     return out

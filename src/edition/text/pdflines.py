@@ -120,7 +120,7 @@ def line_text(line: Line, markers: bool) -> tuple[str, str]:
             previous = c
             continue
         flush()
-        after_marker = previous is not None and line.raised(previous)
+        after_marker = previous is not None and previous.text.isdigit() and line.raised(previous)
         gap = after_marker and c.x0 - previous.x1 > max(c.size, 1.0) * 0.2
         if gap and c.text.strip() and out and out[-1].strip():
             out.append(" ")  # pdfium leaves out the space after a raised marker
