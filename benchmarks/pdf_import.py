@@ -41,7 +41,8 @@ def main(runs: int = 5) -> None:
     doc = bundled_doc()
     print(f"{'input':<22}{'pages':>6}{'median s':>10}{'cpu s':>7}{'peak MB':>9}{'paragraphs':>12}")
     with tempfile.TemporaryDirectory() as folder:
-        layouts = ("journal-a", "journal-b", "journal-c", "typst-columns", "typst-endnotes")
+        ours = ("journal-a", "journal-b", "journal-c")
+        layouts = (*ours, "typst-columns", "typst-endnotes", "typst-sans")
         for layout in layouts:
             typst = layout.startswith("typst")
             made = typeset_typst(doc, layout) if typst else typeset(doc, layout)
