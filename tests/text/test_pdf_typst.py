@@ -17,6 +17,7 @@ import pytest
 from edition.citations.registry import read_registry
 from edition.content.source_import import read_article
 from tests.support.doc import Heading
+from tests.support.fixtures import typeset_samples  # noqa: F401
 from tests.support.samples import SAMPLES
 from tests.support.truth import expected_notes, expected_paragraphs
 from tests.support.typst_set import TYPST_LAYOUT_NAMES, require_typst, typeset_typst
@@ -125,3 +126,9 @@ def test_a_note_run_over_to_the_next_page_is_joined() -> None:
     article, _ = read_article(made.pdf, "a.pdf", "a", read_registry(REGISTRY))
     notes = {n.n: _plain(n.text) for n in article.notes}
     assert notes == expected_notes(doc)
+
+
+def test_the_session_cache_sets_typst_layouts_too(typeset_samples) -> None:  # noqa: F811
+    made = typeset_samples.get("german", "typst-endnotes")
+    assert made.pdf.startswith(b"%PDF-") and made is typeset_samples.get("german", "typst-endnotes")
+    assert "Anmerkungen" in typeset_samples.text("german", "typst-endnotes", "pdftotext")
