@@ -132,3 +132,23 @@ def test_the_session_cache_sets_typst_layouts_too(typeset_samples) -> None:  # n
     made = typeset_samples.get("german", "typst-endnotes")
     assert made.pdf.startswith(b"%PDF-") and made is typeset_samples.get("german", "typst-endnotes")
     assert "Anmerkungen" in typeset_samples.text("german", "typst-endnotes", "pdftotext")
+
+
+@pytest.mark.parametrize("layout", ["typst-footplain", "typst-sans"])
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_cover_page_gives_the_journal_volume_year_and_issn(name: str, layout: str) -> None:
+    front = SAMPLES[name]().front
+    article, _ = read_article(
+        typeset_typst(SAMPLES[name](), layout).pdf, "a.pdf", "a", read_registry(REGISTRY)
+    )
+    cover = article.cover
+    assert cover.journal.casefold() == front.journal.casefold()
+    assert (cover.volume, cover.year, cover.issn) == (front.volume, front.year, front.issn)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_first_page_without_a_cover_names_no_journal(name: str) -> None:
+    article, _ = read_article(
+        typeset_typst(SAMPLES[name](), "typst-columns").pdf, "a.pdf", "a", read_registry(REGISTRY)
+    )
+    assert article.cover.journal == ""  # the author's name is no journal's, nor the DOI
