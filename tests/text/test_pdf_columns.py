@@ -79,3 +79,14 @@ def test_a_bare_folio_wins_over_a_number_inside_a_head() -> None:
 def test_a_page_between_two_numbered_ones_has_its_number() -> None:
     dropped = [[(1, "Journal 12")], [(2, "40")], [], [(3, "Journal 12"), (4, "42")], []]
     assert printed_numbers(dropped) == ["", "40", "41", "42", ""]
+
+
+def test_three_columns_are_read_left_to_right() -> None:
+    cols = [_column(name, x0, 100, 6) for name, x0 in (("a", 50), ("b", 210), ("c", 370))]
+    for col in cols:
+        for line in col:
+            line.x1 = line.x0 + 140  # narrower columns
+    mixed = [x for row in zip(*cols, strict=True) for x in row]
+    read = reading_order(mixed, SIZE)
+    assert _texts(read) == _texts(cols[0] + cols[1] + cols[2])
+    assert len({x.flow for x in read}) == 3

@@ -15,7 +15,7 @@ band, or a band; a flow's last lines in the notes' size are its foot-notes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from edition.text.pdflines import Line
 
@@ -75,33 +75,45 @@ def _margins(lines: list[Line], size: float) -> tuple[list[Line], list[Line], li
 def reading_order(lines: list[Line], size: float) -> list[Line]:
     """The page's lines as they are read, each with its flow number set."""
     top, rest, bottom = _margins(lines, size)
-    gutter = _gutter(rest, size)
     out: list[Line] = []
-    flow = 0
+    flows = [0]
 
     def emit(group: list[Line]) -> None:
-        nonlocal flow
         if group:
-            flow += 1
+            flows[0] += 1
             for line in sorted(group, key=lambda x: (round(x.baseline), x.x0)):
-                line.flow = flow
+                line.flow = flows[0]
                 out.append(line)
 
     for line in top + bottom:
         line.margin = True
-    if gutter is None:  # one column: one flow, read top to bottom
+    if _gutter(rest, size) is None:  # one column: one flow, read top to bottom
         emit(top + rest + bottom)
         return out
     emit(top)
+    _columns(rest, size, emit)
+    for line in bottom:
+        emit([line])
+    return out
+
+
+def _columns(lines: list[Line], size: float, emit: Callable[[list[Line]], None]) -> None:
+    """Bands across the gutter in their place, the columns between them left to right.
+
+    A column may itself hold columns (three on a page): it is read the same way.
+    """
+    gutter = _gutter(lines, size)
+    if gutter is None:
+        emit(lines)
+        return
     band: list[Line] = []
     lefts: list[Line] = []
     rights: list[Line] = []
-    for line in rest:  # top to bottom
-        crosses = line.x0 < gutter - 1 and line.x1 > gutter + 1
-        if crosses:
+    for line in sorted(lines, key=lambda x: x.baseline):  # top to bottom
+        if line.x0 < gutter - 1 and line.x1 > gutter + 1:
             if lefts or rights:
-                emit(lefts)
-                emit(rights)
+                _columns(lefts, size, emit)
+                _columns(rights, size, emit)
                 lefts, rights = [], []
             band.append(line)
             continue
@@ -109,9 +121,6 @@ def reading_order(lines: list[Line], size: float) -> list[Line]:
             emit(band)
             band = []
         (lefts if line.x1 <= gutter else rights).append(line)
-    emit(lefts)
-    emit(rights)
+    _columns(lefts, size, emit)
+    _columns(rights, size, emit)
     emit(band)
-    for line in bottom:
-        emit([line])
-    return out
