@@ -35,6 +35,7 @@ class TypstLayout:
     front: str  # "russian" (УДК, DOI, e-mail ...), "cover" (a cover page first)
     headings: str  # "bold", "smallcaps"
     superscripts: str = "glyphs"  # OpenType superscript glyphs, or "raised" (smaller, shifted)
+    notes_across: bool = False  # columns in the text block, the notes across the page's foot
 
 
 TYPST_LAYOUTS = {
@@ -90,6 +91,21 @@ TYPST_LAYOUTS = {
             front="cover",
             headings="smallcaps",
             superscripts="raised",
+        ),
+        # Two columns of text, the notes across the page's foot under a rule; a cover-less
+        # first page with the article's title block across the top.
+        TypstLayout(
+            name="typst-wide-notes",
+            paper="a4",
+            font="New Computer Modern",
+            size="10pt",
+            columns=2,
+            notes="foot",
+            head="alternate",
+            folio="top-outer",
+            front="russian",
+            headings="bold",
+            notes_across=True,
         ),
     )
 }
@@ -201,7 +217,8 @@ def _preamble(doc: Doc, layout: TypstLayout) -> list[str]:
     lines = [
         f"#set document(title: {_str(front.title)}, author: {_str(names)})",
         f"#set page(paper: {_str(layout.paper)}, margin: (x: 2cm, top: 2.4cm, bottom: 2.2cm), "
-        f"columns: {layout.columns}, header: {header}, footer: {footer})",
+        f"columns: {1 if layout.notes_across else layout.columns}, header: {header}, "
+        f"footer: {footer})",
         f"#set text(font: {_str(layout.font)}, size: {layout.size}, lang: {_str(_lang(doc))})",
         "#set par(justify: true, first-line-indent: 1.2em, spacing: 0.65em)",
         "#set smartquote(enabled: false)",
@@ -262,7 +279,7 @@ def _front_page(doc: Doc, layout: TypstLayout) -> list[str]:
         words = ", ".join(front.keywords)
         block.append(f"#text(size: 0.9em)[#strong({_str(front.labels.keywords)}) #{_str(words)}]")
     body = "\n\n".join(f"#par(first-line-indent: 0pt, justify: false)[{b}]" for b in block)
-    if layout.columns > 1:
+    if layout.columns > 1 and not layout.notes_across:
         out.append(f'#place(top, scope: "parent", float: true, clearance: 1.5em)[\n{body}\n]')
     else:
         out += [body, "#v(1em)"]
@@ -273,6 +290,8 @@ def source(doc: Doc, layout: TypstLayout) -> str:
     """The Typst source of the Doc in the layout."""
     notes = None if layout.notes == "end" else {n.number: n.text for n in doc.notes}
     out = _preamble(doc, layout) + _front_page(doc, layout)
+    if layout.notes_across:  # the text in columns, the page (and its notes) in one
+        out.append(f"#columns({layout.columns}, gutter: 5%)[")
     for block in doc.body:
         if isinstance(block, Heading):
             out.append(f"#heading(level: {block.level})[{_inline(block.text, None)}]")
@@ -285,6 +304,8 @@ def source(doc: Doc, layout: TypstLayout) -> str:
                 "#par(first-line-indent: 0pt, hanging-indent: 1.2em)[#text(size: 0.9em)["
                 f"#{_str(f'{note.number}. ')}{_inline(note.text, None)}]]"
             )
+    if layout.notes_across:
+        out.append("]")
     if doc.bibliography is not None:
         bib = doc.bibliography
         out.append(f"#heading(level: 1, outlined: false)[#{_str(bib.heading)}]")

@@ -18,7 +18,8 @@ from edition.errors import Problems
 from edition.model import Note, PageBreak, Paragraph
 from edition.text.rejoin import join_hyphenated
 
-_URL_START = re.compile(r"(?:https?://|www\.|\w\.\w{2,}/)\S*/$")
+_URL_SLASH = re.compile(r"(?:https?://|www\.)\S*/$|\w\.\w{2,}/\S*/$")
+_URL_HOST = re.compile(r"(?:https?://|www\.)[\w.-]*\.$")
 Lines = tuple[tuple[int, str], ...]  # (line number, text with *italic* and [^N])
 
 
@@ -92,8 +93,12 @@ def join_at_hyphen(left: str, right: str, words: Mapping[str, int], keep: bool =
         left, right = left[:-1], right[1:]
         if not left.endswith("-"):
             return f"{left} {right}"
-    if left.endswith("/") and _URL_START.search(left) and right[:1].isalnum():
-        return left + right  # a web address cut after a slash
+    if _URL_SLASH.search(left) and right[:1].isalnum() or (
+        _URL_HOST.search(left) and right[:1].islower()
+    ):
+        return left + right  # a web address cut after a slash, or after a dot in its host
+    if re.search(r"\d[–—]$", left) and right[:1].isdigit():
+        return left + right  # a range of numbers cut after its dash: 10– / 15
     if not left.endswith("-"):
         return f"{left} {right}"
     chain = re.search(r"[^\W\d_]+-[^\W\d_]+-$", left) or re.match(r"^[^\W\d_]+-[^\W\d_]", right)

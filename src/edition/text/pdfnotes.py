@@ -39,11 +39,16 @@ def _heading(row: Row, kind: str) -> bool:
     return len(text) <= _HEADING_MAX and is_heading_label(kind, text)
 
 
-def _at_foot(line: Line, rows: Sequence[Row]) -> bool:
-    """Does nothing of another flow stand below this line, across the same width?"""
+def _at_foot(line: Line, rows: Sequence[Row], small: float) -> bool:
+    """Does nothing of another flow stand below this line, across the same width?
+
+    Lines set no larger than `small` do not count: notes across the page's foot
+    that are short stand in columns of their own (a note zone read in pieces).
+    """
     return not any(
         r.line.flow != line.flow
         and not r.line.margin
+        and r.line.size > small + 0.3
         and r.line.baseline > line.baseline
         and r.line.x0 < line.x1
         and r.line.x1 > line.x0
@@ -58,7 +63,8 @@ def note_size(pages: Sequence[Sequence[Row]], body_size: float) -> float:
         for i, row in enumerate(rows):
             ends_flow = i + 1 == len(rows) or rows[i + 1].line.flow != row.line.flow
             small = row.line.size < body_size * 0.92
-            if ends_flow and small and not row.line.margin and _at_foot(row.line, rows):
+            foot = _at_foot(row.line, rows, body_size * 0.92)
+            if ends_flow and small and not row.line.margin and foot:
                 last[row.line.size] += 1
     return last.most_common(1)[0][0] if last else 0.0
 
@@ -80,7 +86,7 @@ def split_zone(
         cut = len(flow)
         while cut > 0 and abs(flow[cut - 1].line.size - size) < 0.3:
             cut -= 1
-        if cut < len(flow) and not _at_foot(flow[cut].line, rows):
+        if cut < len(flow) and not _at_foot(flow[cut].line, rows, size):
             cut = len(flow)  # small lines with text below them: an abstract, a caption
         bib = bib or any(_heading(r, "bibliography") for r in flow[:cut])
         if bib and cut < len(flow) and not _set_apart(flow, cut):
