@@ -11,6 +11,7 @@ from edition.text.pages import join_at_hyphen
     ("left", "right", "joined"),
     [
         ("see http://x.org/", "doc/1", "see http://x.org/doc/1"),
+        ("1960: http://", "digitalarchive.org", "1960: http://digitalarchive.org"),
         (
             "see http://digitalarchive.",
             "wilsoncenter.org",

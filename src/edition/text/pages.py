@@ -18,7 +18,7 @@ from edition.errors import Problems
 from edition.model import Note, PageBreak, Paragraph
 from edition.text.rejoin import join_hyphenated
 
-_URL_SLASH = re.compile(r"(?:https?://|www\.)\S*/$|\w\.\w{2,}/\S*/$")
+_URL_SLASH = re.compile(r"(?:https?:/|www\.)\S*/$|\w\.\w{2,}/\S*/$")
 _URL_HOST = re.compile(r"(?:https?://|www\.)[\w.-]*\.$")
 Lines = tuple[tuple[int, str], ...]  # (line number, text with *italic* and [^N])
 
