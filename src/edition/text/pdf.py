@@ -6,9 +6,10 @@ where pdfplumber (pdfminer) takes seconds. Lines are runs of characters on
 one baseline (pdflines.py), read column by column (columns.py); the body's
 size is the commonest; the smaller lines that end a column or a page are its
 notes, and the lines under a 'Notes' heading at the end are endnotes
-(pdfnotes.py); raised smaller digits are note markers; a font name with
-Italic/Oblique gives `*italic*`; paragraph starts and headings come from
-indents, spaces, weight and size (pdfbody.py). Running heads and folios go
+(pdfnotes.py); raised smaller digits are note markers; a font's name
+(Italic, Oblique, TeX's CMTI), descriptor or weight gives `*italic*` and bold;
+paragraph starts and headings come from indents, spaces, weight and size
+(pdfbody.py). Running heads and folios go
 as in a raw text (`raw.strip_heads`), their numbers kept as the printed pages.
 
 Problems name the place in the PDF as `file.pdf:page P, line L` (L counts
@@ -34,6 +35,24 @@ from edition.text.pdfnotes import Row, endnotes, foot_notes, note_size, split_zo
 from edition.text.raw import strip_heads
 
 Places = dict[int, tuple[int, int]]  # running line number -> (PDF page, line on the page)
+
+# TeX's fonts say their style in letters, not words: CMBX10, SFTI1095, ecbi1200.
+_TEX_FONT = re.compile(r"(?i)(?:cm|sf|ec|tc)([a-z]{1,5})\d+$")
+_ITALIC_FLAG, _BOLD_FLAG = 1 << 6, 1 << 18  # the font descriptor's Italic and ForceBold
+
+
+def font_style(name: str, flags: int = 0, weight: int = -1) -> tuple[bool, bool]:
+    """(italic, bold) of a font: its name (`Minion-It`, `CMTI10`), its descriptor, its weight."""
+    base = name.rpartition("+")[2]  # a subset's tag: ABCDEF+Name
+    lower = base.lower()
+    italic = any(word in lower for word in ("italic", "oblique", "-it", "kursiv", "slanted"))
+    bold = any(word in lower for word in ("bold", "black", "heavy", "-bd", "semibold"))
+    tex = _TEX_FONT.fullmatch(base)
+    if tex:
+        letters = tex.group(1).lower()
+        italic = italic or any(s in letters for s in ("ti", "it", "sl", "si", "bi"))
+        bold = bold or letters.startswith("b") or "bx" in letters
+    return italic or bool(flags & _ITALIC_FLAG), bold or bool(flags & _BOLD_FLAG) or weight >= 600
 
 
 def read_chars(data: bytes) -> list[list[Char]]:
@@ -68,7 +87,9 @@ def read_chars(data: bytes) -> list[list[Char]]:
                     continue
                 raw.FPDFText_GetCharOrigin(handle, i, *origin)
                 raw.FPDFText_GetFontInfo(handle, i, name, 256, ctypes.byref(flags))
-                font = name.value.decode("latin-1")
+                italic, bold = font_style(
+                    name.value.decode("latin-1"), flags.value, raw.FPDFText_GetFontWeight(handle, i)
+                )
                 raw.FPDFText_GetCharBox(handle, i, *box)  # pdfium's own call, not the wrapper
                 inked = text.strip() and top.value > bottom.value
                 chars.append(
@@ -78,8 +99,8 @@ def read_chars(data: bytes) -> list[list[Char]]:
                         left.value,
                         right.value,
                         height - y.value,
-                        "Italic" in font or "Oblique" in font,
-                        "Bold" in font,
+                        italic,
+                        bold,
                         height - top.value if inked else 0.0,
                         height - bottom.value if inked else 0.0,
                     )
@@ -87,7 +108,15 @@ def read_chars(data: bytes) -> list[list[Char]]:
             pages.append(chars)
     finally:
         document.close()
-    return pages
+    return _south_slavic_dj(pages)
+
+
+def _south_slavic_dj(pages: list[list[Char]]) -> list[list[Char]]:
+    """TeX's T1 fonts draw Đ with the Eth glyph (Ð); a text that writes đ means Đ by it."""
+    letters = {c.text for page in pages for c in page if c.text in "Ðđ"}
+    if letters != {"Ð", "đ"}:
+        return pages
+    return [[replace(c, text="Đ") if c.text == "Ð" else c for c in page] for page in pages]
 
 
 def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]:
@@ -178,11 +207,15 @@ def _text_top(pages: list[list[Line]]) -> float:
 
 
 def _above(line: Line, top: float, body_size: float) -> bool:
-    return line.margin and not line.bold and line.baseline < top - body_size * 0.5
+    # A heading larger than the body at a page's top (a bibliography on a new page) is no head.
+    set_as_head = not line.bold and line.size <= body_size * 1.05
+    return line.margin and set_as_head and line.baseline < top - body_size * 0.5
 
 
 def _head_like(line: Line, text: str, body_size: float) -> bool:
     """Could this line be a running head or folio by where it stands and how it is set?"""
+    if line.size > body_size * 1.05 and not text.strip().isdigit():
+        return False  # set larger than the text: a title or a heading (whose words a head repeats)
     return line.margin or text.strip().isdigit() or line.size < body_size * 0.95
 
 

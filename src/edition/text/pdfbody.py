@@ -83,6 +83,8 @@ def body_lines(rows: Sequence[Row], body_size: float, sizes: Sequence[float]) ->
         level = 0
         if _headingish(line, body_size) and len(text) <= 200:
             level = _level(line, sizes)
+        elif line.size > body_size * 1.05 and (gap or prev is None) and len(text) <= 120:
+            level = _level(line, sizes)  # a little larger (LaTeX's \large) and set apart
         elif _italic_heading(text, line, body_size, right) and (gap or prev is None):
             level = 3  # a short italic line alone: after a space, or at a column's top
         indent = line.x0 > left + body_size * 0.6 and line.x1 > right - body_size * 2
