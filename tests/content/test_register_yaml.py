@@ -38,6 +38,7 @@ def test_register_lists_forms_and_mentions_by_kind():
         "persons": [
             {
                 "name": "Mehmet Shehu",
+                "from": "names.yaml",
                 "printed": ["Shehu", "Mehmed Shehu"],
                 "also": ["Mehmed Shehu"],
                 "russian": ["Мехмет Шеху"],
@@ -48,6 +49,7 @@ def test_register_lists_forms_and_mentions_by_kind():
         "places": [
             {
                 "name": "Tirana",
+                "from": "names.yaml",
                 "printed": ["Tiranë"],
                 "russian": ["Тирана"],
                 "native": ["Tiranë"],

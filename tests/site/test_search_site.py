@@ -8,9 +8,11 @@ index, its editorial decisions), so they test every name and file, not a chosen 
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -52,14 +54,49 @@ def bare(word: str) -> str:
     return re.sub(r"['’]s$", "", re.sub(r"^\W+|\W+$", "", word))
 
 
-class Searcher:
-    """One search page, asked one query after another."""
+def related(word: str, term: str) -> bool:
+    """Could `word` be a form of the query word `term`? The same word, one it begins
+    (Pagefind completes a word), or four letters in common at the start, three in short
+    words (inflections: treaty, treaties; заседание, заседаниях; Куба, Кубы; Дэн, Дэна).
+    Deliberately looser than the search page's own test, and independent of it: a hit
+    that fails this holds no form of the query ("K." for Khrushchyov, "final" for f. 463).
+    """
+    if not word or not term:
+        return False
+    if word == term:
+        return True
+    if any(c.isdigit() for c in word + term) or min(len(word), len(term)) < 3:
+        return False
+    same = len(os.path.commonprefix([word, term]))
+    return word.startswith(term) or same >= min(4, max(3, min(len(word), len(term)) - 1))
 
-    def __init__(self, page, url: str) -> None:
-        self.page = page
+
+def hidden_forms(html: str) -> dict[str, set[str]]:
+    """The forms a page's hidden groups give each visible word (⁅word: form form;⁆)."""
+    forms: dict[str, set[str]] = {}
+    for group in re.findall("\u2045([^\u2046]*)\u2046", html):
+        for part in group.split(";"):
+            word, _, given = part.partition(":")
+            if given:
+                key = bare(word.strip().lstrip("@"))
+                forms.setdefault(key, set()).update(bare(f) for f in given.split())
+    return forms
+
+
+class Searcher:
+    """One search page, asked one query after another.
+
+    Every answer is checked: each marked word of a hit is a form of a query word, or
+    a word whose hidden forms (on its page) hold one; and each page's hits are all
+    listed (the count it gives is the number of places under it).
+    """
+
+    def __init__(self, page, url: str, site: Path | None = None) -> None:
+        self.page, self.url, self.site = page, url, site
+        self.forms: dict[str, dict[str, set[str]]] = {}
         page.goto(f"{url}search/")
 
-    def ask(self, query: str) -> dict:
+    def ask(self, query: str, every_page: bool = False) -> dict:
         self.page.fill("#search-q", query)
         self.page.press("#search-q", "Enter")
         self.page.wait_for_function(
@@ -67,7 +104,48 @@ class Searcher:
             arg=query,
             timeout=20000,
         )
-        return self.page.evaluate(RESULTS)
+        if every_page:  # "More results" until every page is listed
+            more = self.page.locator("[data-search-more]")
+            while more.is_visible():
+                shown = self.page.locator("[data-search-results] > li").count()
+                more.click()
+                self.page.wait_for_function(
+                    "n => document.querySelectorAll('[data-search-results] > li').length > n"
+                    " || document.querySelector('[data-search-more]').hidden",
+                    arg=shown,
+                )
+        result = self.page.evaluate(RESULTS)
+        self.check(query, result)
+        return result
+
+    def check(self, query: str, result: dict) -> None:
+        terms = [bare(w) for w in re.split(r"[^\w]+", query) if bare(w)]
+        hrefs = [page["href"] for page in result["pages"]]
+        assert len(hrefs) == len(set(hrefs)), (query, hrefs)  # each page once
+        wrong = []
+        for page in result["pages"]:
+            places = int(re.search(r"(\d+) place", page["count"]).group(1))
+            subs = page["subs"] or [None]  # a page of one region shows its excerpt alone
+            assert places == len(subs), (query, page["href"], page["count"], len(subs))
+            forms = self.page_forms(page["href"])
+            for mark in {m for s in page["subs"] for m in s["marks"]}:
+                word = bare(mark)
+                if not any(related(w, t) for w in {word} | forms.get(word, set()) for t in terms):
+                    wrong.append((page["href"], mark))
+        assert wrong == [], (query, wrong)
+
+    def page_forms(self, href: str) -> dict[str, set[str]]:
+        if self.site is None:
+            return {}
+        base = urlsplit(self.url).path
+        path = urlsplit(urljoin(self.url, href)).path.removeprefix(base)
+        if path not in self.forms:
+            file = (
+                self.site / path / "index.html" if not path.endswith(".html") else self.site / path
+            )
+            html = file.read_text(encoding="utf-8") if file.is_file() else ""
+            self.forms[path] = hidden_forms(html)
+        return self.forms[path]
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +162,7 @@ def edition(tmp_path_factory, serve):
 @pytest.fixture
 def searcher(browser, edition):
     page = browser.new_page()
-    yield Searcher(page, edition[0])
+    yield Searcher(page, edition[0], edition[1] / "_site")
     page.close()
 
 
@@ -112,6 +190,60 @@ def test_every_name_of_the_register_is_found_by_every_form(searcher, edition):
             if not marked & printed:
                 failures.append((entry.name.name, query, sorted(marked)[:5]))
     assert failures == [], "\n".join(map(str, failures))
+
+
+def genitive(word: str) -> str:
+    """A Russian word in the genitive, by the textbook rules (no exceptions): Москва ->
+    Москвы, Хрущёв -> Хрущёва, Советский -> Советского; "" for a word that does not
+    decline (Мао, КПСС)."""
+    if word.isupper() or len(word) < 3:
+        return ""
+    for ending, replaced in (("ий", "ого"), ("ый", "ого"), ("ой", "ого"), ("ая", "ой"),
+                             ("ое", "ого"), ("ка", "ки"), ("га", "ги"), ("жа", "жи"),
+                             ("ча", "чи"), ("ша", "ши"), ("ща", "щи"), ("ха", "хи"),
+                             ("а", "ы"), ("я", "и"), ("й", "я"), ("ь", "я")):  # fmt: skip
+        if word.endswith(ending):
+            return word[: -len(ending)] + replaced
+    return "" if word[-1] in "оеиуюыэё" else word + "а"
+
+
+def test_every_name_is_found_by_its_russian_form_declined(searcher, edition):
+    _, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    failures, asked = [], 0
+    for entry in gather_register(article, shipped_names()):
+        if entry.name.kind not in ("persons", "places"):
+            continue  # an organisation's name declines its head word only
+        printed = {bare(w) for form in entry.printed for w in form.split()}
+        for russian in entry.name.russian[:1]:
+            words = [genitive(w) for w in russian.split()]
+            if not all(words):
+                continue
+            query = " ".join(words)
+            asked += 1
+            hits = article_hits(searcher.ask(query))
+            marked = {bare(m) for s in hits for m in s["marks"]}
+            if not marked & printed:
+                failures.append((entry.name.name, query, sorted(marked)[:5]))
+    assert asked > 10 and failures == [], "\n".join(map(str, failures))
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "?").split()[0]  # LATIN, CYRILLIC, GREEK, CJK
+
+
+def test_every_hidden_form_is_a_word_in_one_script(edition):
+    _, project = edition
+    odd, seen = [], 0
+    for page in sorted((project / "_site").rglob("*.html")):
+        for group in re.findall("\u2045([^\u2046]*)\u2046", page.read_text(encoding="utf-8")):
+            for part in group.split(";"):
+                for form in part.partition(":")[2].split() if ":" in part else part.split():
+                    seen += 1
+                    scripts = {_script(c) for c in form if c.isalpha()}
+                    if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", form) or len(scripts) != 1:
+                        odd.append((page.parent.name, part.partition(":")[0].strip(), form))
+    assert seen > 100 and odd == [], (seen, odd[:20])
 
 
 @pytest.mark.parametrize("query", ["Khrushchyev", "Velichanskya", "Mikoyn", "Kruschev"])
@@ -146,6 +278,92 @@ def test_excerpts_hold_no_hidden_forms_or_backlinks(searcher):
             assert "хрущ" not in text.lower(), (query, text)
 
 
+# The text of each paragraph, note and entry of a page as a reader sees it: without
+# hidden forms, page markers, note numbers or backlinks.
+REGION_TEXTS = """() => Object.fromEntries(
+  [...document.querySelectorAll("[id^=p-], [id^=fn-], [id^=bib-]")].map((el) => {
+    const block = el.closest("p, li, dd") || el;
+    const copy = block.cloneNode(true);
+    copy.querySelectorAll("[hidden], [data-pagefind-ignore], .note-ref, .backref")
+      .forEach((x) => x.remove());
+    return [el.id, copy.textContent.replace(/[^\\p{L}\\p{N}_]+/gu, "")];
+  }))"""
+
+
+def test_every_excerpt_is_the_text_of_its_region_without_note_numbers(browser, searcher, edition):
+    url, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entries = gather_register(article, shipped_names())
+    # The names mentioned most, in print and in Russian, and the archive cited most.
+    names = sorted(entries, key=lambda e: -len(e.mentions))[:3]
+    archives = [r["archive"] for r in citations(project)]
+    queries = [e.printed[0] for e in names] + [r for e in names for r in e.name.russian[:1]]
+    queries.append(max(set(archives), key=archives.count))
+    static = browser.new_context(java_script_enabled=False)  # as built: no sidenotes
+    page = static.new_page()
+    page.goto(url + ARTICLE)
+    texts = page.evaluate(REGION_TEXTS)
+    static.close()
+    checked = 0
+    for query in queries:
+        for sub in article_hits(searcher.ask(query)):
+            region = sub["href"].rsplit("#", 1)[-1]
+            if region not in texts:
+                continue
+            # Letters and digits only: Pagefind ends a block with a full stop of its own.
+            for piece in re.split(r"\s*…\s*", sub["text"]):
+                assert re.sub(r"\W+", "", piece) in texts[region], (query, region, sub["text"])
+            checked += 1
+    assert checked > 10
+
+
+def test_every_page_and_place_of_an_answer_can_be_reached(searcher, edition):
+    _, project = edition
+    archives = [r["archive"] for r in citations(project)]
+    query = max(set(archives), key=archives.count)  # on every file page of that archive
+    result = searcher.ask(query, every_page=True)
+    found = re.search(r"(\d+) places? on (\d+) pages?", result["status"])
+    assert found and "at least" not in result["status"], result["status"]
+    places, pages = int(found.group(1)), int(found.group(2))
+    assert pages > 10  # more than the first screen: "More results" had to be used
+    assert len(result["pages"]) == pages
+    assert sum(len(p["subs"]) or 1 for p in result["pages"]) == places
+
+
+def test_a_hit_opens_as_hit_n_of_m_and_steps_through_every_hit(browser, searcher, edition):
+    _, project = edition
+    article = load_article(project / "content" / SLUG / "article.yaml")
+    entry = max(
+        (e for e in gather_register(article, shipped_names()) if e.name.kind == "persons"),
+        key=lambda e: len(e.mentions),
+    )
+    hits = article_hits(searcher.ask(entry.name.name.split()[-1]))
+    sub = next(s for s in hits[1:] if "#p-" in s["href"])  # not the first: start mid-page
+    page = searcher.page
+    page.goto(urljoin(page.url, sub["href"]))
+    page.wait_for_selector("nav.search-hits")
+    status = page.locator("nav.search-hits [role=status]")
+    first = re.fullmatch(r"Hit (\d+) of (\d+)", status.inner_text())
+    assert first, status.inner_text()
+    start, total = int(first.group(1)), int(first.group(2))
+    marks = page.locator("mark.pagefind-highlight:visible")
+    assert marks.count() == total >= len(hits)
+    block = sub["href"].rsplit("#", 1)[-1]
+    inside = page.evaluate(
+        "([id, n]) => document.getElementById(id).closest('p, li')"
+        ".contains(document.querySelectorAll('mark.pagefind-highlight')[n - 1])",
+        [block, start],
+    )
+    assert inside, (block, start)  # the hit opened is the one in the region clicked
+    seen = []
+    for _ in range(total):
+        page.get_by_role("button", name="Next hit").click()
+        seen.append(int(status.inner_text().split()[1]))
+    assert sorted(seen) == list(range(1, total + 1)) and seen[-1] == start
+    page.get_by_role("button", name="Previous hit").click()
+    assert status.inner_text() == f"Hit {(start - 2) % total + 1} of {total}"
+
+
 def test_the_apparatus_is_an_editorial_note(searcher, edition):
     _, project = edition
     editorial = yaml.safe_load((project / "content" / SLUG / "editorial.yaml").read_text())
@@ -168,10 +386,19 @@ STYLES = [
     "F {fond}, inv. {opis}, f. {delo}",
     "f. {fond}, op. {opis}, d. {delo}",
     "ф. {fond}, оп. {opis}, д. {delo}",
+    "Ф. {fond}. Оп. {opis}. Д. {delo}",
     "fond {fond} opis {opis} delo {delo}",
     "delo {delo}",
     "f. {delo}",
 ]
+
+
+# The files a reference names, with their notes, stand above the full-text results.
+CITATIONS_FIRST = """() => {
+  const box = document.querySelector("[data-search-citations]");
+  const list = document.querySelector("[data-search-results]");
+  return !box.hidden && !!(box.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -195,6 +422,7 @@ def test_a_reference_in_any_style_finds_the_file_and_its_notes_first(searcher, e
         assert {n.removeprefix(url) for n in files[url + file_url]} == notes, query
         marks = [bare(m) for p in result["pages"] for s in p["subs"] for m in s["marks"]]
         assert not [m for m in marks if m.startswith(("final", "foreign", "fundament"))], query
+        assert searcher.page.evaluate(CITATIONS_FIRST), query
 
 
 def test_a_partial_reference_finds_every_file_below_it(searcher, edition):
@@ -248,7 +476,7 @@ def under_repo(tmp_path_factory, serve):
     project = make_project(tmp_path_factory.mktemp("search-repo"))
     webroot = project / "webroot"
     assert build_project(project, "--out", str(webroot / "repo"), "--base-url", "/repo/") == 0
-    return serve(webroot) + "repo/"
+    return serve(webroot) + "repo/", webroot / "repo"
 
 
 @pytest.mark.parametrize(
@@ -256,7 +484,7 @@ def under_repo(tmp_path_factory, serve):
 )
 def test_search_works_under_a_base_path(browser, under_repo, query, anchor):
     page = browser.new_page()
-    result = Searcher(page, under_repo).ask(query)
+    result = Searcher(page, *under_repo).ask(query)
     hrefs = [s["href"] for p in result["pages"] for s in p["subs"]] + [
         f["href"] for f in result["files"]
     ]

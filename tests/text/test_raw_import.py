@@ -155,9 +155,9 @@ def test_a_marker_after_a_german_closing_quote_and_a_lost_one_skipped() -> None:
 
 
 def test_a_short_numbered_heading_is_no_note() -> None:
-    from edition.text.raw import _numbered_heading
+    from edition.text.rawnotes import numbered_heading
 
-    assert _numbered_heading("2. Archival Sources")
-    assert _numbered_heading("2.1 Фонды ЦК КПСС")
-    assert not _numbered_heading("2. Ibid., p. 4.")
-    assert not _numbered_heading("3 Rossiiskii gosudarstvennyi arkhiv noveishei")
+    assert numbered_heading("2. Archival Sources")
+    assert numbered_heading("2.1 Фонды ЦК КПСС")
+    assert not numbered_heading("2. Ibid., p. 4.")
+    assert not numbered_heading("3 Rossiiskii gosudarstvennyi arkhiv noveishei")

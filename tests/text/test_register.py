@@ -125,3 +125,19 @@ def test_hyphenated_compounds_are_one_word():
     names = table("places:\n  - {name: Albania}\n  - {name: Gheorghiu-Dej}\n")
     found = gather_register(article(["Soviet-Albanian talks; Gheorghiu-Dej spoke."]), names)
     assert [e.name.name for e in found] == ["Gheorghiu-Dej"]
+
+
+def test_bibliography_mentions_only_when_asked():
+    from dataclasses import replace
+
+    from edition.model import BibEntry
+
+    names = table("places:\n  - {name: Tirana}\n")
+    bib = (BibEntry("lalaj", "Literature", "book", (), "Lalaj, A. Tirana, 2010.", 9),)
+    text = replace(article(["Nothing."], ["Tirana, 1961."]), bibliography=bib)
+    assert [m.anchor for m in gather_register(text, names)[0].mentions] == ["fn-1"]
+    mentions = gather_register(text, names, bibliography=True)[0].mentions
+    assert [(m.anchor, m.printed) for m in mentions] == [
+        ("fn-1", "Tirana"),
+        ("bib-lalaj", "Tirana"),
+    ]

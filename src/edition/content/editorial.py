@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from edition.config import value_problem
 from edition.errors import Problems
 from edition.model import Emendation
 from edition.yamlfile import YamlError, compose, construct, read_text
@@ -22,7 +23,7 @@ TOP_KEYS = ("emendations", "overrides", "metadata", "reviewed")
 REVIEWED_KEYS = ("code", "match", "reason", "who", "when")
 EMENDATION_KEYS = ("sic", "corr", "p", "note", "bib", "reason", "who", "when")
 OVERRIDE_KEYS = ("note", "citations", "citation", "bib_key")
-METADATA_KEYS = ("doi", "pages", "licence", "url", "issued")
+METADATA_KEYS = ("doi", "pages", "licence", "url", "issued", "language")
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def parse_editorial(text: str, path: str) -> tuple[Editorial, Problems]:
             fields = _mapping(meta)
             _unknown(fields, METADATA_KEYS, path, problems)
             metadata = [(k, _scalar(v)) for k, (_, v) in fields.items() if k in METADATA_KEYS]
+            metadata = [(k, v) for k, v in metadata if _metadata_ok(k, v, fields, path, problems)]
     reviewed = []
     if "reviewed" in top:
         for item in _items(top["reviewed"][1], "reviewed", path, problems):
@@ -135,6 +137,20 @@ def parse_editorial(text: str, path: str) -> tuple[Editorial, Problems]:
         Editorial(path, tuple(emendations), tuple(overrides), tuple(metadata), tuple(reviewed)),
         problems,
     )
+
+
+def _metadata_ok(name: str, value: str, fields: dict, path: str, problems: Problems) -> bool:
+    """Report a metadata value that cannot be what it names (only a language is checked)."""
+    wrong = value_problem(name, value) if name == "language" and value else ""
+    if wrong:
+        problems.error(
+            path,
+            fields[name][1].start_mark.line + 1,
+            f"metadata language {value!r} {wrong}",
+            "an ISO 639 code, optionally with a script or region: ru, sr-Latn, de-AT",
+            "editorial",
+        )
+    return not wrong
 
 
 def _unknown(fields: dict, known: tuple[str, ...], path: str, problems: Problems) -> None:

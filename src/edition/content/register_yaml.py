@@ -11,36 +11,58 @@ import yaml
 
 from edition.model import Article
 from edition.text.register import KINDS, Entry, NameTable, gather_register
+from edition.text.register_article import article_names
 
 REGISTER_FILE = "register.yaml"
 HEADER = """\
 # The register of names of this article, written by `edition import` from the
 # source and the table of names (the package's data/exonyms.yaml and
-# content/names.yaml). Do not edit: correct or add a name in content/names.yaml;
-# the next import rewrites this file. Mentions: p-N paragraph, fn-N note.
+# content/names.yaml). Do not edit: correct or add a name in content/names.yaml
+# (an entry of the same `name` replaces this one; `ignore: [as printed]` drops a
+# name gathered from the article); the next import rewrites this file.
+# from: table (data/exonyms.yaml), names.yaml, or article (gathered from its text:
+# printed forms and the transliteration rules' spellings; `russian derived` is the
+# rules' reading, not a form known to be in use). gathered: forms the article
+# added to the table's entry. Mentions: p-N paragraph, fn-N note, bib-KEY entry.
 """
+ORIGINS = {"table": "table", "edition": "names.yaml", "article": "article"}
 
 
-def register_data(entries: tuple[Entry, ...]) -> dict[str, list[dict[str, object]]]:
-    """The entries by kind, each with its forms as printed and its mentions."""
+def register_data(
+    entries: tuple[Entry, ...], unexplained: tuple[str, ...] = ()
+) -> dict[str, object]:
+    """The entries by kind, each with its origin, its forms as printed and its mentions."""
     data: dict[str, list[dict[str, object]]] = {}
     for entry in entries:
         name = entry.name
-        row: dict[str, object] = {"name": name.name, "printed": list(entry.printed)}
+        row: dict[str, object] = {
+            "name": name.name,
+            "from": ORIGINS[name.origin],
+            "printed": list(entry.printed),
+        }
         for field in ("also", "russian", "native", "abbreviations"):
             if value := getattr(name, field):
                 row[field] = list(value)
+        if name.derived:
+            row["russian derived"] = list(name.derived)
+        if name.gathered:
+            row["gathered"] = list(name.gathered)
         for field in ("dates", "about"):
             if value := getattr(name, field):
                 row[field] = value
-        row["mentions"] = [f"{'p' if m.target == 'p' else 'fn'}-{m.n}" for m in entry.mentions]
+        row["mentions"] = [m.anchor for m in entry.mentions]
         data.setdefault(name.kind, []).append(row)
-    return {kind: data[kind] for kind in KINDS if kind in data}
+    found: dict[str, object] = {kind: data[kind] for kind in KINDS if kind in data}
+    if unexplained:
+        found["abbreviations not explained"] = list(unexplained)
+    return found
 
 
 def dump_register(article: Article, table: NameTable) -> str:
     """The text of an article's register.yaml."""
-    data = register_data(gather_register(article, table))
+    names = article_names(article, table)
+    entries = gather_register(article, names.table, bibliography=True)
+    data = register_data(entries, names.unexplained)
     # libyaml's emitter when present (the same text, several times faster).
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     options = {"allow_unicode": True, "sort_keys": False, "width": 100}

@@ -94,8 +94,8 @@ def page_range(article: Article, dash: str = "–") -> str:
 
 
 def article_language(article: Article, config: Config) -> str:
-    """The article's language (ISO 639-1): its own, else the site's."""
-    return article.language or config.language
+    """The article's language: as the editors set it, else as detected, else the site's."""
+    return article.metadata.language or article.language or config.language
 
 
 def babel_language(code: str) -> str:

@@ -194,25 +194,10 @@ def citation_formats(article: Article, url: str, site_title: str) -> list[tuple[
 
 
 def csl_json(article: Article, url: str, accessed: str = "") -> str:
-    """The article as CSL-JSON (one item), for Zotero, Zotero-like managers and citeproc."""
-    cover, meta = article.cover, article.metadata
-    item: dict[str, object] = {
-        "id": article.slug,
-        "type": "article-journal",
-        "title": plain(article.title),
-        "author": [
-            {"family": family, "given": given} if given else {"literal": family}
-            for given, _, family in (a.name.rpartition(" ") for a in article.authors)
-        ],
-        "container-title": cover.journal,
-        "volume": str(cover.volume_number),
-        "issued": {"date-parts": [[cover.year]]},
-    }
-    pages = "–".join(p for p in (meta.first_page, meta.last_page) if p)
-    if meta.first_page and meta.first_page == meta.last_page:
-        pages = meta.first_page
-    optional = {"page": pages, "ISSN": cover.issn, "DOI": meta.doi, "URL": url}
-    item.update({k: v for k, v in optional.items() if v})
+    """The CSL-JSON item (cite.py's) as shown: no abstract or keywords; with the access date."""
+    item = cite.csl_json(article, url, article.language)
+    item.pop("abstract", None)
+    item.pop("keyword", None)
     if accessed:
         item["accessed"] = {"raw": accessed}
     return json.dumps([item], ensure_ascii=False, indent=2)

@@ -11,7 +11,8 @@ from typing import Any
 
 from edition.site.markup import plain
 from edition.site.site import Site
-from edition.text.register import KIND_TITLES, KINDS, Entry, Name, gather_register
+from edition.text.register import KIND_TITLES, KINDS, Entry, Mention, Name
+from edition.text.register_article import article_register
 
 NAMES_PATH = "names/"
 
@@ -35,7 +36,7 @@ def register_rows(site: Site) -> list[Row]:
     """Every name any article mentions, once, with its mentions per article."""
     found: dict[tuple[str, str], list[tuple[object, Entry]]] = {}
     for article in site.articles:
-        for entry in gather_register(article, site.names):
+        for entry in article_register(article, site.names):
             found.setdefault((entry.name.kind, entry.name.name), []).append((article, entry))
     rows = []
     for key in sorted(found, key=lambda k: (KINDS.index(k[0]), k[1].casefold())):
@@ -44,10 +45,7 @@ def register_rows(site: Site) -> list[Row]:
             (
                 plain(article.title),
                 tuple(
-                    Place(
-                        f"../articles/{article.slug}/#{'p' if m.target == 'p' else 'fn'}-{m.n}",
-                        f"¶ {m.n}" if m.target == "p" else f"note {m.n}",
-                    )
+                    Place(f"../articles/{article.slug}/#{m.anchor}", mention_label(m))
                     for m in entry.mentions
                 ),
             )
@@ -56,6 +54,13 @@ def register_rows(site: Site) -> list[Row]:
         printed = tuple(dict.fromkeys(p for _, entry in pairs for p in entry.printed))
         rows.append(Row(pairs[0][1].name, printed, places))
     return rows
+
+
+def mention_label(mention: Mention) -> str:
+    """How a mention is named for readers: ¶ 3, note 12, bibliography."""
+    if mention.target == "p":
+        return f"¶ {mention.n}"
+    return f"note {mention.n}" if mention.target == "note" else "bibliography"
 
 
 def names_context(site: Site) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from edition.model import Article, Emendation, Note
-from edition.site import cite, cite_article
+from edition.site import cite, cite_article, name_cards
 from edition.site import search_markup as search
 from edition.site.cite_base import article_language
 from edition.site.markup import inline, inline_with_links, plain, unmarked
@@ -257,6 +257,14 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         "page_language": article_language(article, site.config),
         "apparatus": [{"e": e, "place": _place(e, article)} for e in emended],
     }
+    # Names in the text open their card (site/name_cards.py): marked before the
+    # search forms are added, so only the printed text is read.
+    cards = name_cards.article_cards(article, site, root_for(f"articles/{article.slug}/"))
+    named = [("p", b) for b in context["paragraphs"] if not b["level"]]
+    named += [("note", b) for b in context["notes"]]
+    marked, context["name_cards"] = cards.mark_all([(t, b["n"], b["html"]) for t, b in named])
+    for (_, block), html in zip(named, marked, strict=True):
+        block["html"] = html
     # Other spellings for search, each word's once per page, after its first block.
     blocks = context["paragraphs"] + context["notes"] + context["bibliography"]
     texts = (

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from edition.config import Config
 from edition.model import Article, BibEntry, Citation, Note
+from edition.site.cite_base import article_language
 from edition.site.markup import inline_tokens, plain, unmarked
 from edition.site.passage import PageLabel, first_page, page_labels, word_boundary
 
@@ -49,7 +50,7 @@ def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Eleme
 def article_tei(article: Article, config: Config) -> bytes:
     """The article as a TEI P5 document (UTF-8 bytes, with XML declaration)."""
     ET.register_namespace("", TEI_NS)
-    root = ET.Element(t("TEI"), {XML_LANG: config.language or "en"})
+    root = ET.Element(t("TEI"), {XML_LANG: article_language(article, config) or "en"})
     root.append(tei_header(article, config))
     text = _sub(root, "text")
     body = _sub(text, "body")

@@ -14,9 +14,12 @@ from collections.abc import Iterable, Sequence
 from edition.errors import Problems
 from edition.model import Article
 from edition.text.frontmatter import is_heading_label, label_rest
+from edition.text.widths import measure, text_width
 
 _SHOWN = 3  # lines quoted in the message
 _MIN_LETTERS = 4  # shorter lines (a stray "L", "*") prove nothing either way
+_BROKEN = 0.5  # of a full line: shorter, inside a paragraph, a line was cut
+_BROKEN_LEAST = 8  # full lines needed to know a full line's width
 
 
 def _letters(text: str) -> str:
@@ -110,3 +113,34 @@ def audit_heads(heads: Iterable[str], article: Article, path: str, problems: Pro
                     "remove it from the source's text", "head-in-text",
                 )  # fmt: skip
                 break
+
+
+def audit_broken_lines(
+    paragraphs: Sequence[Sequence[tuple[int, str]]], what: str, path: str, problems: Problems
+) -> None:
+    """A short line inside a paragraph: an extractor broke a printed line (pdfminer does).
+
+    Only a paragraph's last line is short in print; pdfminer cuts a justified
+    line with wide spaces into pieces it may set apart and out of order, so
+    the paragraph may read wrong though no word is lost.
+    """
+    # The full line: of lines another follows, lines pdftotext joined left out.
+    widths = [text_width(t) for lines in paragraphs for _, t in lines[:-1]]
+    if len(widths) < _BROKEN_LEAST:
+        return
+    full = measure(widths)
+    broken = [
+        (number, text)
+        for lines in paragraphs
+        for (number, text), _ in zip(lines, lines[1:], strict=False)
+        if text_width(text) < full * _BROKEN
+    ]
+    if broken:
+        shown = "; ".join(f"line {n}: '{t.strip()[:40]}'" for n, t in broken[:_SHOWN])
+        problems.warning(
+            path, broken[0][0],
+            f"{len(broken)} short lines stand inside {what} ({shown}): the extractor may "
+            "have cut printed lines and set their pieces out of order",
+            "check these paragraphs against the print, or import the PDF itself",
+            "broken-lines",
+        )  # fmt: skip

@@ -10,24 +10,40 @@ Choices (the BibTeX is read by people and by reference managers):
   An archive's sub-line (``— Fonds 2, 3 and 10``) is its own ``misc`` entry with
   ``xref`` naming the archive (biblatex's link without inheritance, which, unlike
   ``crossref``, does not need the parent printed after its children); the
-  archive gets ``shorthand`` (RGANI), which `match_archive` goes by.
+  archive gets ``shorthand`` (RGANI), which `match_archive` goes by. An archive
+  line per fond (``РГАНИ. Ф. 3. Оп. 14.``, the Russian way) is a ``misc`` of its
+  own; when one archive has several, none keeps the shorthand (a note would
+  link to the first fond's line whatever fond it cites). Under an archive
+  heading (``Архивы``, ``Arhivski izvori``: `data/labels.yaml`) an entry no
+  reader could type is an archive's.
+- Other journals' styles (APA, GOST, German, French; `bibliography_styles`) are read
+  before Chicago's; a list printed without ``- `` markers is read one entry a
+  line (`bibliography_lines`), with a warning.
 - Values are Unicode as printed; Markdown italics (``*``) are removed from
   fields, a bracketed translation goes to ``titleaddon``, a missing name to
-  ``others`` (``et al.``), an accessed date to ``urldate`` (ISO).
+  ``others`` (``et al.``), an accessed date to ``urldate`` (ISO), GOST's
+  statement of responsibility (``/ под ред. ...``) to ``note`` as printed
+  (its names are in the genitive), its page count to ``pagetotal``, an
+  APA DOI to ``doi``.
 - ``x-original`` keeps the printed entry verbatim (without its list marker) and
   ``x-section`` its section; BibTeX styles ignore unknown fields.
 - Keys: surname + year + first significant title word (``freedman1970economic``),
-  or title word + year (``kpss2003``), or the archive's shorthand (``rgani``),
-  lowercase ASCII; equal keys all get ``a``, ``b``... in printed order.
+  or title word + year (``kpss2003``), or the archive's shorthand (``rgani``)
+  with the levels an archive line names (``rgani-f3-op14``), lowercase ASCII;
+  equal keys all get ``a``, ``b``... in printed order.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from edition.errors import Problem
 from edition.model import ARCHIVAL, BibEntry
+from edition.text.bibliography_lines import is_unmarked, mark_entries
+from edition.text.bibliography_styles import read_archive_line, read_plain_names, read_styled
+from edition.text.frontmatter import is_heading_label
 from edition.text.names import fold, parse_date, significant_words, split_names, surname
 
 _ITALIC = re.compile(r"\*([^*]+)\*")
@@ -35,6 +51,9 @@ _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 _URL = re.compile(r"<(https?://[^>\s]+)>")
 _ACCESSED = re.compile(r"\(\s*(?:last\s+)?accessed(?:\s+on)?\s+([^)]*?)\s*\)", re.I)
 _IMPRINT = re.compile(r":\s*(?P<publisher>[^:]+?),\s*(?P<year>\d{4})[a-z]?\.?\s*$")
+_PLACE_YEAR = re.compile(
+    r"\*\.?\s+(?P<address>[^\W\d][^.:,*]*?\.?),\s*(?P<year>\d{4})[a-z]?\.?\s*$"
+)
 _NAMES = re.compile(
     r"^(?:[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s+(?:[^\W\d_]{1,2}\.\s*)+"
     r"|(?:[^\W\d_]{1,2}\.\s*)+[^\W\d_])"
@@ -55,6 +74,10 @@ def parse_bibliography(
 ) -> tuple[tuple[BibEntry, ...], list[Problem]]:
     """Parse the lines after the `Bibliography` heading into entries, in printed order."""
     problems: list[Problem] = []
+    if is_unmarked(lines):
+        first = next(n for n, t in lines if t.strip())
+        problems.append(_warn(path, first, "bib-unmarked", _UNMARKED))
+        lines = mark_entries(lines)
     raw = _group_entries(lines, path, problems)
     drafts = []
     for section, text, line, is_sub in raw:
@@ -62,10 +85,15 @@ def parse_bibliography(
         _check_entry(text, line, entry_type, fields, path, problems)
         drafts.append((section, fields, entry_type, text, line, is_sub))
     keys = _dedupe(_base_keys([(d[1], d[5]) for d in drafts]))
+    # Notes find an archive's entry by its shorthand; with one line per fond
+    # (`РГАНИ. Ф. 3.`, `РГАНИ. Ф. 5.`) that would pick the first fond for all.
+    per_fond = Counter(d[1]["shorthand"] for d in drafts if d[1].get("x-unit"))
     entries: list[BibEntry] = []
     parent = ""
     for (section, fields, entry_type, text, line, is_sub), key in zip(drafts, keys, strict=True):
         fields.pop("x-lead", None)
+        if fields.pop("x-unit", None) and per_fond[fields["shorthand"]] > 1:
+            fields.pop("shorthand")
         parent = parent if is_sub else key
         if is_sub and parent != key:
             fields = {**fields, "xref": parent}
@@ -136,6 +164,20 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
     fields: dict[str, str] = {"x-original": text, "x-section": section}
     if is_sub:
         return "misc", {**fields, "title": text.rstrip("."), "howpublished": ARCHIVAL}
+    if found := read_archive_line(text):
+        return "misc", {**fields, **found}
+    styled = read_styled(text)
+    entry_type, read = (styled[0], {**fields, **styled[1]}) if styled else _chicago(text, fields)
+    # Under `Архивы` an entry no reader could type is an archive's; a book stays a book.
+    archival = read.get("howpublished") == ARCHIVAL
+    if entry_type == "misc" and not archival and is_heading_label("archives", section):
+        return "misc", {**fields, "title": _plain(text).rstrip("."), "howpublished": ARCHIVAL}
+    return entry_type, read
+
+
+def _chicago(text: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """Read a Chicago-style entry (the bundled journal's) into a BibTeX type and fields."""
+    fields = dict(fields)
     head = text
     url = _URL.search(head)
     accessed = _ACCESSED.search(head)
@@ -154,8 +196,16 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
         fields["publisher"] = imprint["publisher"].strip()
         fields["year"] = imprint["year"]
         head = before[: max(cut, 0)].strip()
+    elif place := _PLACE_YEAR.search(head + "."):  # `*Title*. Princeton, 2008.`: no publisher
+        fields["address"], fields["year"] = place["address"].strip(), place["year"]
+        head = head[: place.start() + 1]
     marker = re.search(r"[*“\"]", head)
-    if marker and _NAMES.match(head[: marker.start()]):
+    unmarked = None if marker else read_plain_names(head)
+    if unmarked:  # no italics to end the names: their full stop does
+        fields["author"] = " and ".join(unmarked[0])
+        fields["x-lead"] = unmarked[0][0]
+        head = unmarked[1]
+    elif marker and _NAMES.match(head[: marker.start()]):
         prefix = head[: marker.start()].strip()
         eds = _EDS.search(prefix)
         prefix = prefix[: eds.start()] if eds else prefix
@@ -193,8 +243,8 @@ def _parse_entry(text: str, section: str, is_sub: bool) -> tuple[str, dict[str, 
 
 _ORDER = (
     ("author", "editor", "title", "titleaddon", "booktitle", "journal", "volume", "number")
-    + ("pages", "month", "year", "publisher", "address", "howpublished", "shorthand", "url")
-    + ("urldate", "xref", "x-section", "x-original")
+    + ("pages", "pagetotal", "month", "year", "publisher", "address", "howpublished")
+    + ("shorthand", "note", "doi", "url", "urldate", "xref", "x-section", "x-original")
 )
 
 
@@ -232,7 +282,7 @@ def _archive(head: str) -> dict[str, str]:
     else:
         title, _, place = head.rpartition(", ")
         fields.update(title=title or place, address=place if title else "")
-    own = re.search(r"\(([A-ZА-Я][A-ZА-Яa-zа-я ]{1,9})\)", fields["title"])
+    own = re.search(r"\(([A-ZЀ-Я][A-ZЀ-Яa-zа-џ ]{1,9})\)", fields["title"])
     words = [w for w in re.findall(r"[^\W\d_]+", fields["title"]) if w not in _FUNCTION_WORDS]
     fields["shorthand"] = own.group(1) if own else "".join(w[0].upper() for w in words)
     return fields
@@ -275,6 +325,9 @@ def _base_keys(drafts: Sequence[tuple[Mapping[str, str], bool]]) -> list[str]:
             continue
         if fields.get("howpublished") == ARCHIVAL:
             archive = _slug(fields.get("shorthand", "")) or word
+            if fields.get("x-unit"):  # one line per fond: rgani-f3-op14
+                unit = (_slug(part) for part in fields["x-unit"].split("-"))
+                archive = "-".join([archive, *(u for u in unit if u)])
         elif fields.get("x-lead"):
             archive = _slug(surname(fields["x-lead"])) + fields.get("year", "") + word
         else:
@@ -312,15 +365,18 @@ def _letters(n: int) -> str:
     return text
 
 
+_UNMARKED = "the entries have no '- ' markers: each line was read as one entry"
 _HINTS = {
+    "bib-unmarked": "check that no entry was split or joined; mark each entry with '- '",
     "bib-empty": "entries are lines starting with '- '",
     "bib-orphan": "put it under the archive it belongs to",
     "bib-stray-line": "start each entry with '- '",
     "bib-unclosed-italic": "close the italics or remove the stray '*'",
     "bib-mixed-script": "retype the word in one script",
     "bib-braces": "BibTeX needs '{' and '}' in pairs",
-    "bib-unknown-type": "expected *Title* with an imprint, a quoted title with a journal or "
-    "'In *Book*', a <url>, or an archive",
+    "bib-unknown-type": "the entry is kept as printed; expected Chicago (*Title* with an "
+    "imprint, a quoted title with a journal or 'In *Book*'), APA, GOST, German or French, "
+    "a <url>, or an archive",
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from edition.errors import Problems
 from edition.model import Article, BibEntry
-from edition.text.audit import audit_heads, audit_lines, audit_sequence
+from edition.text.audit import audit_broken_lines, audit_heads, audit_lines, audit_sequence
 from edition.text.blocks import Block
 from edition.text.cover import parse_cover
 from edition.text.frontmatter import is_heading_label, read_front
@@ -138,7 +138,11 @@ def parse_laid(
         if not body and not kept and page.lines and page.lines[-1].line < body_from:
             continue  # a cover or front-matter page: its notes (the author's) still count
         if not body and page.lines and page.lines[0].line >= end:
-            break
+            if kept and page.notes:  # notes at the foot of the bibliography's pages count too
+                last = kept[-1]
+                notes = last.notes + page.notes
+                kept[-1] = Page(last.index, last.printed, last.line, last.body, notes)
+            continue
         kept.append(Page(page.index, page.printed, page.line, _fragments(body), page.notes))
     skipped = [p for p in pages if p.index < (kept[0].index if kept else 0)]
     if skipped and kept:  # the author's note may stand on the front page before the body's
@@ -184,10 +188,19 @@ def parse_laid(
         first_page=printed[0] if printed else "",
         last_page=_last_page(pages, kept),
     )
+    for page in pages:
+        for line, doubt in page.doubts:
+            problems.warning(
+                path, line, doubt, "check the text there against the print", "guessed"
+            )  # fmt: skip
     read = [(x.line, x.text) for p in pages for x in p.lines]
     read += [line for p in pages for n in p.notes for line in n.lines]
     audit_lines(sorted(read), article, path, problems)
     audit_sequence(article, path, problems)
+    if kind == "raw":
+        audit_broken_lines(_paragraph_lines(kept), "paragraphs", path, problems)
+        notes = [list(n.lines) for p in kept for n in p.notes if n.n > 0]
+        audit_broken_lines(notes, "notes", path, problems)
     heads = [re.sub(r"^\d+\s+|\s+\d+$", "", t) for p in pages for _, t in p.heads]
     audit_heads([h for h in heads if not h.isdigit()], article, path, problems)
     return article
@@ -212,6 +225,21 @@ def _note_like(pages: Sequence[Page], path: str, problems: Problems) -> None:
             "check the extraction, or import the PDF itself",
             "notes-not-read",
         )
+
+
+def _paragraph_lines(pages: Sequence[Page]) -> list[list[tuple[int, str]]]:
+    """The body's paragraphs as lines, a paragraph going on across pages joined."""
+    out: list[list[tuple[int, str]]] = []
+    for page in pages:
+        for i, fragment in enumerate(page.body):
+            if fragment.level:
+                out.append([])
+                continue
+            if i == 0 and not fragment.new and out:
+                out[-1] += list(fragment.lines)
+            else:
+                out.append(list(fragment.lines))
+    return [p for p in out if p]
 
 
 def _last_page(pages: Sequence[LaidPage], kept: Sequence[Page]) -> str:

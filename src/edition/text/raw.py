@@ -1,32 +1,33 @@
 """A raw extraction (pdftotext, pdfminer): pages, running heads, plain-digit markers, foot notes.
 
-Such a text has no superscripts and no italics. Pages end at form feeds (or,
-without any, at runs of three blank lines); a page's first or last lines that
-recur on other pages, or are a bare number, are its running head and folio
-(the folio kept as the printed page number). Note markers are digits glued to
-a word or a stop (`religion.1`), found by their sequence 1, 2, 3 ...; a page's
-notes are the lines from the first one that starts with the next note number
-whose marker has been seen (`1. Text`, `1 Text`, `1Text`, or the number alone
-on its line). A paragraph ends where a line ends a sentence and the next
-line's first word would still have fitted on it.
+Such a text has no superscripts and no italics. Pages and running heads are
+`rawpages`'s; an endnotes section is `endnotes`'s. Note markers are digits
+glued to a word or a stop (`religion.1`), found by their sequence 1, 2, 3 ...;
+a page's foot begins at the first line that starts a note whose marker has
+been seen (`1. Text`, `1 Text`, `1Text`, or the number alone on its line),
+and `rawnotes` says which foot line is which note's. A paragraph ends where
+a line ends a sentence and the next line's first word would still have
+fitted on it (`widths`), or, where the extraction keeps them, at an indent or
+a blank line. Hyphens pdftotext dropped when joining lines are `rawjoins`'s.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import Counter
 from collections.abc import Sequence
 
+from edition.text.endnotes import Endnotes, split_endnotes
+from edition.text.frontmatter import is_heading_label
 from edition.text.pages import FootNote, LaidLine, LaidPage
-from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
+from edition.text.rawjoins import restore_compounds
+from edition.text.rawnotes import AUTHOR_NOTE, NOTE_START, glued_note, note_start, read_foot
+from edition.text.rawpages import split_pages, strip_heads
+from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence, vocabulary
+from edition.text.widths import measure, reach, text_width, threshold
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_FOLIO = re.compile(r"^\d{1,4}$")
-_NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
-_AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
 _BEFORE_MARKER = r"(?<=[^\W\d_]|[.,;:!?)\]\"“”‘’»«›‹*])"
-_HEAD_MAX = 80  # characters: a running head is one short line
-_EDGE = 2  # lines at a page's top and foot that may be running heads or folios
 
 
 def is_raw(text: str) -> bool:
@@ -34,130 +35,50 @@ def is_raw(text: str) -> bool:
     return not any(c in SUPERSCRIPTS for c in text)
 
 
-def _normalise(line: str) -> str:
-    line = line.replace("\t", " ")
-    if line.rstrip().endswith("\u00ad"):
-        line = line.rstrip()[:-1] + "-"
-    return re.sub(r" {2,}", " ", line.replace("\u00ad", "")).strip()
-
-
-def split_pages(text: str) -> list[list[tuple[int, str, bool]]]:
-    """Pages of (line number, text, blank line before) at form feeds or 3-blank-line runs."""
-    pages: list[list[tuple[int, str, bool]]] = [[]]
-    has_ff = "\f" in text
-    blanks = 0
-    for number, raw in enumerate(text.split("\n"), 1):
-        parts = raw.split("\f")
-        for k, part in enumerate(parts):
-            if k > 0 and pages[-1]:
-                pages.append([])
-            line = _normalise(part)
-            if not line:
-                blanks += 1
-                if not has_ff and blanks == 3 and pages[-1]:
-                    pages.append([])
-                continue
-            pages[-1].append((number, line, blanks > 0))
-            blanks = 0
-    return [p for p in pages if p]
-
-
-def _shape(line: str) -> str:
-    """A line without the page number a head may carry at either end."""
-    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", line).casefold()
-
-
-def strip_heads(
-    pages: list[list[tuple[int, str, bool]]],
-) -> tuple[list[list], list[str], list[list[tuple[int, str]]]]:
-    """Drop running heads and folios; return the pages, their printed numbers, what was dropped.
-
-    A head recurs at the same end (top or foot) of a quarter of the pages at
-    least, digits aside; a folio is a bare number, or a number beside a head.
-    """
-    edges: dict[int, Counter[str]] = {0: Counter(), -1: Counter()}
-    for page in pages:
-        edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
-        edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
-    least = max(2, len(pages) // 4)
-    out, printed, dropped = [], [], []
-    for page in pages:
-        number, keep, gone = "", list(page), []
-        for end in (0, -1):
-            folio_here = False
-            for _ in range(_EDGE):
-                if not keep:
-                    break
-                line = keep[end][1]
-                # A head is short and no sentence: a recurring line ending in a stop is a note.
-                head = (
-                    len(line) <= _HEAD_MAX
-                    and not line.endswith(".")
-                    and (
-                        edges[end][_shape(line)] >= least
-                        or (end == 0 and (folio_here or _beside_folio(keep, 0)))
-                    )
-                )
-                bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
-                if not (bare or (head and not _FOLIO.match(line))):
-                    break  # one bare number a page is its folio; another is a note's
-                folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
-                number = number or (next((g for g in folio.groups() if g), "") if folio else "")
-                folio_here = folio_here or bare
-                gone.append(keep.pop(end)[:2])
-        if keep:  # a page's start is no blank line between paragraphs
-            keep[0] = (keep[0][0], keep[0][1], False)
-        out.append(keep)
-        printed.append(number)
-        dropped.append(gone)
-    return out, _fill(printed), dropped
-
-
-def _beside_folio(lines: Sequence[tuple[int, str, bool]], end: int) -> bool:
-    """Is the line at this end followed, on the same side, by a bare page number?
-
-    A short article's alternating heads recur too little to be seen; the
-    folio next to one gives it away (at the top only: at the foot, the line
-    beside the folio may be a note).
-    """
-    step = 1 if end == 0 else -1
-    index = end + step
-    return -len(lines) <= index < len(lines) and bool(_FOLIO.match(lines[index][1]))
-
-
-def _fill(printed: Sequence[str]) -> list[str]:
-    """Fill a page number missing between two that agree with the page count."""
-    known = [(i, int(p)) for i, p in enumerate(printed) if p]
-    filled = list(printed)
-    for (i, a), (j, b) in zip(known, known[1:], strict=False):
-        if b - a == j - i:
-            for k in range(i + 1, j):
-                filled[k] = str(a + k - i)
-    return filled
-
-
 def read_raw_pages(text: str) -> list[LaidPage]:
     """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
-    pages, printed, dropped = strip_heads(split_pages(text))
-    split = _split_notes(pages)
+    pages, printed, dropped = strip_heads(split_pages(text), short=True)
+    pages, endnotes = split_endnotes(pages)
+    split = _split_notes(pages, feet=endnotes is None)
+    if endnotes:
+        split = _with_endnotes(split, endnotes)
     # The body's full line length (notes, set smaller, hold more characters a line).
-    widths = sorted(len(t) for body, _ in split for _, t, _ in body)
+    widths = sorted(len(t) for body, _, _ in split for _, t, _ in body)
     full = widths[int(len(widths) * 0.9)] if widths else 80
-    indents = _indents(text)
+    measured = measure([text_width(t) for body, _, _ in split for _, t, _ in body])
+    # An extractor that keeps a line's final hyphen joins no lines (-layout, pdfminer).
+    kept = bool(re.search(r"[^\W\d_]-[ \t]*$", text, re.M))
+    split = _rejoin_compounds(split, measured, kept)
+    least = threshold(_cut_reaches([row for body, _, _ in split for row in body], measured))
+    indented = _indented(split, _indents(text), full)
+    # `pdftotext -layout` keeps a paragraph's first-line indent: where the text
+    # shows indents, they and blank lines mark paragraphs, not the lines' widths.
+    by_width = sum(indented.values()) < max(3, len(split) // 2)
     laid: list[LaidPage] = []
     previous = ""
-    for index, (body, notes) in enumerate(split):
+    close: list[int] = []  # lines where a paragraph may begin, by a hair's width
+    in_bib = False
+    for index, (body, notes, doubts) in enumerate(split):
         lines: list[LaidLine] = []
-        long = [indents.get(n, 0) for n, t, _ in body if len(t) > full * 0.6]
-        margin = min(long) if long else 0
-        for number, line, gap in body:
-            # `pdftotext -layout` keeps a paragraph's first-line indent as spaces.
-            indented = indents.get(number, 0) >= margin + 2 and len(line) > full * 0.6
-            new = _begins(previous, line, gap, full) or (
-                indented and (not previous or ends_sentence(previous))
+        for at, (number, line, gap) in enumerate(body):
+            heading = _heading(line) and text_width(line) < measured * 0.7
+            after = body[at + 1][1] if at + 1 < len(body) else ""
+            # A bibliography hangs its entries: there an indented line goes on with one.
+            in_bib = in_bib or is_heading_label("bibliography", line)
+            inset = indented.get(number, False)
+            new = (by_width and _begins(previous, line, gap, measured, least)) or (
+                (gap or (heading and not by_width) or (inset and not in_bib))
+                and (not previous or (ends_sentence(previous) and starts_sentence(line)))
             )
+            new = new and not (in_bib and inset)
+            # A heading set apart by a blank line, after a line that does not go on,
+            # before one that begins a sentence (pdfminer sets pieces of lines apart too).
+            apart = not re.search(r"[-,;:.]$", line) and not re.search(r"[-,;:]$", previous)
+            new = new or (heading and gap and apart and starts_sentence(after))
+            if by_width and not gap and _close_call(previous, line, measured, least):
+                close.append(number)
             level = 0
-            if lines and new and looks_like_heading(line) and len(line) < full * 0.7:
+            if new and heading and (lines or (previous and ends_sentence(previous))):
                 level = 2
             lines.append(LaidLine(number, line, new or level > 0, level, gap))
             previous = "" if level else line
@@ -170,101 +91,194 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 tuple(_after_heading(lines)),
                 tuple(FootNote(n, tuple(ls)) for n, ls in notes if ls),
                 tuple(dropped[index]),
+                tuple(doubts),
             )
         )
+    # pdfminer sets a blank line between paragraphs: there the widths decide nothing alone.
+    blank = sum(gap for body, _, _ in split for _, _, gap in body) >= 3 * len(split)
+    if close and laid and not blank:
+        shown = ", ".join(str(n) for n in close[:_SHOWN])
+        doubt = (
+            f"{len(close)} lines may begin a paragraph or go on with one: the text keeps no "
+            f"indents or blank lines, and the lines' widths hardly tell (lines {shown})"
+        )
+        first = laid[0]
+        laid[0] = dataclasses.replace(first, doubts=((close[0], doubt), *first.doubts))
     return laid
 
 
+def _close_call(previous: str, line: str, full: int, least: float) -> bool:
+    """A sentence ends at the line's end, a capital follows, and the widths hardly tell."""
+    if not previous or not ends_sentence(previous) or not starts_sentence(line):
+        return False
+    return abs(reach(previous, line.split()[0], full) - least) < _CLOSE
+
+
 Row = tuple[int, str, bool]
+_SHOWN = 5  # lines named in a message
+_CLOSE = 0.05  # of a line's width: a paragraph's end told by less is a guess
+_CUTTING = 0.12  # of the lines joined: a printer that cuts words
+_CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
 
 
-def _split_notes(pages: Sequence[Sequence[Row]]) -> list[tuple[list[Row], list]]:
-    """Each page's body lines (markers as [^N]) and its notes, read in one pass.
+def _split_notes(
+    pages: Sequence[Sequence[Row]], feet: bool = True
+) -> list[tuple[list[Row], list, list]]:
+    """Each page's body lines (markers as [^N]), its notes and the doubts, read in one pass.
 
-    A note starts at the next note number whose marker was read; a number alone
-    on its line (a raised label an extractor put on its own line) or with a
-    stop may skip a note that was not found. The author's '*' note ends at its
-    e-mail address; text after it with no number of its own goes to a number
-    left alone at the page's foot (pdftotext moves such labels).
+    A page's foot begins at the first line that starts a note whose marker
+    was read (or the author's '*' note on the first pages); `read_foot` says
+    which of its lines are which note's. Before it may stand the end of the
+    page before's last note, and a hyphen may have glued the body's last
+    line to the first note's (pdftotext joins such lines). Without `feet`
+    (the notes are endnotes) only the author's note stands at a foot.
     """
     out = []
-    next_marker, next_note = 1, 1
+    next_marker = 1
     read: set[int] = set()
+    open_note = False  # the page before's last note did not end a sentence
     for index, page in enumerate(pages):
         body: list[Row] = []
-        notes: list[tuple[int, list[tuple[int, str]]]] = []
-        held: list[tuple[int, str]] = []
-        author_open = False
-        for number, line, gap in page:
-            start = _NOTE_START.match(line)
-            k = int(start.group(1)) if start else 0
-            lone = bool(start) and (not start.group(2) or line[len(start.group(1))] == ".")
-            author = _AUTHOR_NOTE.match(line) if index < 3 and not notes and not read else None
-            heading = bool(start) and _numbered_heading(line)
-            if (
-                start
-                and not heading
-                and k not in read
-                and k < next_marker
-                and (k == next_note or lone)
-            ):
-                notes.append((k, [(number, start.group(2))] if start.group(2) else []))
-                read.add(k)
-                next_note = max(next_note, k + 1)
-                author_open = False
-            elif author and len(line) < 80:
-                notes.append((-1, [(number, line)]))
-                author_open = "@" not in line
-            elif notes and notes[-1][0] == -1 and not author_open:
-                held.append((number, line))
-            elif notes:
-                notes[-1][1].append((number, line))
-                author_open = author_open and "@" not in line
-            else:
-                line, next_marker = _markers(line, next_marker)
-                body.append((number, line, gap))
-        if held:  # text after the author's note: the note whose number stands alone
-            empty = [i for i, (n, lines) in enumerate(notes) if n > 0 and not lines]
-            if empty:
-                notes[empty[0]] = (notes[empty[0]][0], held)
-            else:
-                notes.append((0, held))
-        out.append((body, _give_alone(notes)))
+        zone: list[Row] = []
+        for row in page:
+            number, line, gap = row
+            allowed = set(range(1, next_marker)) - read if feet else set()
+            author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
+            if not zone and body and _unglue(body, zone, allowed, line):
+                zone.append(row)
+                continue
+            starts = author or note_start(line, allowed, max(read, default=0))
+            if not zone and body and starts and index < 3 and not read:
+                _unglue_author(body, zone)
+            if zone or starts:
+                zone.append(row)
+                continue
+            line, next_marker = _markers(line, next_marker)
+            body.append((number, line, gap))
+        allowed = set(range(1, next_marker)) - read if feet else set()
+        if not zone:
+            _unglue(body, zone, allowed, "")
+        carried = _carried(body) if open_note and zone else []
+        foot = read_foot(zone, allowed, index < 3 and not read)
+        notes = ([(0, carried)] if carried else []) + foot.notes
+        read |= {n for n, lines in notes if n > 0 and lines}
+        numbered = [lines for n, lines in notes if n != -1 and lines]
+        if numbered:
+            open_note = _unfinished(numbered[-1][-1][1])
+        out.append((body, notes, foot.doubts))
     return out
 
 
-def _numbered_heading(line: str) -> bool:
-    """'2. Archival sources' is a heading, not note 2: short, a capital, no stop or comma."""
-    rest = re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", line)
-    plain = bool(rest) and rest[0].isupper() and not re.search(r"[.,;:]", rest)
-    short = 0 < len(line) <= 50 and plain
-    titled = all(w[0].isupper() for w in rest.split() if len(w) > 3)
-    return short and (titled or len(rest.split()) <= 3)
+def _with_endnotes(split: list, endnotes: Endnotes) -> list:
+    """Read the endnotes section as the foot of the page its heading stands on."""
+    markers = {
+        int(m) for body, _, _ in split for _, t, _ in body for m in re.findall(r"\[\^(\d+)\]", t)
+    }
+    foot = read_foot(endnotes.rows, markers, False)
+    out = list(split)
+    body, notes, doubts = out[endnotes.page]
+    out[endnotes.page] = (body, notes + foot.notes, doubts + foot.doubts)
+    return out
 
 
-def _give_alone(notes: list[tuple[int, list[tuple[int, str]]]]) -> list:
-    """A number left alone (its text went to the note before it): split that note's text.
+def _unglue(body: list[Row], zone: list[Row], allowed: set[int], following: str) -> bool:
+    """Split the body's last line where a hyphen joined it to the first note's line.
 
-    The text of the nearest lower-numbered note with several lines is cut at
-    its last sentence end followed by a capital; the rest is the alone number's.
+    pdftotext joins a line that ends in a hyphen to the next line it reads,
+    and at a page's foot that may be the first note's (`docu27 Ibid.`). The
+    line after it (`following`) is then the next note, or the page ends.
     """
-    for i, (n, lines) in enumerate(notes):
-        if n <= 0 or lines:
-            continue
-        donors = [j for j, (m, ls) in enumerate(notes) if 0 < m < n and len(ls) >= 2]
-        if not donors:
-            continue
-        j = max(donors, key=lambda j: notes[j][0])
-        before = notes[j][1]
-        cut = max(
-            (c for c in range(1, len(before)) if ends_sentence(before[c - 1][1])
-             and starts_sentence(before[c][1])),
-            default=0,
-        )  # fmt: skip
-        if cut:
-            notes[i] = (n, before[cut:])
-            notes[j] = (notes[j][0], before[:cut])
-    return notes
+    if not allowed or not body:
+        return False
+    first = min(allowed)
+    start = NOTE_START.match(following)
+    if following and not (start and int(start.group(1)) == first + 1):
+        return False
+    number, line, gap = body[-1]
+    split = glued_note(line, first)
+    if split:
+        body[-1] = (number, split[0], gap)
+        zone.append((number, split[1], False))
+    return bool(split)
+
+
+def _unglue_author(body: list[Row], zone: list[Row]) -> None:
+    """`Од* petrova@example.org`: the body's last line a hyphen joined to the author's note."""
+    number, line, gap = body[-1]
+    glued = re.search(r"(?<=[^\W\d_]{2})(\*+\s+\S*@\S*.*)$", line)
+    if glued:
+        body[-1] = (number, line[: glued.start()] + "-", gap)
+        zone.append((number, glued.group(1), False))
+
+
+def _unfinished(line: str) -> bool:
+    """Does a note's last line stop mid-sentence (a word, a comma), not at a stop, number or URL?"""
+    last = line.split()[-1] if line.split() else ""
+    return bool(re.search(r"[^\W\d_]-?$|[,;:(–-]$", last)) and "/" not in last
+
+
+def _carried(body: list[Row]) -> list[tuple[int, str]]:
+    """The end of the page before's note: the body's last block, set apart by a blank line.
+
+    It ends a sentence (a body block at a page's foot that does not goes on
+    overleaf), holds no marker, and its full lines are set smaller than the
+    body's: longer than the body's common line.
+    """
+    gaps = [i for i, (_, _, gap) in enumerate(body) if gap]
+    if not gaps or gaps[-1] == 0 or len(body) - gaps[-1] > _CARRIED_MAX:
+        return []
+    cut = gaps[-1]
+    carried = [(n, t) for n, t, _ in body[cut:]]
+    common = sorted(len(t) for _, t, _ in body)[len(body) // 2]
+    if (
+        any("[^" in t for _, t in carried)
+        or not ends_sentence(carried[-1][1])
+        or (len(carried) > 1 and len(carried[0][1]) <= common)
+    ):
+        return []
+    del body[cut:]
+    return carried
+
+
+def _rejoin_compounds(split: list, full: int, kept: bool) -> list:
+    """Put back the hyphens of compounds in the lines pdftotext joined (longer than the column)."""
+    texts = [t for body, _, _ in split for _, t, _ in body]
+    notes = [t for _, found, _ in split for _, lines in found for _, t in lines]
+    words = vocabulary(texts + notes)
+    # A note's full lines are those another line of it follows (most notes are one short line).
+    noted = measure([text_width(t) for _, found, _ in split for _, ls in found for _, t in ls[:-1]])
+    joined = [t for t in texts if text_width(t) > full * 1.05]
+    joined += [t for t in notes if text_width(t) > noted * 1.05]
+    # A printer that cuts words at line ends does so every few lines; where few
+    # lines were joined, the hyphens pdftotext dropped were the words' own.
+    cuts = len(joined) > _CUTTING * (len(texts) + len(notes))
+
+    def fix(text: str, width: int) -> str:
+        if kept or text_width(text) <= width * 1.05:
+            return text
+        return restore_compounds(text, width, words, cuts)
+
+    return [
+        (
+            [(n, fix(t, full), gap) for n, t, gap in body],
+            [(k, [(n, fix(t, noted)) for n, t in lines]) for k, lines in found],
+            doubts,
+        )
+        for body, found, doubts in split
+    ]
+
+
+def _indented(
+    split: Sequence[tuple[list[Row], list, list]], indents: dict[int, int], full: int
+) -> dict[int, bool]:
+    """Which long body lines stand indented from their page's left margin."""
+    out = {}
+    for body, _, _ in split:
+        long = [indents.get(n, 0) for n, t, _ in body if len(t) > full * 0.6]
+        margin = min(long) if long else 0
+        for number, line, _ in body:
+            out[number] = indents.get(number, 0) >= margin + 2 and len(line) > full * 0.6
+    return out
 
 
 def _indents(text: str) -> dict[int, int]:
@@ -288,14 +302,39 @@ def _after_heading(lines: list[LaidLine]) -> list[LaidLine]:
     return out
 
 
-def _begins(previous: str, line: str, gap: bool, full: int) -> bool:
-    """Does `line` begin a paragraph after `previous` (the last body line before it)?"""
+def _cut_reaches(rows: Sequence[Row], full: int) -> list[float]:
+    """How far each line cut mid-sentence reaches with the next line's first word.
+
+    Lines pdftotext joined are left out: where their last printed line ends is a guess.
+    """
+    out = []
+    for (_, before, _), (_, after, gap) in zip(rows, rows[1:], strict=False):
+        if not after.split() or gap or ends_sentence(before) or before.endswith("-"):
+            continue
+        if text_width(before) <= full * 1.08:
+            out.append(reach(before, after.split()[0], full))
+    return out
+
+
+def _heading(line: str) -> bool:
+    """A heading: `looks_like_heading`'s, or two words, a capital, no stop ('Die Quellen')."""
+    words = line.split()
+    two = len(words) == 2 and line[0].isupper() and not re.search(r"[.,;:!?\d]", line)
+    return looks_like_heading(line) or two
+
+
+def _begins(previous: str, line: str, gap: bool, full: int, least: float) -> bool:
+    """Does `line` begin a paragraph after `previous` (the last body line before it)?
+
+    It does after a finished sentence, with a capital, where a blank line
+    stands between or the first word would have fitted on `previous`.
+    """
     if not previous:
         return True
     if not ends_sentence(previous) or not starts_sentence(line):
         return False
     first_word = line.split()[0] if line.split() else ""
-    return gap or len(previous) + 1 + len(first_word) < full * 0.92
+    return gap or reach(previous, first_word, full) < least
 
 
 def _markers(line: str, expected: int) -> tuple[str, int]:

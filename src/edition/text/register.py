@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -21,6 +21,7 @@ from edition.text.spellings import Known, Rules, default_rules, to_latin, words
 
 KINDS = ("persons", "places", "organisations")
 KIND_TITLES = {"persons": "Persons", "places": "Places", "organisations": "Organisations"}
+LISTS = (*KINDS, "ignore")
 FIELDS = ("name", "also", "russian", "native", "abbreviations", "dates", "about")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -39,6 +40,14 @@ class Name:
     about: str = ""
     path: str = ""
     line: int = 0
+    # Where the entry came from: "table" (data/exonyms.yaml), "edition"
+    # (content/names.yaml) or "article" (gathered from the article's own text).
+    origin: str = "table"
+    # Russian forms the transliteration rules read back from the printed name: a
+    # reading, never a form known to be in use, so never among `russian`.
+    derived: tuple[str, ...] = ()
+    gathered: tuple[str, ...] = ()  # forms the article added to a table's entry (its PRA)
+    by_surname: bool = True  # a person found by the surname alone (not if two share it)
 
     @property
     def key(self) -> str:
@@ -54,7 +63,7 @@ class Name:
     def matched(self) -> tuple[str, ...]:
         """What is looked for in the text: every form and, for a person, each surname."""
         found = list(self.forms)
-        if self.kind == "persons":
+        if self.kind == "persons" and self.by_surname:
             found += [form.split()[-1] for form in self.forms if " " in form]
         return tuple(dict.fromkeys(found))
 
@@ -62,15 +71,27 @@ class Name:
 @dataclass(frozen=True)
 class NameTable:
     names: tuple[Name, ...]
+    # Printed forms an editor said are no names (content/names.yaml `ignore:`):
+    # import gathers no entry for them from an article.
+    ignored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Mention:
-    """Where a name is mentioned: a paragraph ("p") or a note ("note"), and how."""
+    """Where a name is mentioned: a paragraph ("p"), a note ("note") or a
+    bibliography entry ("bib", its `key`; n is its place in the list), and how."""
 
     target: str
     n: int
     printed: str
+    key: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """The mention's id on the article page: p-3, fn-12, bib-KEY."""
+        if self.target == "bib":
+            return f"bib-{self.key}"
+        return f"{'p' if self.target == 'p' else 'fn'}-{self.n}"
 
 
 @dataclass(frozen=True)
@@ -121,7 +142,7 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int] | None]:
     return plain, offsets + [len(text)]
 
 
-def parse_names(text: str, path: str) -> tuple[NameTable, list[Problem]]:
+def parse_names(text: str, path: str, origin: str = "edition") -> tuple[NameTable, list[Problem]]:
     """Read a table of names; problems name the file and line."""
     problems: list[Problem] = []
 
@@ -143,10 +164,18 @@ def parse_names(text: str, path: str) -> tuple[NameTable, list[Problem]]:
         bad(root.start_mark.line + 1, "expected `persons:`, `places:`, `organisations:` lists")
         return NameTable(()), problems
     names: list[Name] = []
+    ignored: list[str] = []
     for key_node, value in root.value:
         kind = key_node.value
+        if kind == "ignore":
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            if all(isinstance(i, yaml.ScalarNode) and str(i.value).strip() for i in items):
+                ignored += [str(i.value).strip() for i in items]
+            else:
+                bad(value.start_mark.line + 1, "`ignore:` must be a list of names as printed")
+            continue
         if kind not in KINDS:
-            bad(key_node.start_mark.line + 1, f"unknown list {kind!r}", f"use {', '.join(KINDS)}")
+            bad(key_node.start_mark.line + 1, f"unknown list {kind!r}", f"use {', '.join(LISTS)}")
             continue
         if not isinstance(value, yaml.SequenceNode):
             bad(value.start_mark.line + 1, f"`{kind}:` must be a list of entries")
@@ -154,8 +183,8 @@ def parse_names(text: str, path: str) -> tuple[NameTable, list[Problem]]:
         for item in value.value:
             name = _entry(kind, item, path, bad)
             if name is not None:
-                names.append(name)
-    return NameTable(tuple(names)), problems
+                names.append(replace(name, origin=origin))
+    return NameTable(tuple(names), tuple(ignored)), problems
 
 
 def _entry(kind: str, node: yaml.Node, path: str, bad) -> Name | None:  # noqa: ANN001
@@ -186,7 +215,7 @@ def _entry(kind: str, node: yaml.Node, path: str, bad) -> Name | None:  # noqa: 
 def shipped_names() -> NameTable:
     """The table shipped with edition (data/exonyms.yaml)."""
     text = resources.files("edition").joinpath("data/exonyms.yaml").read_text("utf-8")
-    table, problems = parse_names(text, "edition/data/exonyms.yaml")
+    table, problems = parse_names(text, "edition/data/exonyms.yaml", origin="table")
     if problems:  # a broken shipped table is a bug of the package, not of an edition
         raise ValueError(problems[0].message)
     return table
@@ -196,7 +225,8 @@ def merge_names(base: NameTable, edition: NameTable) -> NameTable:
     """The edition's entries replace the base's of the same name; new ones are added."""
     own = {(n.kind, n.name) for n in edition.names}
     kept = tuple(n for n in base.names if (n.kind, n.name) not in own)
-    return NameTable(kept + edition.names)
+    ignored = tuple(dict.fromkeys(base.ignored + edition.ignored))
+    return NameTable(kept + edition.names, ignored)
 
 
 def known_forms(table: NameTable, rules: Rules | None = None) -> Known:
@@ -275,9 +305,7 @@ def _by_first(table: NameTable) -> dict[str, list[tuple[tuple[str, ...], int]]]:
     return by_first
 
 
-def find_mentions(
-    texts: list[str], table: NameTable
-) -> list[tuple[Name, list[tuple[int, str]]]]:
+def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[tuple[int, str]]]]:
     """Each name of the table found in the texts: (index of the text, form printed).
 
     Forms match whole words, diacritics ignored, capitals as printed (`US`, never
@@ -306,12 +334,20 @@ def find_mentions(
     return [(table.names[index], where[index]) for index in sorted(where)]
 
 
-def gather_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
-    """Every name of the table the article mentions, with each paragraph and note."""
-    blocks = [("p", p.n) for p in article.paragraphs] + [("note", n.n) for n in article.notes]
+def gather_register(
+    article: Article, table: NameTable, bibliography: bool = False
+) -> tuple[Entry, ...]:
+    """Every name of the table the article mentions, with each paragraph and note
+    (and, asked for, each bibliography entry)."""
+    blocks = [("p", p.n, "") for p in article.paragraphs] + [
+        ("note", n.n, "") for n in article.notes
+    ]
     texts = [p.text for p in article.paragraphs] + [n.text for n in article.notes]
+    if bibliography:
+        blocks += [("bib", i, e.key) for i, e in enumerate(article.bibliography, 1)]
+        texts += [e.original for e in article.bibliography]
     entries = [
-        Entry(name, tuple(Mention(*blocks[i], printed) for i, printed in where))
+        Entry(name, tuple(Mention(*blocks[i][:2], printed, blocks[i][2]) for i, printed in where))
         for name, where in find_mentions(texts, table)
     ]
     return tuple(sorted(entries, key=lambda e: (KINDS.index(e.name.kind), fold_text(e.name.name))))

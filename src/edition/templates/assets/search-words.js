@@ -5,12 +5,25 @@
 const OPEN = "\u2045";  // ⁅ other spellings ⁆: indexed, never shown
 const CLOSE = "\u2046";
 
-// Lowercase, without diacritics, edge punctuation or a possessive 's: "Khrushchev’s" -> "khrushchev".
+// Lowercase, without diacritics (ё -> е, й -> и), and for a word without edge
+// punctuation or a possessive 's: "Khrushchev’s" -> "khrushchev".
+const fold = (w) => w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
 export const bareWord = (w) =>
-  w.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
+  fold(w).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
 
 export const queryWords = (query) => query.split(/[^\p{L}\p{N}]+/u).map(bareWord).filter(Boolean);
+
+// What Pagefind is asked: the query, with each Cyrillic word of four letters or more
+// cut to its stem of three or more (Москвы -> москв, Кубы -> куб). A Russian index stems it anyway; a page in another
+// language holds Russian forms as nominatives, hidden (Moscow: москва), which only the
+// stem begins. Hits are still checked against the words as typed (isForm).
+const RU_ENDINGS = "иями|ями|ами|иях|ией|ого|его|ому|ему|ыми|ими|ых|их|ой|ей|ий|ый|ая|яя|ое|ее|ую|юю|ом|ем|ам|ям|ах|ях|ов|ев|ия|ие|ии|ию|ы|и|а|я|у|ю|е|ь|й";
+const RU_ENDING = new RegExp(`(?:${fold(RU_ENDINGS)})$`, "u");
+const RU_INFLECTION = new RegExp(`^(?:${fold(RU_ENDINGS)})?$`, "u");
+export const searchText = (query) => (/"/.test(query) ? query : query.replace(/[\p{Script=Cyrillic}\p{M}]{4,}/gu, (word) => {
+  const stem = fold(word).replace(RU_ENDING, "");
+  return stem.length >= 3 ? stem : word;
+}));
 
 // Is the indexed word a form of the query word? The same word, a longer word it
 // begins (Pagefind completes the last word), or the same stem (treaty, treaties);
@@ -22,6 +35,15 @@ export function isForm(word, term) {
   if (term.length >= 3 && word.startsWith(term)) return true;
   let same = 0;
   while (same < word.length && same < term.length && word[same] === term[same]) same++;
+  if (/\p{Script=Cyrillic}/u.test(term)) {
+    // Russian: the same stem of three letters or more, and what follows it in each an
+    // ending (поставках, поставкам; Куба, Кубы), never more of a word (партии is not
+    // партнёр, Вены is not Венгрия).
+    for (let stem = same; stem >= 3; stem--) {
+      if (RU_INFLECTION.test(word.slice(stem)) && RU_INFLECTION.test(term.slice(stem))) return true;
+    }
+    return false;
+  }
   return same >= 4 && same >= Math.min(word.length, term.length) - 2;
 }
 
@@ -61,6 +83,9 @@ export function ownersOf(location, words, owner, key) {
   if (owner[location] === -2) return [];
   const group = key[location] || "";
   const wanted = bareWord(group);
+  // A group naming no word (the register's "⁅aleksandr rankovich⁆") stands for its
+  // block: the hit is itself, never every word that is bare punctuation ("·").
+  if (!wanted) return [location];
   const out = [];
   if (group.startsWith("@")) {
     // A name's forms (`@word:`) stand for its mention in the block they end.

@@ -9,7 +9,7 @@
 // "Khrushchyov").
 
 import { fileTitle, parseCitation, rowMatches } from "./search-citations.js";
-import { bareWord, isForm, ownersOf, queryWords, significant, visibleWords } from "./search-words.js";
+import { bareWord, isForm, ownersOf, queryWords, searchText, significant, visibleWords } from "./search-words.js";
 import { openIndex } from "./search-index.js";
 const EXCERPT_WORDS = 26;
 const PAGE_SIZE = 10;
@@ -33,37 +33,17 @@ let citations = null;
 let pending = [];
 let run = 0;
 
-// The index: Pagefind's module, its options, the other languages' indexes and the
-// filters, loaded once.
-async function load() {
-  if (!pagefind) {
-    // Result URLs are stored from the site root; prefix the path we are served under.
-    // No worker: it would cost a further 41 KB on the first query, for a small index.
-    // The base, its shards and a quick rebuild's delta: search-index.js merges them.
-    pagefind = await openIndex(root, { baseUrl: root.pathname, noWorker: true });
-    // Pagefind keeps an index per page language and searches the search page's own:
-    // a Russian article (stemmed as Russian) is found from an English page only if
-    // its index is merged. Pagefind skips merging a path its own starts with, so the
-    // same bundle is named by its full URL.
-    for (const language of await otherLanguages()) {
-      await pagefind.mergeIndex(new URL("pagefind/", root).href, { language, baseUrl: root.pathname });
-    }
-    fillFacets(await pagefind.filters());
-  }
+// The index (the base, its shards, a quick rebuild's delta, each language with its
+// own rules: search-index.js) and the filters, opened once however many searches
+// start before it is ready. Result URLs are stored from the site root; prefix the
+// path we are served under. No worker: it would cost a further 41 KB on the first
+// query, for a small index.
+function load() {
+  pagefind = pagefind || openIndex(root, { baseUrl: root.pathname, noWorker: true }).then(async (index) => {
+    fillFacets(await index.filters());
+    return index;
+  });
   return pagefind;
-}
-
-// The bundle's languages but the one Pagefind searches first (its own choice:
-// the page's language, its prefix, else the language with most pages).
-async function otherLanguages() {
-  const response = await fetch(new URL("pagefind/pagefind-entry.json", root));
-  const languages = (response.ok && (await response.json()).languages) || {};
-  const keys = Object.keys(languages);
-  const lang = (document.documentElement.lang || "unknown").toLowerCase();
-  const primary = languages[lang] ? lang
-    : languages[lang.split("-")[0]] ? lang.split("-")[0]
-    : [...keys].sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
-  return keys.filter((key) => key !== primary);
 }
 
 function fillFacets(filters) {
@@ -177,7 +157,8 @@ function hitUrl(url, sub) {
   const params = new URLSearchParams();
   // As printed, without edge punctuation or a possessive: mark.js finds it in the page.
   const printed = (w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, "");
-  for (const word of new Set([...sub.marks].map((i) => printed(sub.words[i])))) {
+  const shown = [...sub.marks].filter((i) => sub.owner[i] === i);
+  for (const word of new Set(shown.map((i) => printed(sub.words[i])))) {
     params.append("pagefind-highlight", word);
   }
   const [path] = url.split("#");
@@ -302,7 +283,7 @@ async function search() {
   const terms = queryWords(query);
   // A reference's full-text hits must hold all its numbers: `f. 463` is not "final".
   const needs = parsed ? terms.filter((t) => /\d/.test(t)) : null;
-  const result = await api.search(query, { filters });
+  const result = await api.search(searchText(query), { filters });
   if (mine !== run) return;
   const checked = (hit) => hit.data().then((data) => ({ data, subs: regions(data, terms, kinds, needs) }));
   // The first pages' fragments are read to count their hits; the rest when shown.

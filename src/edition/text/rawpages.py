@@ -1,0 +1,161 @@
+"""A raw extraction's pages: form feeds or blank-line runs, running heads and folios.
+
+Pages end at form feeds (or, without any, at runs of three blank lines); a
+page's first or last lines that recur on other pages, or are a bare number,
+are its running head and folio (the folio kept as the printed page number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from edition.text.frontmatter import label_rest
+
+_FOLIO = re.compile(r"^\d{1,4}$")
+_HEAD_MAX = 80  # characters: a running head is one short line
+_EDGE = 2  # lines at a page's top and foot that may be running heads or folios
+
+
+def _normalise(line: str) -> str:
+    line = line.replace("\t", " ")
+    if line.rstrip().endswith("\u00ad"):
+        line = line.rstrip()[:-1] + "-"
+    return re.sub(r" {2,}", " ", line.replace("\u00ad", "")).strip()
+
+
+def split_pages(text: str) -> list[list[tuple[int, str, bool]]]:
+    """Pages of (line number, text, blank line before) at form feeds or 3-blank-line runs."""
+    pages: list[list[tuple[int, str, bool]]] = [[]]
+    has_ff = "\f" in text
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        parts = raw.split("\f")
+        for k, part in enumerate(parts):
+            if k > 0 and pages[-1]:
+                pages.append([])
+            line = _normalise(part)
+            if not line:
+                blanks += 1
+                if not has_ff and blanks == 3 and pages[-1]:
+                    pages.append([])
+                continue
+            pages[-1].append((number, line, blanks > 0))
+            blanks = 0
+    return [p for p in pages if p]
+
+
+def _shape(line: str) -> str:
+    """A line without the page number a head may carry at either end."""
+    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", line).casefold()
+
+
+def strip_heads(
+    pages: list[list[tuple[int, str, bool]]], short: bool = False
+) -> tuple[list[list], list[str], list[list[tuple[int, str]]]]:
+    """Drop running heads and folios; return the pages, their printed numbers, what was dropped.
+
+    A head recurs at the same end (top or foot) of a quarter of the pages at
+    least, digits aside; a folio is a bare number, or a number beside a head.
+    With `short` (a raw text, which has no fonts to tell a head by), a page's
+    top line that names the article is a head too, and a bare folio wins over
+    a number a head carries.
+    """
+    edges: dict[int, Counter[str]] = {0: Counter(), -1: Counter()}
+    for page in pages:
+        edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
+        edges[-1].update({_shape(t) for _, t, _ in page[-_EDGE:]})
+    least = max(2, len(pages) // 4)
+    # The first two pages' top lines (a cover may come first); a head is looked
+    # for on the pages after the front matter's (the abstract's) only.
+    fronts = [{_words(t) for _, t, _ in page[:8]} for page in pages[:2]]
+    after = 1 + next((i for i, p in enumerate(pages[:3]) if _has_abstract(p)), 0)
+    out, printed, dropped = [], [], []
+    for index, page in enumerate(pages):
+        number, keep, gone, bare_seen = "", list(page), [], False
+        for end in (0, -1):
+            folio_here = False
+            for _ in range(_EDGE):
+                if not keep:
+                    break
+                line = keep[end][1]
+                # A head is short and no sentence: a recurring line ending in a stop is a note.
+                head = (
+                    len(line) <= _HEAD_MAX
+                    and not line.endswith(".")
+                    and (
+                        edges[end][_shape(line)] >= least
+                        or (end == 0 and (folio_here or _beside_folio(keep, 0)))
+                        or (
+                            short
+                            and end == 0
+                            and index >= after
+                            and _names_the_article(line, fronts[:index])
+                        )  # fmt: skip
+                    )
+                )
+                bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
+                if not (bare or (head and not _FOLIO.match(line))):
+                    break  # one bare number a page is its folio; another is a note's
+                folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
+                found = next((g for g in folio.groups() if g), "") if folio else ""
+                # A bare number is the folio before one a head carries (a volume's).
+                number = found if short and bare and not bare_seen else number or found
+                bare_seen = bare_seen or bare
+                folio_here = folio_here or bare
+                gone.append(keep.pop(end)[:2])
+        if keep:  # a page's start is no blank line between paragraphs
+            keep[0] = (keep[0][0], keep[0][1], False)
+        out.append(keep)
+        printed.append(number)
+        dropped.append(gone)
+    return out, _fill(printed), dropped
+
+
+def _has_abstract(page: Sequence[tuple[int, str, bool]]) -> bool:
+    return any(label_rest(k, t) is not None for _, t, _ in page for k in ("abstract", "keywords"))
+
+
+def _words(line: str) -> str:
+    """A line's words alone, lowercased: `Roe: Title` and `ROE, Title*` agree."""
+    return " ".join(re.sub(r"[^\w\s]|\d|_", " ", line).casefold().split())
+
+
+def _names_the_article(line: str, fronts: Sequence[set[str]]) -> bool:
+    """A page's top line that is the article's title or author line, or a journal's (year).
+
+    A running head repeats the authors or the (short) title the first page
+    shows; where a short article's heads are too few to recur, that tells.
+    """
+    if re.search(r"\((?:19|20)\d\d\)$", line):
+        return True
+    words = _words(line)
+    return len(words) >= 10 and any(
+        len(f) >= 10 and (f.startswith(words) or words.startswith(f))
+        for front in fronts
+        for f in front
+    )
+
+
+def _beside_folio(lines: Sequence[tuple[int, str, bool]], end: int) -> bool:
+    """Is the line at this end followed, on the same side, by a bare page number?
+
+    A short article's alternating heads recur too little to be seen; the
+    folio next to one gives it away (at the top only: at the foot, the line
+    beside the folio may be a note).
+    """
+    step = 1 if end == 0 else -1
+    index = end + step
+    return -len(lines) <= index < len(lines) and bool(_FOLIO.match(lines[index][1]))
+
+
+def _fill(printed: Sequence[str]) -> list[str]:
+    """Fill a page number missing between two that agree with the page count."""
+    known = [(i, int(p)) for i, p in enumerate(printed) if p]
+    filled = list(printed)
+    for (i, a), (j, b) in zip(known, known[1:], strict=False):
+        if b - a == j - i:
+            for k in range(i + 1, j):
+                filled[k] = str(a + k - i)
+    return filled
