@@ -34,8 +34,11 @@ CHILD = """
 import json, os, resource, sys
 from edition.cli import main
 code = main(sys.argv[1:])
+me, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 print(json.dumps({
     "code": code,
+    "cpu_self": me.ru_utime + me.ru_stime,
+    "cpu_children": kids.ru_utime + kids.ru_stime,
     "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     "children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
 }), file=sys.stderr)

@@ -213,3 +213,28 @@ def test_a_quick_rebuild_that_fails_leaves_the_live_index_as_it_was(
     with pytest.raises(BuildError):
         _build(project)
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_quick_rebuilds_keep_the_recycled_tree_s_shards(project: Path, monkeypatch) -> None:
+    """The shards are the live site's: nothing is linked in again, none goes stale."""
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 12)
+    _new_abstract(project / "sources" / "article-0001.txt")
+    assert not _build(project).quick
+    bundles = [name.rstrip("/") for name in _manifest(project)["indexes"]]
+    for word in ("Harrowgate", "Ellesmere"):  # the second recycles the first's tree
+        _fix_note(project / "sources" / "article-0002.txt", word)
+        assert _build(project).quick
+    linked: list[Path] = []
+    monkeypatch.setattr(search_delta, "_link_tree", lambda a, b: linked.append(b))
+    _fix_note(project / "sources" / "article-0002.txt", "Wharfedale")
+    assert _build(project).quick
+    assert linked == []  # every bundle of the recycled tree was the live one already
+    site = project / "_site"
+    assert [n.rstrip("/") for n in _manifest(project)["indexes"]] == bundles
+    assert all((site / b / "pagefind-entry.json").is_file() for b in bundles)
+    # A full build with one index again: no shard of before is left in the live site.
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", 12_000)
+    _new_abstract(project / "sources" / "article-0003.txt")
+    assert not _build(project).quick
+    assert _manifest(project)["indexes"] == ["pagefind/"]
+    assert [p.name for p in site.iterdir() if p.name.startswith("pagefind")] == ["pagefind"]

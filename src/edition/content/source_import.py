@@ -20,7 +20,7 @@ from edition.text.audit import audit_lines, audit_sequence
 from edition.text.bibliography import parse_bibliography
 from edition.text.language import detect_language
 from edition.text.laid import parse_laid
-from edition.text.pdf import read_pdf_pages
+from edition.text.pdf import import_pdf
 from edition.text.raw import is_raw, read_raw_pages
 from edition.text.reader import decode_source, parse_article
 from edition.text.sanity import source_problems, truncation_problems
@@ -62,18 +62,16 @@ def read_article(
         return None, problems
     notes = parse_notes(article.notes, registry)
     article = replace(article, notes=resolve_notes(notes, article))
-    if article.source_kind != "text":  # the text form's YAML keeps its keys (see data-format.md)
-        article = replace(article, language=detect_language(p.text for p in article.paragraphs))
+    article = replace(article, language=detect_language(p.text for p in article.paragraphs))
     return article, problems
 
 
 def _read_pdf(data: bytes, path: str, slug: str, problems: Problems) -> Article | None:
     try:
-        pages = read_pdf_pages(data, path, problems)
+        return import_pdf(data, path, slug, parse_bibliography, problems)
     except Exception as err:  # pdfium's own errors: a damaged or encrypted file
         problems.error(path, 0, f"cannot read the PDF: {err}", "is it damaged or encrypted?", "pdf")
         return None
-    return parse_laid(pages, path, slug, "pdf", parse_bibliography, problems)
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,12 @@ _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
 # parts) becomes U+FFFD in input text: one character for one, so offsets hold.
 MARKERS = "".join(chr(c) for c in range(0xE000, 0xE020))
 _UNMARK = str.maketrans(MARKERS, "\ufffd" * len(MARKERS))
+_MARKER = re.compile("[\ue000-\ue01f]")
 
 
 def unmarked(text: str) -> str:
     """Input text with every marker character replaced (see MARKERS)."""
-    return text.translate(_UNMARK) if any("\ue000" <= ch <= "\ue01f" for ch in text) else text
+    return text.translate(_UNMARK) if _MARKER.search(text) else text
 
 
 def _web_only(url: str) -> bool:

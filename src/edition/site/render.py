@@ -77,6 +77,9 @@ def environment(templates: Path, bytecode: BytecodeCache | None = None) -> Envir
         bytecode_cache=bytecode,
         autoescape=select_autoescape(AUTOESCAPE, default=True),
         undefined=StrictUndefined,
+        # An environment lives for one build: no template changes under it, so no
+        # stat of every template on every page (auto_reload's check).
+        auto_reload=False,
         **TEMPLATE_OPTIONS,
     )
     env.filters["md"] = lambda text: Markup(inline(text))

@@ -194,11 +194,14 @@ def _entry_groups(texts: list[str], names: NameTable, known: Known) -> dict[int,
     """For the block of each name's first mention, '@word: its forms;' groups (the
     forms its words do not already have)."""
     groups: dict[int, list[str]] = {}
+    in_block: dict[int, set[str]] = {}  # a block's words and their forms, read once
     for name, where in find_mentions(texts, names):
         first, printed = where[0]
-        block = words(texts[first])
-        present = {w.lower() for w in block}
-        present |= {f for w in block for f in word_forms(w, known=known)}
+        if (present := in_block.get(first)) is None:
+            block = words(texts[first])
+            present = {w.lower() for w in block}
+            present |= {f for w in block for f in word_forms(w, known=known)}
+            in_block[first] = present
         forms = [w.lower() for form in name.forms for w in words(form)]
         # Russian words written out in every system too; an abbreviation is spelt, not
         # transliterated (США is not "ssha").
@@ -210,7 +213,9 @@ def _entry_groups(texts: list[str], names: NameTable, known: Known) -> dict[int,
             for system in default_rules().systems
         ]
         stop = default_rules().stopwords
-        forms = [f for f in dict.fromkeys(forms) if f not in present | stop and len(f) > 2]
+        forms = [
+            f for f in dict.fromkeys(forms) if f not in present and f not in stop and len(f) > 2
+        ]
         key = words(printed)[-1] if words(printed) else ""
         if forms and key:
             groups.setdefault(first, []).append(f"@{key}: {' '.join(forms)};")

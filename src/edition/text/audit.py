@@ -23,7 +23,7 @@ _BROKEN_LEAST = 8  # full lines needed to know a full line's width
 
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalpha()).casefold()  # not '¹': a marker
+    return "".join(filter(str.isalpha, text)).casefold()  # not '¹': a marker
 
 
 def article_letters(article: Article) -> str:

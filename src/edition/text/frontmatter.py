@@ -102,8 +102,12 @@ def split_at_labels(blocks: Sequence[Block]) -> list[Block]:
 def _goes_on_keywords(previous: str, line: str) -> bool:
     """Is `line` more keywords (`Hoxha, Khrushchev, RGANI`), not a sentence?"""
     sentence = re.search(r"[.!?]\s+\S", line) or len(line) > 100
+    # A short line after keywords that end in no stop is the last keyword's end
+    # ("…, RGANI, failed" / "Communist brotherhood"); the body's first line is long.
+    short = len(line) < 0.6 * len(previous.strip())  # a column's first line is as wide
+    tail = short and not previous.rstrip().endswith(".") and not line.endswith(".")
     return not sentence and (
-        previous.rstrip().endswith((",", ";", "-")) or bool(re.search(r"[,;]", line))
+        previous.rstrip().endswith((",", ";", "-")) or bool(re.search(r"[,;]", line)) or tail
     )
 
 
@@ -212,7 +216,9 @@ def _title_at(blocks: Sequence[Block], anchor: int | None) -> tuple[int, tuple[i
     while first > 0 and start - first < 6 and _byline_block(blocks[first - 1]):
         first -= 1
     before = start - 1
-    if _affiliation_block(blocks[start]):
+    # A place of work right after another is a title naming one ("… российских архивов").
+    after_place = start > 0 and _affiliation_block(blocks[start - 1])
+    if _affiliation_block(blocks[start]) and not after_place:
         if first > 0 and _title_like(blocks[first - 1]):
             return first - 1, tuple(range(first, anchor))
         if _surely_byline(blocks[start]):  # else a title that names a university

@@ -138,7 +138,11 @@ def parse_laid(
         if not body and not kept and page.lines and page.lines[-1].line < body_from:
             continue  # a cover or front-matter page: its notes (the author's) still count
         if not body and page.lines and page.lines[0].line >= end:
-            break
+            if kept and page.notes:  # notes at the foot of the bibliography's pages count too
+                last = kept[-1]
+                notes = last.notes + page.notes
+                kept[-1] = Page(last.index, last.printed, last.line, last.body, notes)
+            continue
         kept.append(Page(page.index, page.printed, page.line, _fragments(body), page.notes))
     skipped = [p for p in pages if p.index < (kept[0].index if kept else 0)]
     if skipped and kept:  # the author's note may stand on the front page before the body's

@@ -18,6 +18,8 @@ from edition.errors import Problems
 from edition.model import Note, PageBreak, Paragraph
 from edition.text.rejoin import join_hyphenated
 
+_URL_SLASH = re.compile(r"(?:https?:/|www\.)\S*/$|\w\.\w{2,}/\S*/$")
+_URL_HOST = re.compile(r"(?:https?://|www\.)[\w.-]*\.$")
 Lines = tuple[tuple[int, str], ...]  # (line number, text with *italic* and [^N])
 
 
@@ -92,10 +94,19 @@ def join_at_hyphen(left: str, right: str, words: Mapping[str, int], keep: bool =
         left, right = left[:-1], right[1:]
         if not left.endswith("-"):
             return f"{left} {right}"
+    if _URL_SLASH.search(left) and right[:1].isalnum() or (
+        _URL_HOST.search(left) and right[:1].islower()
+    ):
+        return left + right  # a web address cut after a slash, or after a dot in its host
+    if re.search(r"\d[–—]$", left) and right[:1].isdigit():
+        return left + right  # a range of numbers cut after its dash: 10– / 15
     if not left.endswith("-"):
         return f"{left} {right}"
     chain = re.search(r"[^\W\d_]+-[^\W\d_]+-$", left) or re.match(r"^[^\W\d_]+-[^\W\d_]", right)
-    if keep or left[-2:-1].isdigit() or chain:
+    head, tail = re.search(r"([^\W\d_]+)-$", left), re.match(r"([^\W\d_]+)", right)
+    # `con-` + `flict-free`, `Soviet-Alban-` + `ian`: the cut word is a word of the article.
+    cut = bool(head and tail and words.get((head.group(1) + tail.group(1)).lower()))
+    if keep or left[-2:-1].isdigit() or (chain and not cut):
         return left + right
     if left[-2:-1].isalpha():
         joined = join_hyphenated(left, right, words)

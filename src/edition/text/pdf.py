@@ -1,13 +1,19 @@
-"""A PDF read by its layout: body and foot-note zone, raised markers, italics, heads, folios.
+"""A PDF read by its layout: columns, body and foot-note zone, raised markers, italics, folios.
 
-Characters come from pdfium (pypdfium2): with each one's font size, font name
-and baseline it reads a 20-page article in a fraction of a second, where
-pdfplumber (pdfminer) takes seconds. Lines are runs of characters on one
-baseline; the body's size is the commonest; the smaller lines that end a page
-are its notes; raised smaller digits are note markers (or, at a note's start,
-its number); a font name with Italic/Oblique gives `*italic*`; an indented
-line, or one after a wider space, begins a paragraph; a bold or larger line is
-a heading. Running heads and folios go as in a raw text (`raw.strip_heads`).
+Characters come from pdfium (pypdfium2): with each one's font size, font name,
+baseline and ink box it reads a 20-page article in a fraction of a second,
+where pdfplumber (pdfminer) takes seconds. Lines are runs of characters on
+one baseline (pdflines.py), read column by column (columns.py); the body's
+size is the commonest; the smaller lines that end a column or a page are its
+notes, and the lines under a 'Notes' heading at the end are endnotes
+(pdfnotes.py); raised smaller digits are note markers; a font's name
+(Italic, Oblique, TeX's CMTI), descriptor or weight gives `*italic*` and bold;
+paragraph starts and headings come from indents, spaces, weight and size
+(pdfbody.py). Running heads and folios go
+as in a raw text (`raw.strip_heads`), their numbers kept as the printed pages.
+
+Problems name the place in the PDF as `file.pdf:page P, line L` (L counts
+the page's lines in reading order, running heads included).
 """
 
 from __future__ import annotations
@@ -15,49 +21,38 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import replace
 
 from edition.errors import Problems
-from edition.text.pages import FootNote, LaidLine, LaidPage
+from edition.model import Article
+from edition.text.columns import reading_order
+from edition.text.laid import parse_laid
+from edition.text.pages import LaidPage
+from edition.text.pdfbody import body_lines, heading_sizes, small_head
+from edition.text.pdflines import Char, Line, line_text, lines_of, split_folio
+from edition.text.pdfnotes import Row, endnotes, foot_notes, note_size, split_zone
 from edition.text.raw import strip_heads
-from edition.text.rejoin import ends_sentence, starts_sentence
 
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})(?:\.\s*|\s+)(.*)$")
+Places = dict[int, tuple[int, int]]  # running line number -> (PDF page, line on the page)
 
-
-@dataclass(frozen=True)
-class Char:
-    text: str
-    size: float
-    x0: float
-    x1: float
-    baseline: float  # from the page's top
-    italic: bool
-    bold: bool
+# TeX's fonts say their style in letters, not words: CMBX10, SFTI1095, ecbi1200.
+_TEX_FONT = re.compile(r"(?i)(?:cm|sf|ec|tc)([a-z]{1,5})\d+$")
+_ITALIC_FLAG, _BOLD_FLAG = 1 << 6, 1 << 18  # the font descriptor's Italic and ForceBold
 
 
-@dataclass
-class Line:
-    chars: list[Char]
-    size: float = 0.0
-    baseline: float = 0.0
-    x0: float = 0.0
-    x1: float = 0.0
-
-    def settle(self) -> Line:
-        sizes = Counter(round(c.size, 1) for c in self.chars if c.text.strip())
-        self.size = sizes.most_common(1)[0][0] if sizes else 0.0
-        main = [c.baseline for c in self.chars if abs(c.size - self.size) < 0.3] or [0.0]
-        self.baseline = sorted(main)[len(main) // 2]
-        self.x0, self.x1 = self.chars[0].x0, max(c.x1 for c in self.chars)
-        return self
-
-    def raised(self, c: Char) -> bool:
-        return c.size < self.size * 0.85 and c.baseline < self.baseline - self.size * 0.15
-
-    @property
-    def bold(self) -> bool:
-        return all(c.bold for c in self.chars if c.text.strip())
+def font_style(name: str, flags: int = 0, weight: int = -1) -> tuple[bool, bool]:
+    """(italic, bold) of a font: its name (`Minion-It`, `CMTI10`), its descriptor, its weight."""
+    base = name.rpartition("+")[2]  # a subset's tag: ABCDEF+Name
+    lower = base.lower()
+    italic = any(word in lower for word in ("italic", "oblique", "-it", "kursiv", "slanted"))
+    bold = any(word in lower for word in ("bold", "black", "heavy", "-bd", "semibold"))
+    tex = _TEX_FONT.fullmatch(base)
+    if tex:
+        letters = tex.group(1).lower()
+        italic = italic or any(s in letters for s in ("ti", "it", "sl", "si", "bi"))
+        bold = bold or letters.startswith("b") or "bx" in letters
+    return italic or bool(flags & _ITALIC_FLAG), bold or bool(flags & _BOLD_FLAG) or weight >= 600
 
 
 def read_chars(data: bytes) -> list[list[Char]]:
@@ -85,22 +80,18 @@ def read_chars(data: bytes) -> list[list[Char]]:
                     continue
                 if raw.FPDFText_IsGenerated(handle, i):
                     if chars and text == " ":
+                        last = chars[-1]
                         chars.append(
-                            Char(
-                                " ",
-                                0,
-                                chars[-1].x1,
-                                chars[-1].x1,
-                                chars[-1].baseline,
-                                chars[-1].italic,
-                                chars[-1].bold,
-                            )
+                            Char(" ", 0, last.x1, last.x1, last.baseline, last.italic, last.bold)
                         )
                     continue
                 raw.FPDFText_GetCharOrigin(handle, i, *origin)
                 raw.FPDFText_GetFontInfo(handle, i, name, 256, ctypes.byref(flags))
-                font = name.value.decode("latin-1")
+                italic, bold = font_style(
+                    name.value.decode("latin-1"), flags.value, raw.FPDFText_GetFontWeight(handle, i)
+                )
                 raw.FPDFText_GetCharBox(handle, i, *box)  # pdfium's own call, not the wrapper
+                inked = text.strip() and top.value > bottom.value
                 chars.append(
                     Char(
                         text,
@@ -108,90 +99,52 @@ def read_chars(data: bytes) -> list[list[Char]]:
                         left.value,
                         right.value,
                         height - y.value,
-                        "Italic" in font or "Oblique" in font,
-                        "Bold" in font,
+                        italic,
+                        bold,
+                        height - top.value if inked else 0.0,
+                        height - bottom.value if inked else 0.0,
                     )
                 )
             pages.append(chars)
     finally:
         document.close()
-    return pages
+    return _south_slavic_dj(pages)
 
 
-def lines_of(chars: list[Char]) -> list[Line]:
-    """Group characters into lines: a new one where the text goes back left or down."""
-    lines: list[Line] = []
-    for c in chars:
-        if lines:
-            last, cur = lines[-1].chars[-1], lines[-1]
-            size = max(c.size, last.size, 1.0)
-            ref = next((k.baseline for k in cur.chars if k.size >= size * 0.85), last.baseline)
-            if c.text == " " or (
-                c.x0 > last.x0 - 1
-                and abs(c.baseline - ref) < size * 0.9
-                and c.x0 - last.x1 < size * 3
-            ):
-                cur.chars.append(c)
-                continue
-        if c.text != " ":
-            lines.append(Line([c]))
-    settled = [line.settle() for line in lines if "".join(c.text for c in line.chars).strip()]
-    # Reading order is top to bottom: a folio or head may be drawn after the body.
-    return sorted(settled, key=lambda line: (round(line.baseline, 0), line.x0))
-
-
-def line_text(line: Line, markers: bool) -> tuple[str, str]:
-    """The line as Markdown, and the raised digits it starts with (a note's number)."""
-    out: list[str] = []
-    label, digits, italic = "", "", False
-
-    def flush() -> None:
-        nonlocal digits, label
-        if digits and not "".join(out).strip():
-            label = digits
-        elif digits and markers:
-            out.append(f"[^{digits}]")
-        digits = ""
-
-    previous: Char | None = None
-    for c in line.chars:
-        if line.raised(c) and c.text.isdigit():
-            digits += c.text
-            previous = c
-            continue
-        flush()
-        after_marker = previous is not None and line.raised(previous)
-        gap = after_marker and c.x0 - previous.x1 > max(c.size, 1.0) * 0.2
-        if gap and c.text.strip() and out and out[-1].strip():
-            out.append(" ")  # pdfium leaves out the space after a raised marker
-        previous = c if c.text.strip() else previous
-        if c.text.strip() and c.italic != italic:
-            if italic:  # close before the spaces that precede this character
-                spaces = []
-                while out and not out[-1].strip():
-                    spaces.append(out.pop())
-                out.extend(["*", *spaces])
-            else:
-                out.append("*")
-            italic = c.italic
-        out.append(c.text)
-    flush()
-    if italic:
-        out.append("*")
-    return re.sub(r" {2,}", " ", "".join(out)).strip(), label
+def _south_slavic_dj(pages: list[list[Char]]) -> list[list[Char]]:
+    """TeX's T1 fonts draw Đ with the Eth glyph (Ð); a text that writes đ means Đ by it."""
+    letters = {c.text for page in pages for c in page if c.text in "Ðđ"}
+    if letters != {"Ð", "đ"}:
+        return pages
+    return [[replace(c, text="Đ") if c.text == "Ð" else c for c in page] for page in pages]
 
 
 def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]:
     """The pages of a PDF: body lines, foot notes and printed numbers."""
-    pages = [lines_of(chars) for chars in read_chars(data)]
+    return read_pdf_layout(data, path, problems)[0]
+
+
+def _body_size(pages: list[list[Line]]) -> float:
     counts: Counter[float] = Counter()
     for page in pages:
         for line in page:
             counts[line.size] += len(line.chars)
-    body_size = counts.most_common(1)[0][0] if counts else 10.0
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[LaidPage], Places]:
+    """The laid-out pages, and where each line read stands in the PDF."""
+    grouped = [lines_of(chars) for chars in read_chars(data)]
+    body_size = _body_size(grouped)
+    pages = [
+        [part for line in reading_order(page, body_size) for part in _parts(line)]
+        for page in grouped
+    ]
     number = 0
     numbered: list[list[tuple[int, str, bool]]] = []
     by_line: dict[int, Line] = {}
+    labels: dict[int, str] = {}
+    places: Places = {}
     for index, page in enumerate(pages):
         if not page:
             problems.warning(
@@ -202,105 +155,118 @@ def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]
                 "no-text",
             )
         rows = []
-        for line in page:
+        for k, line in enumerate(page, 1):
             number += 1
-            by_line[number] = line
-            rows.append((number, line_text(line, True)[0], False))
+            by_line[number], places[number] = line, (index + 1, k)
+            text, labels[number] = line_text(line, True)
+            rows.append((number, text, False))
         numbered.append(rows)
     kept, printed, dropped = strip_heads(numbered)
+    top = _text_top(pages)
+    for index, rows in enumerate(kept):  # a line alone above the text block's top: a head
+        above = [r for r in rows if _above(by_line[r[0]], top, body_size) and len(r[1]) <= 80]
+        kept[index] = [r for r in rows if r not in above]
+        dropped[index] += [r[:2] for r in above]
+    for index in range(len(kept)):  # a head stands apart from the text, or is set smaller
+        back = [(n, t) for n, t in dropped[index] if not _head_like(by_line[n], t, body_size)]
+        if back:
+            dropped[index] = [d for d in dropped[index] if d not in back]
+            kept[index] = sorted(kept[index] + [(n, t, False) for n, t in back])
     for index in range(1, len(kept)):  # a head seen once: small, alone above the body's top
         rows = kept[index]
-        if len(rows) > 1 and _small_head(by_line[rows[0][0]], by_line[rows[1][0]], body_size):
+        if len(rows) > 1 and small_head(by_line[rows[0][0]], by_line[rows[1][0]], body_size):
             dropped[index].append(rows.pop(0)[:2])
-    # The notes' size: the commonest size, below the body's, of the pages' last lines.
-    last = Counter(
-        by_line[rows[-1][0]].size
-        for rows in kept
-        if rows and by_line[rows[-1][0]].size < body_size * 0.92
-    )
-    note_size = last.most_common(1)[0][0] if last else 0.0
-    laid, next_note, next_marker = [], 1, 1
-    for index, rows in enumerate(kept):
-        lines = [by_line[n] for n, _, _ in rows]
-        zone = len(lines)  # the notes: the lines in the notes' size that end the page
-        while zone > 0 and abs(lines[zone - 1].size - note_size) < 0.3:
-            zone -= 1
-        body, notes = _body_lines(rows[:zone], lines[:zone], body_size), []
-        for m in re.finditer(r"\[\^(\d+)\]", " ".join(b.text for b in body)):
-            next_marker = max(next_marker, int(m.group(1)) + 1)
-        for (n, _, _), line in zip(rows[zone:], lines[zone:], strict=True):
-            text, label = line_text(line, False)
-            plain = _NOTE_NUMBER.match(text)
-            if label and int(label) == next_note or label and int(label) < next_marker:
-                notes.append(FootNote(int(label), ((n, text),)))
-                next_note = int(label) + 1
-            elif plain and int(plain.group(1)) == next_note < next_marker:
-                notes.append(FootNote(next_note, ((n, plain.group(2)),)))
-                next_note += 1
-            elif text.startswith("*") and not notes and index < 3:
-                notes.append(FootNote(-1, ((n, text),)))
-            elif notes:
-                last = notes[-1]
-                notes[-1] = FootNote(last.n, (*last.lines, (n, text)))
-            else:
-                notes.append(FootNote(0, ((n, text),)))
-        first = rows[0][0] if rows else 0
-        laid.append(
-            LaidPage(
-                index + 1, printed[index], first, tuple(body), tuple(notes), tuple(dropped[index])
-            )
+    printed = printed_numbers(dropped)
+    split = [[Row(n, t, labels[n], by_line[n]) for n, t, _ in rows] for rows in kept]
+    # Endnotes first: set small at the end of the text, they are no page's foot-notes.
+    split, ends, heads = endnotes(split)
+    notes_size = note_size(split, body_size)
+    zones, after_bib = [], False
+    for rows in split:
+        body_rows, zone, after_bib = split_zone(rows, notes_size, after_bib)
+        zones.append((body_rows, zone))
+    bodies = [b for b, _ in zones]
+    sizes = heading_sizes([r.line for rows in bodies for r in rows], body_size)
+    laid: list[LaidPage] = []
+    state = [1, 1]  # the next note's number, the next marker's
+    for index, (body_rows, (_, zone)) in enumerate(zip(bodies, zones, strict=True)):
+        body = body_lines(body_rows, body_size, sizes)
+        notes = foot_notes(zone, state, [x.text for x in body], index) + foot_notes(
+            ends[index], state, [], index
         )
-    return laid
+        first = kept[index][0][0] if kept[index] else 0
+        gone = tuple(dropped[index]) + tuple(heads[index])
+        laid.append(LaidPage(index + 1, printed[index], first, tuple(body), tuple(notes), gone))
+    return laid, places
 
 
-def _small_head(line: Line, below: Line, body_size: float) -> bool:
-    """A page's first line set smaller than the body, well above a body line: a running head."""
-    small = line.size < body_size * 0.92 and abs(below.size - body_size) < 0.3
-    return small and below.baseline - line.baseline > body_size * 1.8 and len(line.chars) <= 80
+def _text_top(pages: list[list[Line]]) -> float:
+    """Where the text block begins: the commonest top of the pages' lines below any head."""
+    tops = Counter(round(min(x.baseline for x in p if not x.margin)) for p in pages if p)
+    return float(max(tops.most_common(), key=lambda t: (t[1], -t[0]))[0]) if tops else 0.0
 
 
-def _italic_heading(text: str, line: Line, body_size: float, right: float) -> bool:
-    whole = text.startswith("*") and text.endswith("*") and text.count("*") == 2
-    short = line.x1 < right - body_size * 6
-    return (
-        whole
-        and short
-        and line.size <= body_size * 1.02
-        and not text.rstrip("*").endswith((".", ",", ";", ":"))
-    )
+def _above(line: Line, top: float, body_size: float) -> bool:
+    # A heading larger than the body at a page's top (a bibliography on a new page) is no head.
+    set_as_head = not line.bold and line.size <= body_size * 1.05
+    return line.margin and set_as_head and line.baseline < top - body_size * 0.5
 
 
-def _body_lines(rows: list, lines: list[Line], body_size: float) -> list[LaidLine]:
-    """Body lines with paragraph starts (indent, wider space) and headings (bold, larger)."""
-    if not lines:
-        return []
-    left = (
-        min(line.x0 for line in lines if abs(line.size - body_size) < 0.5)
-        if any(abs(line.size - body_size) < 0.5 for line in lines)
-        else lines[0].x0
-    )
-    right = max(line.x1 for line in lines)
-    out: list[LaidLine] = []
-    for i, ((n, text, _), line) in enumerate(zip(rows, lines, strict=True)):
-        prev = lines[i - 1] if i else None
-        leading = (line.baseline - prev.baseline) if prev else 0
-        gap = prev is not None and leading > max(line.size, prev.size) * 1.6
-        level = 0
-        if line.bold:  # a bold line is a section heading, whatever its size
-            level = 2
-        elif _italic_heading(text, line, body_size, right) and (gap or prev is None):
-            level = 3  # a short italic line alone: after a space, or at a page's top
-        indent = line.x0 > left + body_size * 0.6 and line.x1 > right - body_size * 2
-        # Would this line's first word have fitted on the line before?
-        room = body_size * (len(text.split()[0]) * 0.6 + 1)
-        short_before = prev is not None and prev.x1 < right - room
-        ended = bool(out) and short_before and ends_sentence(out[-1].text)
-        new = (
-            indent
-            or gap
-            or level > 0
-            or bool(out and out[-1].level)
-            or (ended and starts_sentence(text))
-        )
-        out.append(LaidLine(n, text, new, level, gap, line.x0))
+def _head_like(line: Line, text: str, body_size: float) -> bool:
+    """Could this line be a running head or folio by where it stands and how it is set?"""
+    if line.size > body_size * 1.05 and not text.strip().isdigit():
+        return False  # set larger than the text: a title or a heading (whose words a head repeats)
+    return line.margin or text.strip().isdigit() or line.size < body_size * 0.95
+
+
+def printed_numbers(dropped: list[list[tuple[int, str]]]) -> list[str]:
+    """Each page's printed number from its heads and folios, in step with the pages.
+
+    A number alone (a folio) is taken before one inside a head (`Journal 12`,
+    the volume); the numbers that go up one a page with the PDF's pages win,
+    and a page between two such has its number even where none was printed.
+    """
+    candidates: list[list[int]] = []
+    for gone in dropped:
+        bare = [int(t) for _, t in gone if re.fullmatch(r"\d{1,4}", t.strip())]
+        inside = [int(m) for _, t in gone for m in re.findall(r"(?<![\d.])\d{1,4}(?![\d.])", t)]
+        candidates.append(bare or inside)
+    votes = Counter(n - i for i, found in enumerate(candidates) for n in found)
+    if not votes:
+        return ["" for _ in dropped]
+    offset = votes.most_common(1)[0][0]
+    hits = [i for i, found in enumerate(candidates) if i + offset in found]
+    return [str(i + offset) if hits[0] <= i <= hits[-1] else "" for i in range(len(dropped))]
+
+
+def _parts(line: Line) -> list[Line]:
+    return split_folio(line) if line.margin else [line]
+
+
+def locate(problems: Problems, path: str, places: Places) -> Problems:
+    """The problems with their line numbers as `path:page P, line L`."""
+
+    def place(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return "page {}, line {}".format(*places[number]) if number in places else match.group()
+
+    out = Problems()
+    for p in problems.items:
+        if p.path == path:  # lines named in the message too ('first at line 12')
+            p = replace(p, message=re.sub(r"\bline (\d+)\b", place, p.message))
+        if p.path == path and p.line in places:
+            page, line = places[p.line]
+            p = replace(p, path=f"{path}:page {page}, line {line}", line=0)
+        out.items.append(p)
     return out
+
+
+def import_pdf(
+    data: bytes, path: str, slug: str, parse_bibliography: Callable | None, problems: Problems
+) -> Article | None:
+    """A PDF's article, its problems placed by page and line."""
+    found = Problems()
+    pages, places = read_pdf_layout(data, path, found)
+    article = parse_laid(pages, path, slug, "pdf", parse_bibliography, found)
+    problems.extend(locate(found, path, places))
+    return article

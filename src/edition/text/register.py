@@ -107,7 +107,7 @@ class Entry:
 
 def fold_text(text: str) -> str:
     """Diacritics dropped (Mëhilli → Mehilli, Đilas → Dilas), case kept."""
-    return "".join(_fold_char(c) for c in text)
+    return text if text.isascii() else text.translate(_FOLDED)
 
 
 @cache
@@ -118,15 +118,26 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class _Folding(dict):
+    """str.translate's table for _fold_char, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _Folding()
+
+
 def _folded_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """The folded text and, for each of its characters, its offset in `text`
     (None when the two line up: almost every text)."""
     if text.isascii():
         return text, None
-    parts = [_fold_char(c) for c in text]
-    plain = "".join(parts)
+    plain = text.translate(_FOLDED)
     if len(plain) == len(text):
         return plain, None
+    parts = [_fold_char(c) for c in text]
     offsets = [i for i, part in enumerate(parts) for _ in part]
     return plain, offsets + [len(text)]
 
@@ -139,7 +150,10 @@ def parse_names(text: str, path: str, origin: str = "edition") -> tuple[NameTabl
         problems.append(Problem("error", path, line, message, hint, "names"))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:  # libyaml when present (the shipped table: 0.1 s a process in pure Python)
+            root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:  # the pure-Python reader's message, as before
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         bad(mark.line + 1 if mark else 0, f"not valid YAML: {getattr(exc, 'problem', exc)}")
@@ -272,12 +286,13 @@ def _is_abbreviation(word: str) -> bool:
 _TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
 
 
-def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[tuple[int, str]]]]:
-    """Each name of the table found in the texts: (index of the text, form printed).
+_FORMS: list[tuple[NameTable, dict[str, list[tuple[tuple[str, ...], int]]]]] = []
 
-    Forms match whole words, diacritics ignored, capitals as printed (`US`, never
-    `us`); the forms are looked up by their first word, so a text is read once.
-    """
+
+def _by_first(table: NameTable) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The table's forms as words, by their first word; the last table's kept (one a site)."""
+    if _FORMS and _FORMS[0][0] is table:
+        return _FORMS[0][1]
     by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for index, name in enumerate(table.names):
         for form in name.matched():
@@ -286,15 +301,30 @@ def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[t
                 by_first.setdefault(parts[0], []).append((parts, index))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
+    _FORMS[:] = [(table, by_first)]
+    return by_first
+
+
+def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[tuple[int, str]]]]:
+    """Each name of the table found in the texts: (index of the text, form printed).
+
+    Forms match whole words, diacritics ignored, capitals as printed (`US`, never
+    `us`); the forms are looked up by their first word, so a text is read once.
+    """
+    by_first = _by_first(table)
     where: dict[int, list[tuple[int, str]]] = {}
     for i, text in enumerate(texts):
         plain, offsets = _folded_with_offsets(text)
-        tokens = list(_TOKEN.finditer(plain))
-        words_ = [t.group() for t in tokens]
+        words_ = _TOKEN.findall(plain)
+        firsts = by_first.keys() & set(words_)  # most texts name no one: read no further
+        if not firsts:
+            continue
+        tokens: list[re.Match[str]] = []  # the words' places, found once a name is
         found: dict[int, str] = {}
-        for at, word in enumerate(words_):
-            for parts, index in by_first.get(word, ()):
+        for at in [at for at, word in enumerate(words_) if word in firsts]:
+            for parts, index in by_first[words_[at]]:
                 if index not in found and tuple(words_[at : at + len(parts)]) == parts:
+                    tokens = tokens or list(_TOKEN.finditer(plain))
                     start, end = tokens[at].start(), tokens[at + len(parts) - 1].end()
                     if offsets is not None:
                         start, end = offsets[start], offsets[end - 1] + 1
