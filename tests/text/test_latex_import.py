@@ -32,8 +32,7 @@ READ = {
     ("bundled-article", "pdftotext"): (42, 32, 45, 32),  # no indents: full last lines
     ("bundled-article", "pdftotext-layout"): (49, 48, 45, 32),
     ("bundled-article", "pdfminer"): (52, 37, 42, 32),  # pdfminer breaks justified lines
-    # The keywords run on into the body's first line (front matter's, not the raw reader's):
-    ("bundled-letter", "pdftotext"): (45, 31, 45, 32),
+    ("bundled-letter", "pdftotext"): (45, 32, 45, 32),
     ("bundled-letter", "pdftotext-layout"): (49, 48, 45, 32),
     ("bundled-letter", "pdfminer"): (54, 36, 42, 32),
     ("bundled-twocolumn", "pdftotext"): None,  # a column's foot amid the page: notes stop

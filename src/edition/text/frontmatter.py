@@ -104,7 +104,8 @@ def _goes_on_keywords(previous: str, line: str) -> bool:
     sentence = re.search(r"[.!?]\s+\S", line) or len(line) > 100
     # A short line after keywords that end in no stop is the last keyword's end
     # ("…, RGANI, failed" / "Communist brotherhood"); the body's first line is long.
-    short = len(line) < 0.6 * len(previous.strip())  # a column's first line is as wide
+    # A column's first line is as wide; a keyword's end is a few words.
+    short = len(line) < 0.6 * len(previous.strip()) and len(line.split()) <= 4
     tail = short and not previous.rstrip().endswith(".") and not line.endswith(".")
     return not sentence and (
         previous.rstrip().endswith((",", ";", "-")) or bool(re.search(r"[,;]", line)) or tail
