@@ -107,12 +107,9 @@ class Searcher:
         if every_page:  # "More results" until every page is listed
             more = self.page.locator("[data-search-more]")
             while more.is_visible():
-                shown = self.page.locator("[data-search-results] > li").count()
-                more.click()
+                more.click()  # sets the list busy at once, until the pages are read
                 self.page.wait_for_function(
-                    "n => document.querySelectorAll('[data-search-results] > li').length > n"
-                    " || document.querySelector('[data-search-more]').hidden",
-                    arg=shown,
+                    "() => !document.querySelector('[data-search-results]').ariaBusy"
                 )
         result = self.page.evaluate(RESULTS)
         self.check(query, result)

@@ -31,6 +31,7 @@ const TERMS = JSON.parse(form.dataset.citationTerms || '{"levels": [], "labels":
 let pagefind = null;
 let citations = null;
 let pending = [];
+let tally = null; // the answer shown: its query, its files, Pagefind's page count, the pages read
 let run = 0;
 
 // The index (the base, its shards, a quick rebuild's delta, each language with its
@@ -243,16 +244,36 @@ function showCitations(files, several) {
 
 async function showMore(mine) {
   let added = 0;
+  // Busy while pages are read: "More results" waits, and tests and screen readers can tell.
+  list.setAttribute("aria-busy", "true");
+  more.disabled = true;
   while (pending.length && added < PAGE_SIZE) {
     const next = pending.shift();
-    const { data, subs } = await (typeof next === "function" ? next() : next);
-    if (mine !== run) return;
+    const later = typeof next === "function";
+    const { data, subs } = await (later ? next() : next);
+    if (mine !== run) return; // a newer search owns the list now
+    if (later) tally.counts.push(subs.length); // read now: counted now
     if (subs.length) {
       list.append(render(data, subs));
       added++;
     }
   }
   more.hidden = pending.length === 0;
+  more.disabled = false;
+  list.removeAttribute("aria-busy");
+  tell();
+}
+
+// The count says what has been read: "at least" while pages are still unread.
+function tell() {
+  const { query, files, total, counts } = tally;
+  const pages = counts.filter((n) => n).length;
+  const places = counts.reduce((sum, n) => sum + n, 0);
+  const atLeast = counts.length < total ? "at least " : "";
+  const cited = files.length ? `${files.length} archival ${files.length === 1 ? "file" : "files"}; ` : "";
+  status.textContent = pages || files.length
+    ? `${cited}${atLeast}${places} ${places === 1 ? "place" : "places"} on ${pages} ${pages === 1 ? "page" : "pages"} ${places === 1 ? "matches" : "match"} “${query}”.`
+    : `Nothing matches “${query}”.`;
 }
 
 function remember() {
@@ -267,6 +288,8 @@ function clear() {
   citationBox.hidden = true;
   status.textContent = "";
   more.hidden = true;
+  more.disabled = false;
+  list.removeAttribute("aria-busy");
 }
 
 async function search() {
@@ -292,15 +315,8 @@ async function search() {
   if (mine !== run) return;
   clear();
   showCitations(files, new Set(files.flatMap((f) => f.notes.map((n) => n.article))).size > 1);
+  tally = { query, files, total: result.results.length, counts: counted.map((c) => c.subs.length) };
   await showMore(mine);
-  if (mine !== run) return;
-  const pages = counted.filter((c) => c.subs.length);
-  const places = pages.reduce((sum, c) => sum + c.subs.length, 0);
-  const atLeast = result.results.length > COUNTED ? "at least " : "";
-  const cited = files.length ? `${files.length} archival ${files.length === 1 ? "file" : "files"}; ` : "";
-  status.textContent = pages.length || files.length
-    ? `${cited}${atLeast}${places} ${places === 1 ? "place" : "places"} on ${pages.length} ${pages.length === 1 ? "page" : "pages"} ${places === 1 ? "matches" : "match"} “${query}”.`
-    : `Nothing matches “${query}”.`;
 }
 
 let timer = 0;
