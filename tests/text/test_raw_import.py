@@ -161,3 +161,16 @@ def test_a_short_numbered_heading_is_no_note() -> None:
     assert numbered_heading("2.1 Фонды ЦК КПСС")
     assert not numbered_heading("2. Ibid., p. 4.")
     assert not numbered_heading("3 Rossiiskii gosudarstvennyi arkhiv noveishei")
+
+
+def test_a_decimal_number_is_no_marker_but_a_year_ending_a_sentence_may_carry_one() -> None:
+    """`94(497.1)` (a UDC) holds no note 1; `in 1960.1 Then` does."""
+    page = [
+        "UDC 94(497.1) and a sheet 12.1a here",
+        "The split came in 1960.1 Then it grew into a break between the two states.",
+        "",
+        "1. A note on the split.",
+    ]
+    (first,) = read_raw_pages("\n".join(page) + "\n")
+    assert "[^" not in first.lines[0].text
+    assert "1960.[^1] Then" in " ".join(x.text for x in first.lines)

@@ -375,7 +375,11 @@ def _markers(line: str, expected: int) -> tuple[str, int]:
     while True:
         match = None
         for number in (expected, expected + 1):
-            pattern = re.compile(_BEFORE_MARKER + rf"{number}(?![\d%])(?=[\s.,;:)\]]|$)")
+            # After a number's stop (`94(497.1)`, `1,5`) only one a space follows: `in 1960.1 A`.
+            pattern = re.compile(
+                _BEFORE_MARKER
+                + rf"(?:(?<!\d[.,]){number}(?![\d%])(?=[\s.,;:)\]]|$)|{number}(?![\d%])(?=\s|$))"
+            )
             match = pattern.search(line, pos)
             if match:
                 expected = number
