@@ -7,22 +7,7 @@ import yaml
 from edition.content.register_yaml import HEADER, dump_register
 from edition.model import Article, Cover, Note, Paragraph
 from edition.text.register import parse_names
-
-
-def article(paragraphs: list[str], notes: list[str]) -> Article:
-    return Article(
-        slug="a",
-        source="a.txt",
-        cover=Cover("J", "", "I", 1, 2000, "", "", "", "", "", "", "", ()),
-        title="T",
-        authors=(),
-        abstract="",
-        keywords=(),
-        paragraphs=tuple(Paragraph(n, t, n) for n, t in enumerate(paragraphs, 1)),
-        notes=tuple(Note(n, t, 100 + n) for n, t in enumerate(notes, 1)),
-        bibliography=(),
-        page_breaks=(),
-    )
+from tests.support.articles import text_article as article
 
 
 def test_register_lists_forms_and_mentions_by_kind():

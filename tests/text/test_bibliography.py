@@ -13,28 +13,11 @@ from edition.content.bibtex import to_bibtex
 from edition.model import BibEntry
 from edition.text.bibliography import parse_bibliography
 from edition.text.names import fold, initials, parse_date, split_names, surname
+from tests.support.cases import read_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bibliography"
 SOURCE = ROOT / "sources" / "balcanica-2019-edemskiy.txt"
-
-
-def read_blocks(name: str) -> list[tuple[int, list[str], list[str]]]:
-    """Read `input . expected .` blocks: (line of the block, input lines, expected lines)."""
-    blocks, part, parts, start = [], [], [], 0
-    for number, line in enumerate((FIXTURES / name).read_text(encoding="utf-8").splitlines(), 1):
-        if line == ".":
-            parts.append(part)
-            part = []
-            if len(parts) == 2:
-                blocks.append((start, *parts))
-                parts = []
-        elif (line.startswith("#") or not line) and not part:
-            continue
-        else:
-            start = number if not part and not parts else start
-            part.append(line)
-    return blocks
 
 
 def article_lines() -> list[tuple[int, str]]:
@@ -52,7 +35,7 @@ ARTICLE, ARTICLE_PROBLEMS = parse_bibliography(article_lines(), "article.txt")
 BY_KEY = {e.key: e for e in ARTICLE}
 
 
-@pytest.mark.parametrize(("line", "given", "expected"), read_blocks("entries.txt"))
+@pytest.mark.parametrize(("line", "given", "expected"), read_blocks(FIXTURES / "entries.txt"))
 def test_entry(line, given, expected):
     (entry,), _ = parse(*given)
     entry_type, key = expected[0][1:].split()
@@ -293,7 +276,7 @@ def test_match_archive(archive, fond, key):
     assert match_archive(archive, fond, ARTICLE) == key
 
 
-@pytest.mark.parametrize(("line", "given", "expected"), read_blocks("differences.txt"))
+@pytest.mark.parametrize(("line", "given", "expected"), read_blocks(FIXTURES / "differences.txt"))
 def test_compare_citation(line, given, expected):
     key, text = given[0].removeprefix("key: "), given[1]
     assert compare_citation(text, BY_KEY[key]) == expected, f"differences.txt:{line}"

@@ -11,33 +11,16 @@ from hypothesis import strategies as st
 from edition.citations.bibmatch import match_archive
 from edition.model import ARCHIVAL, BibEntry
 from edition.text.bibliography import parse_bibliography
+from tests.support.cases import read_blocks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "bibliography"
-
-
-def read_cases(name: str) -> list[tuple[int, list[str], list[str]]]:
-    """Read `input . expected .` blocks: (line of the block, input lines, expected lines)."""
-    cases, part, parts, start = [], [], [], 0
-    for number, line in enumerate((FIXTURES / name).read_text(encoding="utf-8").splitlines(), 1):
-        if line == ".":
-            parts.append(part)
-            part = []
-            if len(parts) == 2:
-                cases.append((start, *parts))
-                parts = []
-        elif (line.startswith("#") or not line) and not part:
-            continue
-        else:
-            start = number if not part and not parts else start
-            part.append(line)
-    return cases
 
 
 def parse(*texts: str) -> tuple[tuple[BibEntry, ...], list]:
     return parse_bibliography(list(enumerate(texts, 1)), "refs.txt")
 
 
-@pytest.mark.parametrize(("line", "given", "expected"), read_cases("styles.txt"))
+@pytest.mark.parametrize(("line", "given", "expected"), read_blocks(FIXTURES / "styles.txt"))
 def test_styled_entry(line: int, given: list[str], expected: list[str]) -> None:
     (entry,), problems = parse(*given)
     entry_type, key = expected[0][1:].split()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from edition.model import Article, Cover, Note, Paragraph
 from edition.text.register import (
     fold_text,
     gather_register,
@@ -12,22 +11,7 @@ from edition.text.register import (
     parse_names,
     shipped_names,
 )
-
-
-def article(paragraphs: list[str], notes: list[str] = ()) -> Article:
-    return Article(
-        slug="a",
-        source="a.txt",
-        cover=Cover("J", "", "I", 1, 2000, "", "", "", "", "", "", "", ()),
-        title="T",
-        authors=(),
-        abstract="",
-        keywords=(),
-        paragraphs=tuple(Paragraph(n, t, n) for n, t in enumerate(paragraphs, 1)),
-        notes=tuple(Note(n, t, 100 + n) for n, t in enumerate(notes, 1)),
-        bibliography=(),
-        page_breaks=(),
-    )
+from tests.support.articles import text_article as article
 
 
 def table(text: str):

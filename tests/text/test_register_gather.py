@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from edition.model import Article, BibEntry, Cover, Note, Paragraph
 from edition.text.register import gather_register, parse_names
 from edition.text.register_article import article_names, article_register, spellings_of
 from edition.text.register_gather import (
@@ -13,6 +12,7 @@ from edition.text.register_gather import (
     default_clues,
     find_candidates,
 )
+from tests.support.articles import text_article as article
 
 TABLE = """\
 persons:
@@ -36,25 +36,6 @@ def table():
     found, problems = parse_names(TABLE, "content/names.yaml")
     assert problems == []
     return found
-
-
-def article(paragraphs: list[str], notes: list[str] = (), bib: list[tuple] = ()) -> Article:
-    return Article(
-        slug="a",
-        source="a.txt",
-        cover=Cover("J", "", "I", 1, 2000, "", "", "", "", "", "", "", ()),
-        title="T",
-        authors=(),
-        abstract="",
-        keywords=(),
-        paragraphs=tuple(Paragraph(n, t, n) for n, t in enumerate(paragraphs, 1)),
-        notes=tuple(Note(n, t, 100 + n) for n, t in enumerate(notes, 1)),
-        bibliography=tuple(
-            BibEntry(f"k{i}", "Literature", "book", tuple(fields.items()), original, 200 + i)
-            for i, (fields, original) in enumerate(bib)
-        ),
-        page_breaks=(),
-    )
 
 
 def gathered(paragraphs: list[str], notes: list[str] = (), bib: list[tuple] = ()):
