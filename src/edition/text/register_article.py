@@ -53,10 +53,24 @@ class ArticleNames:
     unexplained: tuple[str, ...]  # abbreviations the article uses that no entry has
 
 
+# A build asks twice an article (the names page, the article's cards): the last
+# answers, by identity of the article and table (kept, so no id is reused).
+_MADE: dict[tuple[int, int], tuple[Article, NameTable, tuple[Entry, ...]]] = {}
+_KEPT = 256
+
+
 def article_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
     """Every name the article mentions: the table's and those the article shows, with
     each paragraph, note and bibliography entry mentioning it."""
-    return gather_register(article, article_names(article, table).table, bibliography=True)
+    key = (id(article), id(table))
+    made = _MADE.get(key)
+    if made is not None and made[0] is article and made[1] is table:
+        return made[2]
+    entries = gather_register(article, article_names(article, table).table, bibliography=True)
+    if len(_MADE) >= _KEPT:
+        _MADE.pop(next(iter(_MADE)))
+    _MADE[key] = (article, table, entries)
+    return entries
 
 
 def article_names(
