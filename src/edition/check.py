@@ -21,8 +21,8 @@ from edition.citations.registry import REGISTRY_FILE, edition_registry
 from edition.config import Config
 from edition.content import editorial
 from edition.content.emend import apply_editorial
-from edition.content.source_import import read_article
-from edition.errors import Problem, Problems
+from edition.content.source_import import read_source
+from edition.errors import Problem, Problems, placed
 from edition.model import Article, Citation
 from edition.text.sources import list_sources
 
@@ -132,7 +132,10 @@ def _texts(article: Article) -> list[tuple[str, int]]:
 
 
 def check_article(article: Article, lines: Sequence[str]) -> list[Problem]:
-    """The editorial problems of one parsed article; `lines` are its source's lines."""
+    """The editorial problems of one parsed article; `lines` are its source's lines.
+
+    A PDF's lines are those read from it; its problems are named by page and line.
+    """
     path = article.source
     problems = Problems()
     problems.items.extend(citations.citation_problems(article.notes, path))
@@ -185,7 +188,7 @@ def check_article(article: Article, lines: Sequence[str]) -> list[Problem]:
                 "ordinal",
             )
     problems.items.extend(_abbreviation_problems(article, lines))
-    return problems.items
+    return placed(problems.items, path, article.page_lines)
 
 
 def _abbreviation_problems(article: Article, lines: Sequence[str]) -> list[Problem]:
@@ -226,8 +229,7 @@ def check_project(config: Config) -> list[Problem]:
     problems.items.extend(found)
     for source, slug in ((s.path, s.slug) for s in sources):
         shown = config.shown(source)
-        data = source.read_bytes()
-        article, found = read_article(data, shown, slug, registry)
+        article, lines, found = read_source(source.read_bytes(), shown, slug, registry)
         problems.extend(found)
         if article is None:
             continue
@@ -239,9 +241,6 @@ def check_project(config: Config) -> list[Problem]:
         if decisions is not None:
             article, found = apply_editorial(article, decisions)
             problems.extend(found)
-        # A PDF has no lines of text to point into: its problems name the page read.
-        text = "" if article.source_kind == "pdf" else data.decode("utf-8", "replace")
-        lines = text.removeprefix("\ufeff").splitlines()
         found = check_article(article, lines)
         if decisions is not None:
             found = mark_reviewed(found, decisions)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from edition.model import pdf_place
+
+_LINE = re.compile(r"\bline (\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,27 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == "warning"]
+
+
+def placed(problems: Iterable[Problem], path: str, page_lines: Sequence[int]) -> list[Problem]:
+    """The problems of a PDF `path` placed as `path:page P, line L`, in their words too.
+
+    Their lines count through the PDF (see `Article.page_lines`); a message or a
+    hint that names another line of it ('first at line 12') names it by page too.
+    """
+
+    def place(match: re.Match[str]) -> str:
+        return pdf_place(page_lines, int(match.group(1))) or match.group()
+
+    out = []
+    for p in problems:
+        if p.path == path and page_lines:
+            p = replace(p, message=_LINE.sub(place, p.message), hint=_LINE.sub(place, p.hint))
+            where = pdf_place(page_lines, p.line)
+            if where:
+                p = replace(p, path=f"{path}:{where}", line=0)
+        out.append(p)
+    return out
 
 
 class BuildError(Exception):

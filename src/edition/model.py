@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # The BibTeX `howpublished` of an archive's bibliography entry.
@@ -194,6 +196,21 @@ class Article:
     last_page: str = ""
     metadata: Metadata = field(default_factory=Metadata)
     emendations: tuple[Emendation, ...] = ()  # as applied, with their offsets
+    # A PDF's lines are counted through the file (every `line` above); this is
+    # that count's first line of each PDF page, so that a place can be named by
+    # page (`pdf_place`). () for a text source, whose lines are the file's own.
+    page_lines: tuple[int, ...] = ()
     # Keys of the inputs (not of the text): the import's and the build's.
     import_sha256: str = field(default="", compare=False)
     input_key: str = field(default="", compare=False)
+
+
+def pdf_place(page_lines: Sequence[int], line: int) -> str:
+    """`page P, line L` in a PDF of a line in its running count ("" for line 0 or no pages).
+
+    An empty page (a scan) starts where the next one does: the line is the later page's.
+    """
+    page = bisect_right(page_lines, line)
+    if line < 1 or not page:
+        return ""
+    return f"page {page}, line {line - page_lines[page - 1] + 1}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from edition.citations.registry import read_registry
 from edition.content.source_import import read_article
-from edition.errors import Problems
-from edition.text.pdf import locate
+from edition.errors import Problems, placed
+from edition.model import pdf_place
 from tests.support.typst_set import require_typst
 
 REGISTRY = "content/archives.yaml"
@@ -46,15 +46,27 @@ def test_the_place_moves_with_the_page_it_is_on() -> None:
     assert missing and missing[0].path == "y.pdf:page 3, line 2" and missing[0].line == 0
 
 
-def test_locate_rewrites_only_this_files_known_lines() -> None:
+def test_placed_rewrites_only_this_files_lines() -> None:
     found = Problems()
-    found.error("a.pdf", 12, "here (first at line 9)")
+    found.error("a.pdf", 12, "here (first at line 5)", "compare with line 9")
     found.error("a.pdf", 0, "the whole file")
-    found.warning("other.yaml", 12, "elsewhere")
-    placed = locate(found, "a.pdf", {12: (3, 4), 9: (1, 5)})
-    assert placed.items[0].message == "here (first at page 1, line 5)"
-    assert [(p.path, p.line) for p in placed.items] == [
-        ("a.pdf:page 3, line 4", 0),
-        ("a.pdf", 0),
-        ("other.yaml", 12),
+    found.warning("other.yaml", 12, "elsewhere (line 5)")
+    placed_ = placed(found.items, "a.pdf", (1, 6, 6, 9))  # page 2 is empty
+    assert placed_[0].message == "here (first at page 1, line 5)"
+    assert placed_[0].hint == "compare with page 4, line 1"
+    assert [(p.path, p.line, p.message) for p in placed_[1:]] == [
+        ("a.pdf", 0, "the whole file"),
+        ("other.yaml", 12, "elsewhere (line 5)"),
     ]
+    assert (placed_[0].path, placed_[0].line) == ("a.pdf:page 4, line 4", 0)
+
+
+def test_a_line_after_an_empty_page_is_on_the_page_after_it() -> None:
+    assert [pdf_place((1, 6, 6), n) for n in (0, 1, 5, 6, 7)] == [
+        "",
+        "page 1, line 1",
+        "page 1, line 5",
+        "page 3, line 1",
+        "page 3, line 2",
+    ]
+    assert pdf_place((), 4) == ""

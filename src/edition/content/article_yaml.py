@@ -25,6 +25,7 @@ from edition.model import (
     Paragraph,
     SheetRange,
     TocEntry,
+    pdf_place,
 )
 
 FORMAT = 1
@@ -88,6 +89,12 @@ def _citation_data(c: Citation) -> dict[str, Any]:
 def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
     """The article as plain data in the documented key order."""
     cover = article.cover
+
+    def at(line: int) -> dict[str, Any]:
+        """`line`, and for a PDF its `pdf_place` as messages name it ('page 3, line 4')."""
+        where = pdf_place(article.page_lines, line)
+        return {"line": line, **({"pdf_place": where} if where else {})}
+
     return {
         "format": FORMAT,
         "slug": article.slug,
@@ -97,6 +104,7 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
         **({"language": article.language} if article.language else {}),
         **({"first_page": article.first_page} if article.first_page else {}),
         **({"last_page": article.last_page} if article.last_page else {}),
+        **({"page_lines": list(article.page_lines)} if article.page_lines else {}),
         "import_sha256": source_sha256,
         "cover": {
             "journal": cover.journal,
@@ -122,7 +130,7 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
         "abstract": article.abstract,
         "keywords": list(article.keywords),
         "paragraphs": [
-            {"n": p.n, "line": p.line, **({"level": p.level} if p.level else {}), "text": p.text}
+            {"n": p.n, **at(p.line), **({"level": p.level} if p.level else {}), "text": p.text}
             for p in article.paragraphs
         ],
         "page_breaks": [
@@ -130,7 +138,7 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
                 "page": b.page,
                 "paragraph": b.paragraph,
                 "offset": b.offset,
-                "line": b.line,
+                **at(b.line),
                 **({"printed": b.printed} if b.printed else {}),
             }
             for b in article.page_breaks
@@ -138,7 +146,7 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
         "notes": [
             {
                 "n": n.n,
-                "line": n.line,
+                **at(n.line),
                 "text": n.text,
                 "citations": [_citation_data(c) for c in n.citations],
             }
@@ -149,7 +157,7 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
                 "key": e.key,
                 "section": e.section,
                 "type": e.entry_type,
-                "line": e.line,
+                **at(e.line),
                 **({"parent": e.parent} if e.parent else {}),
                 "original": e.original,
                 "fields": dict(e.fields),
@@ -249,7 +257,9 @@ def article_from_data(data: dict[str, Any], path: str) -> Article:
                 for e in data["bibliography"]
             ),
             page_breaks=tuple(
-                PageBreak(**{**b, "printed": str(b.get("printed", ""))})
+                PageBreak(
+                    b["page"], b["paragraph"], b["offset"], b["line"], str(b.get("printed", ""))
+                )
                 for b in data["page_breaks"]
             ),
             title_line=data.get("title_line", 0),
@@ -257,6 +267,8 @@ def article_from_data(data: dict[str, Any], path: str) -> Article:
             language=data.get("language", ""),
             first_page=str(data.get("first_page", "")),
             last_page=str(data.get("last_page", "")),
+            # Each `pdf_place` is made from these again; an older file has none.
+            page_lines=tuple(int(n) for n in data.get("page_lines") or ()),
             import_sha256=data.get("import_sha256", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:

@@ -34,44 +34,57 @@ def read_article(
     data: bytes, path: str, slug: str, registry: Registry
 ) -> tuple[Article | None, Problems]:
     """Source bytes to a fully parsed article: text, notes' citations, bibliography."""
-    problems = Problems()
-    if path.lower().endswith(".pdf") or data.startswith(b"%PDF-"):
-        article = _read_pdf(data, path, slug, problems)
-        if article is None:
-            return None, problems
-    else:
-        text = decode_source(data, path, problems)
-        if text is None:
-            return None, problems
-        problems.items.extend(source_problems(text, path))
-        if problems.errors:
-            return None, problems
-        if is_raw(text) and text.strip():
-            pages = read_raw_pages(text)
-            article = parse_laid(pages, path, slug, "raw", parse_bibliography, problems)
-        else:
-            article, found = parse_article(text, path, slug, parse_bibliography)
-            problems.extend(found)
-            if article is not None:  # the text form audits itself as the others do
-                audit_lines(list(enumerate(text.splitlines(), 1)), article, path, problems)
-                audit_sequence(article, path, problems)
-        if article is None:
-            return None, problems
-        problems.items.extend(truncation_problems(article, text.splitlines()))
-    if problems.errors:
-        return None, problems
-    notes = parse_notes(article.notes, registry)
-    article = replace(article, notes=resolve_notes(notes, article))
-    article = replace(article, language=detect_language(p.text for p in article.paragraphs))
+    article, _, problems = read_source(data, path, slug, registry)
     return article, problems
 
 
-def _read_pdf(data: bytes, path: str, slug: str, problems: Problems) -> Article | None:
+def read_source(
+    data: bytes, path: str, slug: str, registry: Registry
+) -> tuple[Article | None, tuple[str, ...], Problems]:
+    """The article, and the lines its `line` numbers count: a text's, or those read from a PDF."""
+    problems = Problems()
+    if path.lower().endswith(".pdf") or data.startswith(b"%PDF-"):
+        article, lines = _read_pdf(data, path, slug, problems)
+    else:
+        text = decode_source(data, path, problems)
+        if text is None:
+            return None, (), problems
+        lines = tuple(text.splitlines())
+        article = _read_text(text, path, slug, problems)
+    if article is None or problems.errors:
+        return None, lines, problems
+    notes = parse_notes(article.notes, registry)
+    article = replace(article, notes=resolve_notes(notes, article))
+    article = replace(article, language=detect_language(p.text for p in article.paragraphs))
+    return article, lines, problems
+
+
+def _read_text(text: str, path: str, slug: str, problems: Problems) -> Article | None:
+    problems.items.extend(source_problems(text, path))
+    if problems.errors:
+        return None
+    if is_raw(text) and text.strip():
+        pages = read_raw_pages(text)
+        article = parse_laid(pages, path, slug, "raw", parse_bibliography, problems)
+    else:
+        article, found = parse_article(text, path, slug, parse_bibliography)
+        problems.extend(found)
+        if article is not None:  # the text form audits itself as the others do
+            audit_lines(list(enumerate(text.splitlines(), 1)), article, path, problems)
+            audit_sequence(article, path, problems)
+    if article is not None:
+        problems.items.extend(truncation_problems(article, text.splitlines()))
+    return article
+
+
+def _read_pdf(
+    data: bytes, path: str, slug: str, problems: Problems
+) -> tuple[Article | None, tuple[str, ...]]:
     try:
         return import_pdf(data, path, slug, parse_bibliography, problems)
     except Exception as err:  # pdfium's own errors: a damaged or encrypted file
         problems.error(path, 0, f"cannot read the PDF: {err}", "is it damaged or encrypted?", "pdf")
-        return None
+        return None, ()
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ paragraph starts and headings come from indents, spaces, weight and size
 (pdfbody.py). Running heads and folios go
 as in a raw text (`raw.strip_heads`), their numbers kept as the printed pages.
 
-Problems name the place in the PDF as `file.pdf:page P, line L` (L counts
-the page's lines in reading order, running heads included).
+Lines are counted through the PDF in reading order, running heads included;
+the article keeps where each page begins in that count (`Article.page_lines`),
+and problems name the place as `file.pdf:page P, line L` (`errors.placed`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ import ctypes
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from edition.errors import Problems
+from edition.errors import Problems, placed
 from edition.model import Article
 from edition.text.columns import reading_order
 from edition.text.laid import parse_laid
@@ -34,7 +35,15 @@ from edition.text.pdflines import Char, Line, line_text, lines_of, split_folio
 from edition.text.pdfnotes import Row, endnotes, foot_notes, note_size, split_zone
 from edition.text.raw import strip_heads
 
-Places = dict[int, tuple[int, int]]  # running line number -> (PDF page, line on the page)
+
+@dataclass(frozen=True)
+class PdfRead:
+    """A PDF's laid-out pages, every line read (n is `lines[n - 1]`), each page's first line."""
+
+    pages: list[LaidPage]
+    lines: tuple[str, ...]  # as Markdown: *italic*, [^N] markers
+    page_lines: tuple[int, ...]
+
 
 # TeX's fonts say their style in letters, not words: CMBX10, SFTI1095, ecbi1200.
 _TEX_FONT = re.compile(r"(?i)(?:cm|sf|ec|tc)([a-z]{1,5})\d+$")
@@ -121,7 +130,7 @@ def _south_slavic_dj(pages: list[list[Char]]) -> list[list[Char]]:
 
 def read_pdf_pages(data: bytes, path: str, problems: Problems) -> list[LaidPage]:
     """The pages of a PDF: body lines, foot notes and printed numbers."""
-    return read_pdf_layout(data, path, problems)[0]
+    return read_pdf_layout(data, path, problems).pages
 
 
 def _body_size(pages: list[list[Line]]) -> float:
@@ -132,8 +141,8 @@ def _body_size(pages: list[list[Line]]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
-def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[LaidPage], Places]:
-    """The laid-out pages, and where each line read stands in the PDF."""
+def read_pdf_layout(data: bytes, path: str, problems: Problems) -> PdfRead:
+    """The laid-out pages, and the lines read, counted through the PDF."""
     grouped = [lines_of(chars) for chars in read_chars(data)]
     body_size = _body_size(grouped)
     pages = [
@@ -144,8 +153,10 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
     numbered: list[list[tuple[int, str, bool]]] = []
     by_line: dict[int, Line] = {}
     labels: dict[int, str] = {}
-    places: Places = {}
+    texts: list[str] = []
+    page_lines: list[int] = []
     for index, page in enumerate(pages):
+        page_lines.append(number + 1)
         if not page:
             problems.warning(
                 path,
@@ -155,10 +166,11 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
                 "no-text",
             )
         rows = []
-        for k, line in enumerate(page, 1):
+        for line in page:
             number += 1
-            by_line[number], places[number] = line, (index + 1, k)
+            by_line[number] = line
             text, labels[number] = line_text(line, True)
+            texts.append(text)
             rows.append((number, text, False))
         numbered.append(rows)
     kept, printed, dropped = strip_heads(numbered)
@@ -197,7 +209,7 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> tuple[list[La
         first = kept[index][0][0] if kept[index] else 0
         gone = tuple(dropped[index]) + tuple(heads[index])
         laid.append(LaidPage(index + 1, printed[index], first, tuple(body), tuple(notes), gone))
-    return laid, places
+    return PdfRead(laid, tuple(texts), tuple(page_lines))
 
 
 def _text_top(pages: list[list[Line]]) -> float:
@@ -243,30 +255,14 @@ def _parts(line: Line) -> list[Line]:
     return split_folio(line) if line.margin else [line]
 
 
-def locate(problems: Problems, path: str, places: Places) -> Problems:
-    """The problems with their line numbers as `path:page P, line L`."""
-
-    def place(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return "page {}, line {}".format(*places[number]) if number in places else match.group()
-
-    out = Problems()
-    for p in problems.items:
-        if p.path == path:  # lines named in the message too ('first at line 12')
-            p = replace(p, message=re.sub(r"\bline (\d+)\b", place, p.message))
-        if p.path == path and p.line in places:
-            page, line = places[p.line]
-            p = replace(p, path=f"{path}:page {page}, line {line}", line=0)
-        out.items.append(p)
-    return out
-
-
 def import_pdf(
     data: bytes, path: str, slug: str, parse_bibliography: Callable | None, problems: Problems
-) -> Article | None:
-    """A PDF's article, its problems placed by page and line."""
+) -> tuple[Article | None, tuple[str, ...]]:
+    """A PDF's article, knowing its pages, and the lines read; problems placed by page and line."""
     found = Problems()
-    pages, places = read_pdf_layout(data, path, found)
-    article = parse_laid(pages, path, slug, "pdf", parse_bibliography, found)
-    problems.extend(locate(found, path, places))
-    return article
+    read = read_pdf_layout(data, path, found)
+    article = parse_laid(read.pages, path, slug, "pdf", parse_bibliography, found)
+    problems.items.extend(placed(found.items, path, read.page_lines))
+    if article is not None:
+        article = replace(article, page_lines=read.page_lines)
+    return article, read.lines
