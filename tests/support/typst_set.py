@@ -32,10 +32,17 @@ class TypstLayout:
     notes: str  # "foot" (superscript numbers), "foot-plain" ("1." at the foot), "end"
     head: str  # "alternate" (author / title), "journal" (journal and volume)
     folio: str  # "top-outer", "foot-centre"
-    front: str  # "russian" (УДК, DOI, e-mail ...), "cover" (a cover page first)
+    # "russian" (УДК, DOI, e-mail ...), "cover" (a cover page first), "title-page" (a cover
+    # with the whole front matter, the first page repeating the authors and the title)
+    front: str
     headings: str  # "bold", "smallcaps"
     superscripts: str = "glyphs"  # OpenType superscript glyphs, or "raised" (smaller, shifted)
     notes_across: bool = False  # columns in the text block, the notes across the page's foot
+
+    @property
+    def cover(self) -> bool:
+        """Is the article's first page the PDF's second (a cover before it)?"""
+        return self.front in ("cover", "title-page")
 
 
 TYPST_LAYOUTS = {
@@ -107,6 +114,20 @@ TYPST_LAYOUTS = {
             headings="bold",
             notes_across=True,
         ),
+        # A title page (journal, authors, title, abstract, keywords) before the article,
+        # whose first page prints the authors and the title again above the body.
+        TypstLayout(
+            name="typst-title-page",
+            paper="a5",
+            font="Libertinus Serif",
+            size="10pt",
+            columns=1,
+            notes="foot",
+            head="journal",
+            folio="foot-centre",
+            front="title-page",
+            headings="bold",
+        ),
     )
 }
 TYPST_LAYOUT_NAMES = tuple(TYPST_LAYOUTS)
@@ -150,7 +171,7 @@ def _typeset(doc: Doc, layout: TypstLayout) -> Typeset:
         source(doc, layout).encode(), format="pdf", ignore_system_fonts=True, font_paths=fonts
     )
     count = len(pdfium.PdfDocument(pdf))
-    cover = layout.front == "cover"
+    cover = layout.cover
     pages = []
     for index in range(count):
         printed = None if cover and index == 0 else doc.front.first_page + index - cover
@@ -200,7 +221,7 @@ def _preamble(doc: Doc, layout: TypstLayout) -> list[str]:
         odd = f"#emph({_str(front.short_title)})"
     else:
         even = odd = f"#{_str(f'{front.journal}. {front.year}. {front.volume}')}"
-    cover = int(layout.front == "cover")  # the PDF page of the article's first: 1 or 2
+    cover = int(layout.cover)  # the PDF page of the article's first: 1 or 2
     top_folio = layout.folio == "top-outer"
     header = (
         "context { let n = counter(page).get().first(); "
@@ -247,16 +268,29 @@ def _front_page(doc: Doc, layout: TypstLayout) -> list[str]:
     front = doc.front
     lang = _lang(doc)
     out = []
+    labelled = _labelled(doc)
     if layout.front == "cover":
-        out += [
+        out.append(
             "#page(header: none, footer: none, columns: 1)[#align(center)[#v(6cm) "
             f'#text(size: 24pt, weight: "bold")[#{_str(front.journal)}]'
             f" \\ #v(0.5cm) #text(size: 13pt)[#{_str(f'{front.volume} · {front.year}')}]"
-            f" \\ #v(10cm) #{_str(f'ISSN {front.issn}')}]]",
-            f"#counter(page).update({front.first_page})",
+            f" \\ #v(10cm) #{_str(f'ISSN {front.issn}')}]]"
+        )
+    elif layout.front == "title-page":  # the whole front matter; the first page repeats some
+        names = ", ".join(a.name for a in front.authors)
+        parts = [
+            f'#align(center)[#text(size: 16pt, weight: "bold")[#{_str(front.journal)}]'
+            f" \\ #{_str(f'{front.volume} · {front.year}')} \\ "
+            f"#{_str(f'ISSN {front.issn}')}]",
+            "#v(2cm)",
+            f"#align(center)[#strong({_str(names)})]",
+            f'#align(center)[#text(size: 1.4em, weight: "bold")[#{_str(front.title)}]]',
+            "#v(1cm)",
+            *labelled,
         ]
-    else:
-        out.append(f"#counter(page).update({front.first_page})")
+        body = "\n\n".join(f"#par(first-line-indent: 0pt, justify: false)[{b}]" for b in parts)
+        out.append(f"#page(header: none, footer: none, columns: 1)[\n{body}\n]")
+    out.append(f"#counter(page).update({front.first_page})")
     block = [
         f"#{_str(('УДК ' if lang == 'ru' else 'UDC ') + '94(497.1)“1960/1961”')}",
         f"#{_str(f'DOI: 10.31168/{front.issn}.{front.year}.{front.first_page}')}",
@@ -270,19 +304,28 @@ def _front_page(doc: Doc, layout: TypstLayout) -> list[str]:
             block.append(f"#{_str(author.note)}")
         block.append("#v(0.3em)")
     block.append(f'#v(0.6em) #text(size: 1.4em, weight: "bold")[#{_str(front.title)}] #v(0.6em)')
-    if front.abstract is not None:
-        block.append(
-            f"#text(size: 0.9em)[#strong({_str(front.labels.abstract)}) "
-            f"{_inline(front.abstract, None)}]"
-        )
-    if front.keywords:
-        words = ", ".join(front.keywords)
-        block.append(f"#text(size: 0.9em)[#strong({_str(front.labels.keywords)}) #{_str(words)}]")
+    if layout.front != "title-page":
+        block += labelled
     body = "\n\n".join(f"#par(first-line-indent: 0pt, justify: false)[{b}]" for b in block)
     if layout.columns > 1 and not layout.notes_across:
         out.append(f'#place(top, scope: "parent", float: true, clearance: 1.5em)[\n{body}\n]')
     else:
         out += [body, "#v(1em)"]
+    return out
+
+
+def _labelled(doc: Doc) -> list[str]:
+    """The abstract and the keywords, each after its label."""
+    front = doc.front
+    out = []
+    if front.abstract is not None:
+        out.append(
+            f"#text(size: 0.9em)[#strong({_str(front.labels.abstract)}) "
+            f"{_inline(front.abstract, None)}]"
+        )
+    if front.keywords:
+        words = ", ".join(front.keywords)
+        out.append(f"#text(size: 0.9em)[#strong({_str(front.labels.keywords)}) #{_str(words)}]")
     return out
 
 

@@ -46,6 +46,10 @@ REACHED = {
     ("russian", "typst-wide-notes"): (7, 10),
     ("german", "typst-wide-notes"): (5, 8),
     ("serbian", "typst-wide-notes"): (7, 5),
+    ("bundled", "typst-title-page"): (49, 45),
+    ("russian", "typst-title-page"): (7, 10),
+    ("german", "typst-title-page"): (5, 8),
+    ("serbian", "typst-title-page"): (7, 5),
 }
 
 
@@ -137,7 +141,7 @@ def test_the_session_cache_sets_typst_layouts_too(typeset_samples) -> None:  # n
     assert "Anmerkungen" in typeset_samples.text("german", "typst-endnotes", "pdftotext")
 
 
-@pytest.mark.parametrize("layout", ["typst-footplain", "typst-sans"])
+@pytest.mark.parametrize("layout", ["typst-footplain", "typst-sans", "typst-title-page"])
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_a_cover_page_gives_the_journal_volume_year_and_issn(name: str, layout: str) -> None:
     front = SAMPLES[name]().front

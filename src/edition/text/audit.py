@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from edition.errors import Problems
 from edition.model import Article
-from edition.text.frontmatter import is_heading_label, label_rest
+from edition.text.labels import is_heading_label, label_rest
 from edition.text.widths import measure, text_width
 
 _SHOWN = 3  # lines quoted in the message
@@ -36,6 +36,7 @@ def article_letters(article: Article) -> str:
         " ".join(a for e in cover.toc for a in (*e.authors, e.title)),
         article.title, article.abstract, " ".join(article.keywords),
         *(x for a in article.authors for x in (a.name, a.affiliation, a.note)),
+        " ".join(a.name for a in article.authors),  # a byline naming them all on one line
         *(p.text for p in article.paragraphs), *(n.text for n in article.notes),
         *(e.original for e in article.bibliography), *(e.section for e in article.bibliography),
     ]  # fmt: skip

@@ -43,7 +43,7 @@ from edition.errors import Problem
 from edition.model import ARCHIVAL, BibEntry
 from edition.text.bibliography_lines import is_unmarked, mark_entries
 from edition.text.bibliography_styles import read_archive_line, read_plain_names, read_styled
-from edition.text.frontmatter import is_heading_label
+from edition.text.labels import is_heading_label
 from edition.text.names import fold, parse_date, significant_words, split_names, surname
 
 _ITALIC = re.compile(r"\*([^*]+)\*")

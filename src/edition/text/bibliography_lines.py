@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from edition.text.frontmatter import is_heading_label
+from edition.text.labels import is_heading_label
 
 _NUMBER = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\])\s+")
 _GOES_ON = ("-", ",", ":", "/", "–", "—", "(")

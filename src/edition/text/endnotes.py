@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from edition.text.frontmatter import is_heading_label
+from edition.text.labels import is_heading_label
 from edition.text.rawnotes import NOTE_START
 
 Row = tuple[int, str, bool]

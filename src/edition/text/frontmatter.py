@@ -10,48 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
-import yaml
 
 from edition.errors import Problems
 from edition.text.blocks import Block
 from edition.text.byline import EMAIL, is_affiliation, is_names, name_case, split_names
+from edition.text.frontcopy import Read, note_refs, read_copy
+from edition.text.labels import is_heading_label, is_notice, label_rest
 from edition.text.rejoin import HEADING_MAX, join_lines
 
 AUTHOR_LINE = re.compile(r"^(?!\*)(.+?)(\*+)$")
 _AUTHOR_MAX = 120  # characters: a line of names, not a sentence ending in italics
-
-
-@cache
-def labels() -> dict[str, tuple[str, ...]]:
-    """Each label kind (abstract, keywords, bibliography, notes) -> its words, longest first."""
-    text = resources.files("edition").joinpath("data/labels.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return {
-        kind: tuple(sorted({w for words in by_lang.values() for w in words}, key=len, reverse=True))
-        for kind, by_lang in data.items()
-    }
-
-
-@cache
-def _label_pattern(kind: str) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in labels()[kind])
-    # A label may be set in italics or bold: `*Abstract:*`.
-    return re.compile(rf"^\s*\**\s*(?:{words})\s*(?:[:.]\**\s*|\**\s*$)", re.I)
-
-
-def label_rest(kind: str, line: str) -> str | None:
-    """The text after a label of `kind` that starts `line`, or None if it has none."""
-    match = _label_pattern(kind).match(line)
-    return line[match.end() :] if match else None
-
-
-def is_heading_label(kind: str, line: str) -> bool:
-    """Is `line` just a heading such as 'Bibliography' or 'Литература'?"""
-    rest = label_rest(kind, line)
-    return rest is not None and not rest.strip()
 
 
 @dataclass(frozen=True)
@@ -234,29 +202,12 @@ def _title_at(blocks: Sequence[Block], anchor: int | None) -> tuple[int, tuple[i
     return start, tuple(range(first, start))
 
 
-@cache
-def _notice_pattern() -> re.Pattern[str]:
-    text = resources.files("edition").joinpath("data/labels.yaml").read_text("utf-8")
-    words = sorted({w for ws in yaml.safe_load(text)["notices"].values() for w in ws}, key=len)
-    return re.compile(r"^\s*\**\s*(?:" + "|".join(re.escape(w) for w in words[::-1]) + ")", re.I)
-
-
-def _notice(block: Block) -> bool:
-    """`UDC 94(470)`, `DOI: 10.1/x`, `Original scientific paper`, `Received: 3 May 2020`."""
-    for _, text in block.lines:
-        found = _notice_pattern().match(text)
-        rest = text[found.end() :].strip(" .:*") if found else ""
-        if not found or len(text) > 160 or (rest and not re.search(r"\d", rest)):
-            return False
-    return len(block.lines) <= 3
-
-
 def _set_aside_notices(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
     """The blocks without the notices before the first label, and those notices."""
     limit = _front_end(blocks)
     anchor = next((i for i in range(limit) if _kind(blocks[i])), min(limit, 12))
-    notices = [b for b in blocks[:anchor] if _notice(b)]
-    return [b for i, b in enumerate(blocks) if i >= anchor or not _notice(b)], notices
+    notices = [b for b in blocks[:anchor] if is_notice(b)]
+    return [b for i, b in enumerate(blocks) if i >= anchor or not is_notice(b)], notices
 
 
 def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
@@ -266,7 +217,6 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
     limit = _front_end(blocks)
     anchor = next((i for i in range(limit) if _kind(blocks[i])), None)
     author_at = _author_at(blocks, anchor if anchor is not None else min(limit, 12))
-    missing = []
     names: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     affiliation = ""
@@ -294,21 +244,31 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
             emails = tuple(e for t in byline for e in EMAIL.findall(t))
             cover_end = min((start, *at)) if start >= 0 else min(at)
         else:  # no names: nothing says the title is not the block before the labels
-            missing.append("author line")
             start = anchor - 1 if anchor is not None else start
             cover_end, end = max(start, 0), start + 1 if start >= 0 else 0
         cover = tuple(blocks[:cover_end])
         title_blocks = [blocks[start]] if start >= 0 and start != anchor else []
-    title = " ".join(t.strip() for b in title_blocks for _, t in b.lines)
-    if not title:
-        missing.append("title")
+    title = note_refs(" ".join(t.strip() for b in title_blocks for _, t in b.lines))
     abstract, keywords, rest_at = "", (), end
     if anchor is not None:
         abstract, keywords, rest_at = _group(blocks, anchor, limit)
-    if not abstract:
-        missing.append("abstract")
-    if not keywords:
-        missing.append("keywords")
+    title_lines = tuple(x for b in title_blocks for x in b.lines)
+    read = Read(title, title_lines, names, affiliation, abstract, keywords)
+    copy = read_copy(blocks[rest_at:], read)
+    if copy.line:  # the front matter printed again: set aside, what it adds kept
+        blocks = [*blocks[:rest_at], *copy.rest]
+        limit = _front_end(blocks)
+        read, notices = copy.read, [*notices, *copy.cover]
+    missing = [
+        what
+        for what, value in (
+            ("author line", read.names),
+            ("title", read.title),
+            ("abstract", read.abstract),
+            ("keywords", read.keywords),
+        )
+        if not value
+    ]
     parallel = _parallel(blocks, rest_at, limit) if anchor is not None else ()
     if missing:
         problems.warning(
@@ -330,12 +290,12 @@ def read_front(blocks: Sequence[Block], path: str, problems: Problems) -> Front:
         )
     return Front(
         cover_blocks=tuple(sorted((*cover, *notices), key=lambda b: b.line)),
-        names=names,
-        affiliation=affiliation,
-        title=title,
-        title_line=title_blocks[0].line if title_blocks else 0,
-        abstract=abstract,
-        keywords=keywords,
+        names=read.names,
+        affiliation=read.affiliation,
+        title=read.title,
+        title_line=read.title_line,
+        abstract=read.abstract,
+        keywords=read.keywords,
         rest=tuple(blocks[rest_at:]),
         emails=emails,
         parallel=parallel,

@@ -152,7 +152,7 @@ def parse_laid(
     # A word cut at a line's end ("tensi-") is no word of the article's.
     words = vocabulary(_whole_words(kept))
     body = assemble(kept, path, words, problems, not hyphenates(kept, words))
-    check_notes(body, path, problems)
+    check_notes(body, path, problems, front.title, front.title_line)
     if not body.notes:
         _note_like(kept, path, problems)
     if not body.paragraphs:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from edition.text.frontmatter import is_heading_label
+from edition.text.labels import is_heading_label
 from edition.text.pages import FootNote
 from edition.text.pdflines import Line
 

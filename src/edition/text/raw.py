@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from edition.text.endnotes import Endnotes, split_endnotes
-from edition.text.frontmatter import is_heading_label
+from edition.text.labels import is_heading_label
 from edition.text.pages import FootNote, LaidLine, LaidPage
 from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import (

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from edition.text.frontmatter import label_rest
+from edition.text.labels import label_rest
 
 _FOLIO = re.compile(r"^\d{1,4}$")
 _HEAD_MAX = 80  # characters: a running head is one short line

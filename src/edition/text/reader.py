@@ -157,10 +157,12 @@ def parse_body(
     return body
 
 
-def check_notes(body: _Body, path: str, problems: Problems) -> None:
-    """Every marker needs its note and every note a marker."""
+def check_notes(
+    body: _Body, path: str, problems: Problems, title: str = "", title_line: int = 0
+) -> None:
+    """Every marker needs its note and every note a marker (the title's counts: a note on it)."""
     numbers = {note.n for note in body.notes}
-    referenced: dict[int, int] = {}
+    referenced = {int(n): title_line for n in re.findall(r"\[\^(\d+)\]", title)}
     for paragraph in body.paragraphs:
         for match in re.finditer(r"\[\^(\d+)\]", paragraph.text):
             referenced.setdefault(int(match.group(1)), paragraph.line)
@@ -208,7 +210,7 @@ def parse_article(
     body_blocks, bib_lines = split_bibliography(front.rest)
     words = vocabulary(t for b in body_blocks for _, t in b.lines)
     body = parse_body(body_blocks, path, words, problems)
-    check_notes(body, path, problems)
+    check_notes(body, path, problems, front.title, front.title_line)
     if not body.paragraphs:
         problems.error(
             path,
