@@ -134,13 +134,17 @@ def test_a_line_ending_in_a_marker_or_a_cut_word_is_no_running_head() -> None:
     assert [p[0][1] for p in kept] == ["which the others signed as well.3", cut, cut]
 
 
-def test_where_the_notes_stop_short_a_warning_names_the_line() -> None:
-    # Two columns read side by side: the second column's text went into the last note.
+def test_where_the_notes_stop_short_an_error_names_the_line() -> None:
+    # Two columns read side by side: the second column's text went into the last note,
+    # and the notes after it would be lost.
     body = wrap(prose(1) + " Here.1 " + prose(2) + " There.2")
     foot = ["1 First note.", "2 Second note.", "The other column goes on.3 And on and on."]
-    article, problems = parse(page(10, body, foot, True), page(11, wrap(prose(3)), []))
-    warned = [p for p in problems.warnings if "read up to note 2" in p.message]
-    assert warned and warned[0].line > 0
+    text = page(10, body, foot, True)
+    article, problems = parse(text, page(11, wrap(prose(3)), []))
+    line = text.split("\n").index(foot[2]) + 1
+    stopped = [p for p in problems.errors if "read up to note 2" in p.message]
+    assert article is None
+    assert [p.line for p in stopped] == [line]
 
 
 def test_a_first_columns_foot_then_the_second_columns_text() -> None:

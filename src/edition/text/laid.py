@@ -153,6 +153,10 @@ def parse_laid(
     words = vocabulary(_whole_words(kept))
     body = assemble(kept, path, words, problems, not hyphenates(kept, words))
     check_notes(body, path, problems, front.title, front.title_line)
+    lost_hint = "the notes after it would be lost: check the text there, or import the PDF"
+    for page in pages:
+        for line, lost in page.lost:
+            problems.error(path, line, lost, lost_hint, "notes-lost")
     if not body.notes:
         _note_like(kept, path, problems)
     if not body.paragraphs:

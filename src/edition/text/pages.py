@@ -55,6 +55,7 @@ class LaidPage:
     notes: tuple[FootNote, ...]
     heads: tuple[tuple[int, str], ...] = ()  # running heads and folios, dropped
     doubts: tuple[tuple[int, str], ...] = ()  # (line, what the reader had to guess)
+    lost: tuple[tuple[int, str], ...] = ()  # (line, what the reader could not read): errors
 
 
 @dataclass(frozen=True)

@@ -20,18 +20,17 @@ from collections.abc import Sequence
 from edition.text.endnotes import Endnotes, split_endnotes
 from edition.text.labels import is_heading_label
 from edition.text.pages import FootNote, LaidLine, LaidPage
+from edition.text.rawcolumns import body_resumes, column_goes_on, unread_note
 from edition.text.rawjoins import restore_compounds
 from edition.text.rawnotes import (
     AUTHOR_NOTE,
     NOTE_START,
-    body_resumes,
     carried_block,
     glued_note,
     lift_foot,
     note_start,
     read_foot,
     unfinished,
-    unread_note,
     waiting_labels,
 )
 from edition.text.rawpages import split_pages, strip_heads
@@ -121,8 +120,8 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     rows = [(ln.line, ln.text) for p in laid for ln in p.lines]
     rows += [row for p in laid for note in p.notes for row in note.lines]
     unread = unread_note(sorted(rows), last)
-    if unread and laid:
-        laid[0] = dataclasses.replace(laid[0], doubts=(unread, *laid[0].doubts))
+    if unread and laid:  # the notes after it would be lost
+        laid[0] = dataclasses.replace(laid[0], lost=(unread,))
     # pdfminer sets a blank line between paragraphs: there the widths decide nothing alone.
     blank = sum(gap for body, _, _ in split for _, _, gap in body) >= 3 * len(split)
     if close and laid and not blank:
@@ -180,6 +179,9 @@ def _split_notes(
                     t, next_marker = _markers(t, next_marker)
                     body.append((n, t, g))
                 zone = []
+            elif feet and zone and column_goes_on(zone, _tail(body), page[at:], next_marker, full):
+                done += zone  # a column's foot amid the page; the next column goes on
+                zone = []
             allowed = set(range(1, next_marker)) - read if feet else set()
             author = index < 3 and not read and bool(AUTHOR_NOTE.match(line)) and len(line) < 80
             if not zone and body and _unglue(body, zone, allowed, line):
@@ -219,6 +221,10 @@ def _split_notes(
             open_note = unfinished(numbered[-1][-1][1])
         out.append((body, notes, foot.doubts))
     return out
+
+
+def _tail(body: Sequence[Row]) -> list[str]:
+    return [t for _, t, _ in body[-3:]]
 
 
 def _with_endnotes(split: list, endnotes: Endnotes) -> list:

@@ -21,7 +21,6 @@ from edition.text.widths import text_width
 
 NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
 AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
-_LABEL = re.compile(r"^\d{1,3}$")
 _BELOW = 8  # lines below a heading-like note start where the next note may start
 
 Row = tuple[int, str, bool]  # (line number, text, blank line before)
@@ -148,6 +147,7 @@ def _assign(tokens: list[tuple[str, int, int, str]], notes: list[tuple[int, Line
     anchors: list[tuple[int, int]] = []  # (index into texts, note number)
     loose: list[int] = []  # labels that anchor nowhere
     run: list[int] = []  # labels waiting for a text line
+    starts: set[int] = set()  # texts that begin with their note's number
     for kind, k, number, text in tokens:
         if kind == "label":
             run.append(k)
@@ -156,6 +156,7 @@ def _assign(tokens: list[tuple[str, int, int, str]], notes: list[tuple[int, Line
             loose += run
             run = []
             anchors.append((len(texts), k))
+            starts.add(len(texts))
             texts.append((number, text))
             continue
         if run:
@@ -166,15 +167,21 @@ def _assign(tokens: list[tuple[str, int, int, str]], notes: list[tuple[int, Line
         texts.append((number, text))
     loose += run
     # Keep the anchors whose numbers rise down the page; the others are loose.
+    # A numbered start below a higher one is a first column's foot read after the
+    # second's (`10.` `11.` then `9.`): it anchors too, unless its number was taken.
     kept: list[tuple[int, int]] = []
     for at, k in anchors:
-        if kept and (k <= kept[-1][1] or at == kept[-1][0]):
-            loose.append(k)
-        else:
+        taken = {n for _, n in kept}
+        rising = not kept or (k > kept[-1][1] and at != kept[-1][0])
+        earlier = bool(kept) and at in starts and k < min(taken) and at != kept[-1][0]
+        if (rising or earlier) and k not in taken:
             kept.append((at, k))
+        else:
+            loose.append(k)
     doubts: list[tuple[int, str]] = []
     bounds = [at for at, _ in kept] + [len(texts)]
-    before = [k for k in loose if not kept or k < kept[0][1]]
+    least = min((k for _, k in kept), default=0)
+    before = [k for k in loose if not kept or k < least]
     head = texts[: bounds[0]] if kept else texts
     if head:
         if before:
@@ -184,7 +191,7 @@ def _assign(tokens: list[tuple[str, int, int, str]], notes: list[tuple[int, Line
     elif before:
         notes += [(k, []) for k in sorted(before)]
     for i, (at, k) in enumerate(kept):
-        upper = kept[i + 1][1] if i + 1 < len(kept) else 10**6
+        upper = min((n for _, n in kept if n > k), default=10**6)
         numbers = [k] + sorted(u for u in loose if k < u < upper)
         notes += _share(texts[at : bounds[i + 1]], numbers, doubts)
     return Foot(notes, doubts)
@@ -215,7 +222,7 @@ def _share(lines: Lines, numbers: list[int], doubts: list[tuple[int, str]]) -> l
     return [(k, lines[edges[i] : edges[i + 1]]) for i, k in enumerate(numbers)]
 
 
-_NOTE_WIDE = 1.06  # of the body's common full line: a line set in the notes' smaller type
+NOTE_WIDE = 1.06  # of the body's common full line: a line set in the notes' smaller type
 _JOINED = 1.45  # of the body's full line: two printed lines pdftotext joined
 _ABOVE_MAX = 12  # lines a note's text may stand above its label
 _CARRIED_MAX = 15  # lines: a note's end carried over, not a paragraph
@@ -257,7 +264,7 @@ def foot_above(rows: Sequence[Row], notes: int, full: int, strict: bool = False)
     at = len(rows) - 1
     while at > 0 and len(rows) - at < _ABOVE_MAX * notes:
         _, line, gap = rows[at - 1]
-        wide = full * _NOTE_WIDE < text_width(line) < full * _JOINED
+        wide = full * NOTE_WIDE < text_width(line) < full * _JOINED
         if "[^" in line:
             break
         if ends < notes and (note_end(line) or not strict):
@@ -268,26 +275,6 @@ def foot_above(rows: Sequence[Row], notes: int, full: int, strict: bool = False)
     if ends < notes or at == 0 or "[^" in rows[at][1]:
         return len(rows)
     return at
-
-
-def unread_note(rows: Sequence[tuple[int, str]], last: int) -> tuple[int, str] | None:
-    """(line, message) where the text holds note `last + 1`: the marker sequence stopped at `last`.
-
-    Markers are read by their sequence; where one could not be read (an
-    extractor interleaved columns, say), the notes after it stay in the text
-    or in the last note read.
-    """
-    k = last + 1
-    glued = re.compile(r"(?<=[^\W\d_]|[.,;:!?)\]\"“”’»])" + rf"{k}(?![\d%])(?=[\s.,;:)\]]|$)")
-    for number, line in rows:
-        start = NOTE_START.match(line)
-        begins = start is not None and int(start.group(1)) == k and starts_sentence(start.group(2))
-        if begins or glued.search(line):
-            return number, (
-                f"the notes were read up to note {last} only: this line seems to hold "
-                f"note {k}'s marker or text, and what follows in the text may hold more notes"
-            )
-    return None
 
 
 def unfinished(line: str) -> bool:
@@ -316,34 +303,6 @@ def lift_foot(rows: Sequence[Row], waiting: int, open_note: bool, full: int) -> 
         if sure or count >= _SPILLED:
             return at, count
     return len(rows), 0
-
-
-def body_resumes(zone: Sequence[Row], line: str, expected: int, full: int) -> int | None:
-    """Where the body goes on inside a foot (two columns: the first's foot, the second's text).
-
-    `line`, set in the body's type, holds the next marker of the sequence,
-    so the body goes on; it began after the foot's last note: after the
-    last line in the notes' type or starting a note, and that note's last.
-    """
-    marker = re.compile(
-        r"(?<=[^\W\d_]|[.,;:!?)\]\"“”’»])" + rf"{expected}(?![\d%])(?=[\s.,;:)\]]|$)"
-    )
-    if not full or not zone or not marker.search(line) or NOTE_START.match(line):
-        return None
-    if text_width(line) > full * _NOTE_WIDE:
-        return None
-    noted = [
-        i
-        for i, (_, t, _) in enumerate(zone)
-        if NOTE_START.match(t) or AUTHOR_NOTE.match(t) or text_width(t) > full * _NOTE_WIDE
-    ]
-    if not noted:
-        return None
-    end = zone[noted[-1]][1]
-    last = noted[-1] if note_end(end) and not _LABEL.match(end) else noted[-1] + 1
-    if last >= len(zone) - 1 or not note_end(zone[last][1]):
-        return None
-    return last + 1
 
 
 def carried_block(body: list[Row]) -> list[tuple[int, str]]:

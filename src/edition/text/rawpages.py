@@ -3,6 +3,9 @@
 Pages end at form feeds (or, without any, at runs of three blank lines); a
 page's first or last lines that recur on other pages, or are a bare number,
 are its running head and folio (the folio kept as the printed page number).
+On a two-column page an extractor may read the folio (and the head beside
+it) between the columns: amid the page, set apart by blank lines, a bare
+number that fits the pages' sequence is that folio too.
 """
 
 from __future__ import annotations
@@ -124,7 +127,54 @@ def strip_heads(
         out.append(keep)
         printed.append(number)
         dropped.append(gone)
+    if short:
+        printed = _inner_folios(out, printed, dropped, common, after)
     return out, _fill(printed), dropped
+
+
+def _inner_folios(
+    pages: list[list[tuple[int, str, bool]]],
+    printed: list[str],
+    dropped: list[list[tuple[int, str]]],
+    common: int,
+    after: int,
+) -> list[str]:
+    """Drop a folio amid a page, set apart by blank lines, that fits the page sequence.
+
+    A running head amid a page after the front matter's (from page `after`),
+    set apart too and shorter than the body's lines, goes too: one that
+    stands at other pages' edges, or recurs and stands beside the folio (a
+    heading stands once).
+    """
+    shapes = Counter(_shape(t) for page in pages for _, t, _ in page)
+    shapes.update(_shape(t) for gone in dropped for _, t in gone)
+    heads = {_shape(t) for gone in dropped for _, t in gone if not _FOLIO.match(t)}
+    offsets = Counter(int(p) - i for i, p in enumerate(printed) if p.isdigit())
+    offset = offsets.most_common(1)[0][0] if offsets else None
+    out = list(printed)
+    for index, page in enumerate(pages):
+        expected = out[index] if out[index].isdigit() else ""
+        if not expected and offset is not None:
+            expected = str(index + offset)
+
+        def apart(i: int, rows: list = page) -> bool:
+            return 0 < i < len(rows) and rows[i][2] and (i + 1 == len(rows) or rows[i + 1][2])
+
+        folio = next((i for i in range(len(page)) if page[i][1] == expected and apart(i)), None)
+        gone = set() if folio is None else {folio}
+        for i, (_, line, _) in enumerate(page):
+            short = len(line) < common * _SHORTER and not re.search(r"[.,;:]$", line)
+            if index < after or not short or not apart(i) or _MARKED.search(line):
+                continue
+            beside = folio is not None and abs(i - folio) == 1 and shapes[_shape(line)] > 1
+            if not line[0].isdigit() and (_shape(line) in heads or beside):
+                gone.add(i)
+        dropped[index].extend(page[i][:2] for i in sorted(gone))
+        for i in sorted(gone, reverse=True):
+            del page[i]
+        if folio is not None:
+            out[index] = expected
+    return out
 
 
 def _has_abstract(page: Sequence[tuple[int, str, bool]]) -> bool:
