@@ -95,8 +95,8 @@
     link.after(box);
     box.showPopover();
     const r = link.getBoundingClientRect();
-    const w = box.offsetWidth;
-    box.style.setProperty("left", `${Math.max(8, Math.min(r.left, innerWidth - w - 8)) + scrollX}px`);
+    const width = box.offsetWidth;
+    box.style.setProperty("left", `${Math.max(8, Math.min(r.left, innerWidth - width - 8)) + scrollX}px`);
     box.style.setProperty("top", `${r.bottom + 6 + scrollY}px`);
     box.querySelector("button").focus();
   }
