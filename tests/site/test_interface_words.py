@@ -194,10 +194,16 @@ def test_every_shipped_language_has_every_english_word():
 
 def test_a_word_no_table_has_stops_the_build_with_its_name(tmp_path):
     project = make_project(tmp_path, sources=[])
-    (project / "templates" / "interface.yaml").write_text("ru: [notes]\n", "utf-8")
+    own = project / "templates" / "interface.yaml"
+    own.write_text("ru: [notes]\nde:\n  notes: Anmerkungen\n  close: [Zu]\n", "utf-8")
     with pytest.raises(BuildError) as raised:
         load_tables(project / "templates", "templates/interface.yaml")
-    assert str(raised.value.problems[0]).startswith("templates/interface.yaml:1: ")
+    shown = [str(p).split("\n")[0] for p in raised.value.problems]
+    assert shown == [
+        "templates/interface.yaml:1: error: 'ru' does not hold words",
+        "templates/interface.yaml:4: error: de: 'close' must be a text, or texts by plural"
+        " (one, few, other)",
+    ]
     t = words_for(packaged_tables(), "ru")
     with pytest.raises(Exception, match="no interface word 'nonesuch'"):
         t("nonesuch")

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
 from jinja2 import UndefinedError
 from markupsafe import Markup, escape
 
 from edition.errors import BuildError, Problem
-from edition.yamlfile import YamlError, load_yaml
+from edition.yamlfile import YamlError, compose, construct, read_text
 
 INTERFACE_FILE = "interface.yaml"
 PACKAGED_WORDS = Path(__file__).resolve().parent.parent / "templates" / INTERFACE_FILE
@@ -165,16 +166,29 @@ def load_tables(edition_templates: Path, shown: str) -> Tables:
 
 def _read(path: Path, shown: str) -> dict[str, dict[str, Value]]:
     try:
-        data = load_yaml(path, shown)
+        node = compose(read_text(path, shown), shown)
+        data = construct(node, shown)
     except YamlError as exc:
         raise BuildError(exc.problems) from None
-    problems = list(_shape_problems(data, shown))
+    problems = list(_shape_problems(data, _lines(node), shown))
     if problems:
         raise BuildError(problems)
     return {str(tag): dict(table or {}) for tag, table in (data or {}).items()}
 
 
-def _shape_problems(data: object, shown: str) -> Iterable[Problem]:
+def _lines(node: yaml.Node | None) -> dict[tuple[str, ...], int]:
+    """The line of each language and each word's key: (tag,) and (tag, key)."""
+    lines: dict[tuple[str, ...], int] = {}
+    for tag, table in node.value if isinstance(node, yaml.MappingNode) else ():
+        lines[(str(tag.value),)] = tag.start_mark.line + 1
+        for key, _ in table.value if isinstance(table, yaml.MappingNode) else ():
+            lines[(str(tag.value), str(key.value))] = key.start_mark.line + 1
+    return lines
+
+
+def _shape_problems(
+    data: object, lines: dict[tuple[str, ...], int], shown: str
+) -> Iterable[Problem]:
     hint = "a mapping of language tags to words: `ru: {notes: Примечания}`"
     if data is None:
         return
@@ -182,15 +196,17 @@ def _shape_problems(data: object, shown: str) -> Iterable[Problem]:
         yield Problem("error", shown, 1, "is not a mapping of languages", hint, "interface")
         return
     for tag, table in data.items():
+        line = lines.get((str(tag),), 1)
         if table is not None and not isinstance(table, dict):
-            yield Problem("error", shown, 1, f"{tag!r} does not hold words", hint, "interface")
+            yield Problem("error", shown, line, f"{tag!r} does not hold words", hint, "interface")
             continue
         for key, value in (table or {}).items():
             by_plural = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
             good = isinstance(value, str) or (by_plural and bool(value))
             if not good:
                 what = f"{tag}: {key!r} must be a text, or texts by plural (one, few, other)"
-                yield Problem("error", shown, 1, what, hint, "interface")
+                at = lines.get((str(tag), str(key)), line)
+                yield Problem("error", shown, at, what, hint, "interface")
 
 
 @cache
