@@ -85,6 +85,7 @@ def environment(templates: Path, bytecode: BytecodeCache | None = None) -> Envir
     )
     env.filters["md"] = lambda text: Markup(inline(text))
     env.filters["plain"] = plain
+    env.globals["t"] = english()  # a template rendered without a page's words: English
     search.register(env)
     return env
 
