@@ -24,6 +24,7 @@ from edition.site.search_markup import (
     search_kinds,
     site_known,
 )
+from edition.site.words import english
 from edition.text.names import fold
 from edition.text.register import known_forms, parse_names, shipped_names
 from edition.text.spellings import (
@@ -190,6 +191,7 @@ def env() -> Environment:
         loader=loader, autoescape=select_autoescape(default=True, default_for_string=True)
     )
     register(environment)
+    environment.globals["t"] = english()  # the pages' words, as render.environment gives them
     return environment
 
 

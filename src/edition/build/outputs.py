@@ -66,7 +66,8 @@ class Pages:
         """A file page shows the notes and sentences of every article citing the file."""
         cited_by = sorted({ref.article for ref in node.citations})
         key = digest(self.base, node.url, *(inputs[slug] for slug in cited_by))
-        return self.page("archive_file.html", node.url, key, lambda: self.archive.file(node))
+        made = partial(self.archive.file, node, self.site)
+        return self.page("archive_file.html", node.url, key, made)
 
     def file_outputs(self, node, inputs: dict[str, str]) -> list[Output]:
         """A file page and its RIS record, both keyed by the articles citing the file."""

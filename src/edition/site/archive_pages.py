@@ -16,9 +16,11 @@ from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_
 from edition.content.editorial import Reviewed, load_editorial
 from edition.errors import Problem
 from edition.model import Article, SheetRange
+from edition.site.cite_base import article_language
 from edition.site.cite_file import file_head, file_ris_path, index_head, unit_head
 from edition.site.markup import inline
 from edition.site.passage import paragraph_pages
+from edition.site.site import Site
 
 LEVEL_NAMES = {"fond": "Fond", "opis": "Opis", "papka": "Papka", "delo": "Delo", "archive": ""}
 # The longest range whose every sheet gets its own anchor (#list-N) on a file page.
@@ -165,11 +167,16 @@ class ArchiveContext:
             "catalogue": getattr(archive, "catalogue", ""),
         }
 
-    def file(self, node: UnitNode) -> dict[str, Any]:
+    def file(self, node: UnitNode, site: Site | None = None) -> dict[str, Any]:
+        """A file's page; with the `site`, in the language of the articles citing it."""
         context = self.unit(node)
+        if site is not None:
+            context.update(file_language(node, self.articles, site))
+        page = context.get("page_language", "")
         citations = []
         for ref in node.citations:
             article = self.articles.get(ref.article)
+            lang = article_language(article, site.config) if article and site else ""
             paragraph_n, paragraph = self._marker_paragraph.get((ref.article, ref.note), (0, ""))
             note = next((n for n in article.notes if n.n == ref.note), None) if article else None
             citations.append(
@@ -182,6 +189,8 @@ class ArchiveContext:
                     "sheets": format_sheets(ref.sheets),
                     "sheet_anchors": [sheet_anchor(s.first) for s in ref.sheets],
                     "pages": self._pages(ref.article).get(paragraph_n, ""),
+                    # The note's and sentence's language, where it is not the page's.
+                    "lang": lang if lang != page else "",
                 }
             )
         csl = csl_manuscript(node, self.registry)
@@ -195,3 +204,14 @@ class ArchiveContext:
             reviewed=reviewed_remarks(node, self.articles, self.reviews),
         )
         return context
+
+
+def file_language(node: UnitNode, articles: dict[str, Article], site: Site) -> dict[str, Any]:
+    """A file page's language and words: its citing articles' one language, else the edition's."""
+    citing = [
+        articles[slug] for slug in sorted({r.article for r in node.citations}) if slug in articles
+    ]
+    languages = {article_language(a, site.config) for a in citing}
+    lang = languages.pop() if len(languages) == 1 else site.config.language
+    texts = (p.text for a in citing for p in a.paragraphs)
+    return {"page_language": lang, "t": site.words(lang, texts)}

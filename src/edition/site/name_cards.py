@@ -18,11 +18,21 @@ from markupsafe import Markup, escape
 
 from edition.model import Article
 from edition.site.site import Site
-from edition.text.register import KIND_TITLES, Entry
+from edition.site.words import Word, Words
+from edition.text.register import Entry
 from edition.text.register_article import article_register
 
 _TAG = re.compile(r"<[^>]*>")
-_KIND = {kind: title.removesuffix("s") for kind, title in KIND_TITLES.items()}
+# A name's forms by what they are, with the interface word of each label; the
+# Russian forms are marked as Russian wherever the page's language is.
+_FORMS = (
+    ("printed", "form_printed", ""),
+    ("also", "form_also", ""),
+    ("russian", "form_russian", "ru"),
+    ("derived", "form_derived", "ru"),
+    ("native", "form_native", ""),
+    ("abbreviations", "form_abbreviations", ""),
+)
 
 
 @dataclass(frozen=True)
@@ -30,59 +40,51 @@ class Card:
     """What a name's card shows: its kind, forms, dates, description and mentions."""
 
     key: str  # the register entry's id: name-enver-hoxha
-    kind: str  # Person, Place, Organisation
+    kind: Word  # Person, Place, Organisation
     name: str
     dates: str
     about: str
-    forms: tuple[tuple[str, str], ...]  # (label, forms)
+    forms: tuple[tuple[Word, str, str], ...]  # (label, forms, their language when known)
     paragraphs: int
     notes: int
     entries: int  # bibliography entries
     href: str  # the entry on the register page
     derived: bool  # holds a Russian reading of the rules, not a recorded form
     gathered: bool  # found in the article's text, not in a table of names
-
-    @property
-    def mentions(self) -> str:
-        """`Mentioned in 3 paragraphs and 1 note of this article.`"""
-        parts = [
-            f"{count} {one if count == 1 else many}"
-            for count, one, many in (
-                (self.paragraphs, "paragraph", "paragraphs"),
-                (self.notes, "note", "notes"),
-                (self.entries, "bibliography entry", "bibliography entries"),
-            )
-            if count
-        ]
-        joined = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return f"Mentioned in {joined} of this article."
+    mentions: Word  # `Mentioned in 3 paragraphs and 1 note of this article.`
 
 
-def card_of(entry: Entry, href: str) -> Card:
+def mentions(t: Words, paragraphs: int, notes: int, entries: int) -> Word:
+    """`Mentioned in 3 paragraphs and 1 note of this article.`, in the page's words."""
+    counts = (("count_paragraphs", paragraphs), ("count_notes", notes), ("count_entries", entries))
+    parts = [t(key, count=count).text for key, count in counts if count]
+    joined = ", ".join(parts[:-1]) + (f" {t('and').text} " if len(parts) > 1 else "") + parts[-1]
+    return t("mentioned_in", places=joined)
+
+
+def card_of(entry: Entry, href: str, t: Words) -> Card:
     """The card of one entry of an article's register."""
     name = entry.name
-    forms = [
-        ("Printed", entry.printed),
-        ("Also", name.also),
-        ("Russian", name.russian),
-        ("Cyrillic reading (by transliteration, not a recorded Russian form)", name.derived),
-        ("Own language", name.native),
-        ("Abbreviations", name.abbreviations),
-    ]
-    count = {t: sum(1 for m in entry.mentions if m.target == t) for t in ("p", "note", "bib")}
+    values = {"printed": entry.printed, **{f: getattr(name, f) for f, _, _ in _FORMS[1:]}}
+    count = {k: sum(1 for m in entry.mentions if m.target == k) for k in ("p", "note", "bib")}
     return Card(
         key=name.key,
-        kind=_KIND[name.kind],
+        kind=t(f"kind_{name.kind}"),
         name=name.name,
         dates=name.dates,
         about=name.about,
-        forms=tuple((label, ", ".join(values)) for label, values in forms if values),
+        forms=tuple(
+            (t(label), ", ".join(values[field]), lang)
+            for field, label, lang in _FORMS
+            if values[field]
+        ),
         paragraphs=count["p"],
         notes=count["note"],
         entries=count["bib"],
         href=f"{href}#{name.key}",
         derived=bool(name.derived),
         gathered=name.origin == "article",
+        mentions=mentions(t, count["p"], count["note"], count["bib"]),
     )
 
 
@@ -92,6 +94,7 @@ class ArticleCards:
 
     entries: tuple[Entry, ...]
     names_url: str  # the register page, relative to the article page
+    t: Words  # the page's words, for the cards
 
     @cached_property
     def _marks(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
@@ -114,13 +117,14 @@ class ArticleCards:
                 html, found = mark_names(str(html), marks, self.names_url, keys)
                 keys |= found
             marked.append(Markup(html))
-        cards = tuple(card_of(e, self.names_url) for e in self.entries if e.name.key in keys)
+        shown = (e for e in self.entries if e.name.key in keys)
+        cards = tuple(card_of(e, self.names_url, self.t) for e in shown)
         return marked, cards
 
 
-def article_cards(article: Article, site: Site, root: str) -> ArticleCards:
+def article_cards(article: Article, site: Site, root: str, t: Words) -> ArticleCards:
     """The names of an article's register, ready to mark and to show as cards."""
-    return ArticleCards(article_register(article, site.names), f"{root}names/")
+    return ArticleCards(article_register(article, site.names), f"{root}names/", t)
 
 
 def mark_names(

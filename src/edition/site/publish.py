@@ -113,6 +113,10 @@ def _xml_bytes(root: ET.Element) -> bytes:
 def not_found_html(site: Site, env: Environment) -> bytes:
     """The 404 page. GitHub Pages serves it at any depth, so links start at base_url."""
     html = env.get_template("404.html").render(
-        site=site, config=site.config, root=site.config.base_url, page_path=NOT_FOUND_FILE
+        site=site,
+        config=site.config,
+        root=site.config.base_url,
+        page_path=NOT_FOUND_FILE,
+        t=site.words(),
     )
     return html.encode("utf-8")

@@ -36,6 +36,7 @@ from edition.site.passage import (
     word_boundary,
 )
 from edition.site.site import Site
+from edition.site.words import Words, english
 
 PAGE_BREAK = "\ue003"
 
@@ -84,6 +85,7 @@ def environment(templates: Path, bytecode: BytecodeCache | None = None) -> Envir
     )
     env.filters["md"] = lambda text: Markup(inline(text))
     env.filters["plain"] = plain
+    env.globals["t"] = english()  # a template rendered without a page's words: English
     search.register(env)
     return env
 
@@ -97,15 +99,18 @@ def root_for(path: str) -> str:
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
-def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) -> str:
+def mark_emendations(
+    html: str, text: str, emendations: Sequence[Emendation], t: Words | None = None
+) -> str:
     """Wrap each emendation's corrected words in `html` with the original and the reason.
 
     `text` is the corrected Markdown; an emendation is found in the HTML as the
     same occurrence of its correction (counted outside tags) as in the text.
     """
+    printed = (t or english())("printed_as")
     for e in emendations:
         nth = text[: e.offset].count(e.corr)
-        title = f"{e.reason} (printed: {e.sic}; {e.who}, {e.when})"
+        title = f"{e.reason} ({printed.text}: {e.sic}; {e.who}, {e.when})"
         corr = str(escape(e.corr))
         parts = _TAG_OR_TEXT.split(html)
         seen = 0
@@ -122,7 +127,7 @@ def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) ->
                 span = (
                     f'<span class="emendation" id="em-{e.anchor}-{e.line}" title="{escape(title)}">'
                     f'<ins class="corr">{corr}</ins><span class="sic" data-pagefind-ignore> '
-                    f"[printed: <del>{escape(e.sic)}</del>]</span></span>"
+                    f"[{escape(printed)}: <del>{escape(e.sic)}</del>]</span></span>"
                 )
                 parts[i] = part[:at] + span + part[at + len(corr) :]
                 break
@@ -131,9 +136,11 @@ def mark_emendations(html: str, text: str, emendations: Sequence[Emendation]) ->
     return html
 
 
-def _page_marker(k: int, label: PageLabel) -> str:
+def _page_marker(k: int, label: PageLabel, t: Words) -> str:
     """A visible '[p. 352]' (in the margin on wide screens), read whole by screen readers."""
-    counted = '<span class="visually-hidden"> of the print, counted</span>' if label.counted else ""
+    said = t("page_counted")
+    counted = f'<span class="visually-hidden"{said.attrs}> {escape(said.text)}</span>'
+    counted = counted if label.counted else ""
     cls = "pb counted" if label.counted else "pb"
     return (
         f'<span class="{cls}" id="page-{k}" '
@@ -145,9 +152,15 @@ def _page_marker(k: int, label: PageLabel) -> str:
 _NOTE_REF_DESCRIBED = re.compile(r'aria-describedby="fn-(\d+)"')
 
 
-def _name_markers(html: str) -> str:
+def _name_markers(html: str, t: Words) -> str:
     """Markers are named "Note 21" and described by the note's text, not by its backlink."""
-    return _NOTE_REF_DESCRIBED.sub(r'aria-label="Note \1" aria-describedby="fnt-\1"', html)
+
+    def named(match: re.Match[str]) -> str:
+        n = match.group(1)
+        word = t("note_n", n=n)
+        return f'aria-label="{escape(word.text)}"{word.attrs} aria-describedby="fnt-{n}"'
+
+    return _NOTE_REF_DESCRIBED.sub(named, html)
 
 
 def _paragraph_html(
@@ -155,7 +168,9 @@ def _paragraph_html(
     breaks: list[tuple[int, int]],
     emendations: Sequence[Emendation] = (),
     labels: dict[int, PageLabel] | None = None,
+    t: Words | None = None,
 ) -> Markup:
+    t = t or english()
     text = unmarked(text)  # no input may forge a marker; one character for one
     corrected = text
     # A break inside a word is shown after the word; sentinels go in from the end
@@ -169,8 +184,8 @@ def _paragraph_html(
     for i in range(1, len(parts) - 1, 2):
         k = int(parts[i])
         label = (labels or {}).get(k) or PageLabel(str(k + 1), counted=True)
-        out += _page_marker(k, label) + parts[i + 1]
-    return Markup(_name_markers(mark_emendations(out, corrected, emendations)))
+        out += _page_marker(k, label, t) + parts[i + 1]
+    return Markup(_name_markers(mark_emendations(out, corrected, emendations, t), t))
 
 
 def note_html(
@@ -179,20 +194,22 @@ def note_html(
     root: str,
     article_url: str = "",
     emendations: Sequence[Emendation] = (),
+    t: Words | None = None,
 ) -> Markup:
     """A note's HTML with each citation linked to its file page or bibliography entry.
 
     `root` is the relative path to the site root from the page showing the note;
     `article_url` is '' on the article's own page, else the path to it.
     """
+    t = t or english()
     spans = []
     for c in note.citations:
         if c.kind == "archival" and (url := site.archival_url(c)):
-            spans.append((c.text, f"{root}{url}", "archival file page"))
+            spans.append((c.text, f"{root}{url}", t("link_file_page").text))
         elif c.kind == "bibliographic" and c.bib_key:
-            spans.append((c.text, f"{article_url}#bib-{c.bib_key}", "bibliography entry"))
+            spans.append((c.text, f"{article_url}#bib-{c.bib_key}", t("link_bib_entry").text))
     html = inline_with_links(note.text, spans)
-    return Markup(mark_emendations(html, note.text, emendations))
+    return Markup(mark_emendations(html, note.text, emendations, t))
 
 
 def article_context(article: Article, site: Site) -> dict[str, Any]:
@@ -211,7 +228,10 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         return [e for e in emended if e.target == target and e.at == str(at)]
 
     labels, pages, at_note = page_labels(article), paragraph_pages(article), note_pages(article)
+    language = article_language(article, site.config)
+    t = site.words(language, (p.text for p in article.paragraphs))
     context = {
+        "t": t,
         "article": article,
         "search_filters": search_filters(article, site),
         "first_page": first_page(article),
@@ -220,7 +240,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
                 "n": p.n,
                 "pages": pages.get(p.n, ""),
                 "level": p.level,
-                "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n), labels),
+                "html": _paragraph_html(p.text, breaks.get(p.n, []), marks("p", p.n), labels, t),
             }
             for p in article.paragraphs
         ],
@@ -228,7 +248,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             {
                 "n": n.n,
                 "html": note_html(
-                    n, site, root_for(f"articles/{article.slug}/"), "", marks("note", n.n)
+                    n, site, root_for(f"articles/{article.slug}/"), "", marks("note", n.n), t
                 ),
                 "note": n,
                 "page": at_note.get(n.n, ""),
@@ -239,7 +259,7 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
             {
                 "entry": e,
                 "html": Markup(
-                    mark_emendations(inline(e.original), e.original, marks("bib", e.key))
+                    mark_emendations(inline(e.original), e.original, marks("bib", e.key), t)
                 ),
                 "cited_in": cited_in.get(e.key, []),
             }
@@ -248,18 +268,18 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
         "cite": {
             "url": url,
             "short": short_reference(article),
-            "downloads": downloads(article),
+            "downloads": downloads(article, t),
             "pages": article_pages(article),
             "formats": citation_formats(article, url, site.config.title),
         },
-        "first_marker": Markup(_page_marker(0, first_page(article))),
+        "first_marker": Markup(_page_marker(0, first_page(article), t)),
         "head": cite_article.article_head(article, site.config),
-        "page_language": article_language(article, site.config),
-        "apparatus": [{"e": e, "place": _place(e, article)} for e in emended],
+        "page_language": language,
+        "apparatus": [{"e": e, "place": _place(e, article, t)} for e in emended],
     }
     # Names in the text open their card (site/name_cards.py): marked before the
     # search forms are added, so only the printed text is read.
-    cards = name_cards.article_cards(article, site, root_for(f"articles/{article.slug}/"))
+    cards = name_cards.article_cards(article, site, root_for(f"articles/{article.slug}/"), t)
     named = [("p", b) for b in context["paragraphs"] if not b["level"]]
     named += [("note", b) for b in context["notes"]]
     marked, context["name_cards"] = cards.mark_all([(t, b["n"], b["html"]) for t, b in named])
@@ -280,16 +300,16 @@ def article_context(article: Article, site: Site) -> dict[str, Any]:
     return context
 
 
-def downloads(article: Article) -> list[dict[str, str]]:
+def downloads(article: Article, t: Words | None = None) -> list[dict[str, object]]:
     """The files for researchers beside the page (build/outputs.py writes them), with labels."""
-    slug = article.slug
+    t, slug = t or english(), article.slug
     files = [
-        (f"{slug}.tei.xml", "TEI P5 XML", "the text, notes and bibliography encoded"),
-        ("article.yaml", "Article YAML", "the edition's source: text, notes, citations"),
-        ("references.bib", "Bibliography (BibTeX)", "the article's bibliography"),
+        (f"{slug}.tei.xml", t("download_tei"), t("download_tei_about")),
+        ("article.yaml", t("download_yaml"), t("download_yaml_about")),
+        ("references.bib", t("download_bib"), t("download_bib_about")),
     ]
     files += [
-        (path.rsplit("/", 1)[1], f"Citation ({kind})", "this article, for a reference manager")
+        (path.rsplit("/", 1)[1], t("download_citation", format=kind), t("download_citation_about"))
         for path, kind in zip(
             cite.download_paths(article), ("BibTeX", "RIS", "CSL-JSON"), strict=True
         )
@@ -297,13 +317,14 @@ def downloads(article: Article) -> list[dict[str, str]]:
     return [{"href": href, "label": label, "about": about} for href, label, about in files]
 
 
-def _place(e: Emendation, article: Article) -> str:
+def _place(e: Emendation, article: Article, t: Words) -> object:
     """Where an emendation stands, for readers: a bibliography entry by its words, not its key."""
     if e.target != "bib":
-        return f"{'paragraph' if e.target == 'p' else 'note'} {e.at}"
+        return t("place_paragraph" if e.target == "p" else "place_note", n=e.at)
     entry = next((b for b in article.bibliography if b.key == e.at), None)
     words = " ".join(plain(entry.original).split()) if entry else ""
-    return f"bibliography, {words[:40].rstrip()}…" if len(words) > 40 else f"bibliography, {words}"
+    words = f"{words[:40].rstrip()}…" if len(words) > 40 else words
+    return t("place_bibliography", words=words)
 
 
 def search_filters(article: Article, site: Site) -> dict[str, list[str]]:
@@ -345,7 +366,9 @@ def home_context(site: Site) -> dict[str, Any]:
 
 
 def render_page(env: Environment, template: str, path: str, site: Site, **context: Any) -> Page:
+    """A page; its words (`t`) are the edition's language's unless the context gives them."""
     root = root_for(path)
+    context.setdefault("t", site.words())
     html = env.get_template(template).render(
         site=site, config=site.config, root=root, page_path=path, **context
     )

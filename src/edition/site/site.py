@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +14,14 @@ from edition.config import Config
 from edition.errors import BuildError
 from edition.model import Article, Citation
 from edition.site.search_markup import site_known
+from edition.site.words import (
+    INTERFACE_FILE,
+    Tables,
+    Words,
+    load_tables,
+    packaged_tables,
+    words_for,
+)
 from edition.text.register import NameTable, merge_names, parse_names, shipped_names
 from edition.text.spellings import Known
 
@@ -32,6 +41,7 @@ class Site:
     tree: ArchiveTree | None = None
     units: dict[str, list[Unit]] = field(default_factory=dict)  # by article slug
     names: NameTable = field(default_factory=shipped_names)  # the registers' table
+    interface: Tables = field(default_factory=packaged_tables)  # the pages' words (site/words.py)
 
     @cached_property
     def known(self) -> Known:
@@ -42,15 +52,20 @@ class Site:
         """The path of a citation's file page under the site root, or ""."""
         return unit_url(citation, self.registry) if self.registry is not None else ""
 
+    def words(self, lang: str = "", texts: Iterable[str] = ()) -> Words:
+        """The interface words of a page in `lang` (the edition's language when "")."""
+        return words_for(self.interface, lang or self.config.language, texts)
+
 
 def make_site(config: Config, articles: list[Article], registry: Registry | None) -> Site:
     """The site of these articles, with their archive tree when the registry loaded."""
     names = edition_names(config.content, config.shown(config.content / NAMES_FILE))
+    interface = load_tables(config.templates, config.shown(config.templates / INTERFACE_FILE))
     if registry is None:
-        return Site(config, articles, names=names)
+        return Site(config, articles, names=names, interface=interface)
     units = {a.slug: article_units(a, registry) for a in articles}
     tree = tree_of_units(registry, (u for found in units.values() for u in found))
-    return Site(config, articles, registry, tree, units, names)
+    return Site(config, articles, registry, tree, units, names, interface)
 
 
 def edition_names(content: Path, shown: str) -> NameTable:

@@ -3,6 +3,16 @@
 (() => {
   const article = document.querySelector(".article[data-short]");
   if (!article) return;
+  // The page's words (site/words.py: the article's language, English where missing);
+  // the citations themselves stay in their style's English ("accessed", the date).
+  const { words = {}, langs = {} } = JSON.parse(document.getElementById("edition-words")?.textContent || "{}");
+  const w = (key, values = {}) =>
+    (words[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  const mark = (el, ...keys) => {
+    const lang = keys.map((k) => langs[k]).find(Boolean);
+    if (lang) el.lang = lang;
+    return el;
+  };
   const here = location.href.split("#")[0];
   const now = new Date();
   const iso = now.toISOString().slice(0, 10);
@@ -17,23 +27,28 @@
   document.body.append(status);
 
   async function copy(text, what) {
+    let copied = true;
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = `${what} copied`;
+      status.textContent = w("js_copied", { what });
     } catch {
-      status.textContent = `Could not copy: select the ${what.toLowerCase()} and copy it`;
+      copied = false;
+      status.textContent = w("js_copy_failed", { what: what.toLowerCase() });
     }
-    return status.textContent;
+    status.lang = langs[copied ? "js_copied" : "js_copy_failed"] || "";
+    if (!status.lang) status.removeAttribute("lang");
+    return copied;
   }
-  function button(label, name, text, what) {
-    const b = document.createElement("button");
+  // A copy button: its label and name are words of the page (keys), `what` names what it copies.
+  function button(label, name, values, text, what) {
+    const b = mark(document.createElement("button"), label, name);
     b.type = "button";
     b.className = "copy";
-    b.textContent = label;
-    b.setAttribute("aria-label", name);
+    b.textContent = w(label);
+    b.setAttribute("aria-label", w(name, values));
     b.addEventListener("click", async () => {
-      b.textContent = (await copy(text(), what)).startsWith("Could") ? "Select and copy" : "Copied";
-      setTimeout(() => (b.textContent = label), 2000);
+      b.textContent = w((await copy(text(), what)) ? "js_copied_button" : "js_select_copy");
+      setTimeout(() => (b.textContent = w(label)), 2000);
     });
     return b;
   }
@@ -42,7 +57,7 @@
     if (!head) continue;
     const name = head.textContent;
     const box = el.closest(".cite-box") || el;
-    box.after(button("Copy", `Copy the ${name} citation`, () => el.innerText.trim(), name));
+    box.after(button("js_copy", "js_copy_format", { name }, () => el.innerText.trim(), name));
   }
 
   if (!HTMLElement.prototype.hasOwnProperty("popover")) return;
@@ -50,7 +65,7 @@
   box.className = "note-pop passage-pop";
   box.popover = "auto";
   box.setAttribute("role", "dialog");
-  box.setAttribute("aria-label", "Link and cite this passage");
+  mark(box, "js_passage").setAttribute("aria-label", w("js_passage"));
   document.body.append(box);
   const site = article.dataset.site;
   const short = article.dataset.short;
@@ -63,24 +78,25 @@
     const where = note ? `n. ${n}` : `¶ ${n}`;
     const head0 = pages ? `${short.replace(/”$/, ",”")} ${pages},` : `${short},`;
     const text = `${head0} ${where}, ${site}, ${url} (accessed ${long}).`;
-    const head = document.createElement("p");
+    const said = note ? "js_note_head" : "js_paragraph_head";
+    const head = mark(document.createElement("p"), said);
     head.className = "note-pop-head";
-    head.textContent = `${note ? "Note" : "Paragraph"} ${n}${pages ? " · " + pages : ""}`;
+    head.textContent = `${w(said, { n })}${pages ? " · " + pages : ""}`;
     const cited = document.createElement("p");
     cited.className = "passage-cite";
     cited.textContent = text;
     const tools = document.createElement("p");
     tools.append(
-      button("Copy link", `Copy the link to ${where}`, () => url, "Link"),
+      button("js_copy_link", "js_copy_link_to", { where }, () => url, w("js_link")),
       " ",
-      button("Copy citation", `Copy the citation of ${where}`, () => text, "Citation"),
+      button("js_copy_citation", "js_copy_citation_of", { where }, () => text, w("js_citation")),
     );
     box.replaceChildren(head, cited, tools);
     link.after(box);
     box.showPopover();
     const r = link.getBoundingClientRect();
-    const w = box.offsetWidth;
-    box.style.setProperty("left", `${Math.max(8, Math.min(r.left, innerWidth - w - 8)) + scrollX}px`);
+    const width = box.offsetWidth;
+    box.style.setProperty("left", `${Math.max(8, Math.min(r.left, innerWidth - width - 8)) + scrollX}px`);
     box.style.setProperty("top", `${r.bottom + 6 + scrollY}px`);
     box.querySelector("button").focus();
   }
@@ -94,11 +110,13 @@
     a.tabIndex = -1;
     a.textContent = "¶";
     const pages = li.dataset.pages;
-    a.setAttribute("aria-label", `Note ${li.id.slice(3)}${pages ? ", " + pages : ""}: link and cite`);
+    const said = pages ? "js_note_pages_cite" : "js_note_cite";
+    mark(a, said).setAttribute("aria-label", w(said, { n: li.id.slice(3), pages }));
     li.append(" ", a);
   }
   for (const a of document.querySelectorAll("a.pn")) {
-    a.setAttribute("aria-label", `Paragraph ${a.dataset.n}, ${a.dataset.pages}: link and cite`);
+    const values = { n: a.dataset.n, pages: a.dataset.pages };
+    mark(a, "js_paragraph_cite").setAttribute("aria-label", w("js_paragraph_cite", values));
   }
   for (const link of document.querySelectorAll("a.pn, a.pn-note")) {
     link.addEventListener("click", (e) => {

@@ -4,24 +4,32 @@
 // Without JavaScript the link still opens the paragraph or note it names.
 
 const terms = new URLSearchParams(location.search).getAll("pagefind-highlight");
+// The page's words (site/words.py: the page's language, English where missing).
+const { words = {}, langs = {} } = JSON.parse(document.getElementById("edition-words")?.textContent || "{}");
+const w = (key, values = {}) =>
+  (words[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const lang = (el, key) => {
+  if (langs[key]) el.lang = langs[key];
+  return el;
+};
 
 function bar(marks, start) {
   const nav = document.createElement("nav");
   nav.className = "search-hits";
-  nav.setAttribute("aria-label", "Search hits");
-  const text = document.createElement("span");
+  lang(nav, "js_search_hits").setAttribute("aria-label", w("js_search_hits"));
+  const text = lang(document.createElement("span"), "js_hit_of");
   text.setAttribute("role", "status");
   const button = (label, name, step) => {
-    const b = document.createElement("button");
+    const b = lang(document.createElement("button"), name);
     b.type = "button";
     b.textContent = label;
-    b.setAttribute("aria-label", name);
+    b.setAttribute("aria-label", w(name));
     b.addEventListener("click", () => go(current + step));
     return b;
   };
-  const close = button("×", "Close", 0);
+  const close = button("×", "js_close", 0);
   close.addEventListener("click", () => nav.remove());
-  nav.append(button("‹", "Previous hit", -1), text, button("›", "Next hit", 1), close);
+  nav.append(button("‹", "js_previous_hit", -1), text, button("›", "js_next_hit", 1), close);
   // Styles set from here (CSSOM), so the page needs no stylesheet change.
   Object.assign(nav.style, {
     position: "fixed", bottom: "1rem", right: "1rem", display: "flex", gap: ".5rem",
@@ -35,7 +43,7 @@ function bar(marks, start) {
     const mark = marks[current];
     mark.style.outline = "2px solid currentColor";
     mark.scrollIntoView({ block: "center" });
-    text.textContent = `Hit ${current + 1} of ${marks.length}`;
+    text.textContent = w("js_hit_of", { i: current + 1, n: marks.length });
   }
   document.body.append(nav);
   go(start);

@@ -3,6 +3,15 @@
 (() => {
   const markers = document.querySelectorAll("a.note-ref");
   if (!markers.length || !HTMLElement.prototype.hasOwnProperty("popover")) return;
+  // The page's words (site/words.py: the article's language, English where missing).
+  const { words = {}, langs = {} } = JSON.parse(document.getElementById("edition-words")?.textContent || "{}");
+  const say = (el, key, values = {}, attr = "") => {
+    const text = (words[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+    if (langs[key]) el.lang = langs[key];
+    if (attr) el.setAttribute(attr, text);
+    else el.textContent = text;
+    return text;
+  };
   const pop = document.createElement("div");
   pop.id = "note-pop";
   pop.className = "note-pop";
@@ -46,11 +55,11 @@
     const title = document.createElement("a");
     title.id = "note-pop-title";
     title.href = marker.hash;
-    title.textContent = `Note ${n}`;
+    say(title, "js_note_n", { n });
     const close = document.createElement("button");
     close.type = "button";
     close.className = "note-pop-close";
-    close.setAttribute("aria-label", "Close note");
+    say(close, "js_close_note", {}, "aria-label");
     close.textContent = "×";
     close.addEventListener("click", () => pop.hidePopover());
     head.append(title, close);
