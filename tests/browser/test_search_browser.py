@@ -16,6 +16,7 @@ from edition.build.pagefind import index_site
 from edition.citations.registry import read_registry
 from edition.site.render import PACKAGED
 from edition.site.search_markup import annotate_blocks, annotate_html, register, search_kinds
+from edition.site.words import english
 
 pytestmark = pytest.mark.browser
 
@@ -123,6 +124,8 @@ def many_page(env: Environment) -> str:
         f'<meta data-pagefind-filter="kind[content]" content="{kind}">'
         for kind in search_kinds("article")
     )
+    # The words the scripts show, as an article page carries them (site/words.py).
+    head += f'<script type="application/json" id="edition-words">{english().script_words()}</script>'
     head += '<script type="module" src="../../assets/hits.js"></script>'
     return page(env, head, '<h1 data-pagefind-meta="title">Many hits</h1>' + html)
 
@@ -163,6 +166,7 @@ def build_site(site: Path) -> None:
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     register(env)
+    env.globals["t"] = english()  # the packaged templates' interface words, as a build gives them
     pages = {
         "index.html": env.get_template("base.html").render(root=""),
         "articles/test/index.html": article_page(env),

@@ -1,5 +1,10 @@
 // Footnote popovers: progressive enhancement of the note markers (links to #fn-N).
 // Without this file, or without the Popover API, markers simply jump to the endnotes.
+// The search-hit bar (hits.js) is loaded only on a page opened from a search result:
+// a page read from its link or the contents does not pay for it.
+if (/[?&]pagefind-highlight=/.test(location.search)) {
+  import(new URL("hits.js", document.currentScript.src).href);
+}
 (() => {
   const markers = document.querySelectorAll("a.note-ref");
   if (!markers.length || !HTMLElement.prototype.hasOwnProperty("popover")) return;
