@@ -28,7 +28,7 @@ from edition.text.register_gather import (
     bibliography_candidates,
     common_words,
     default_clues,
-    find_candidates,
+    find_all_candidates,
     plain_text,
 )
 from edition.text.spellings import (
@@ -115,7 +115,7 @@ def article_names(
     bib = [e.original for e in article.bibliography]
     common = common_words([plain_text(t) for t in texts] + bib)
     given = given_names(table)
-    found = [c for t in texts for c in find_candidates(t, clues, given, common)]
+    found = find_all_candidates(texts, clues, given, common)
     fields = [e.field(f) for e in article.bibliography for f in ("author", "editor") if e.field(f)]
     found += bibliography_candidates(fields)
     ignored = {_folded_key(i) for i in table.ignored}
