@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import build_project, make_project
 
 from edition.build.cache import FileHashes, digest, open_cache
@@ -330,4 +331,17 @@ def test_a_quick_rebuild_of_a_file_page_shared_with_another_article(tmp_path: Pa
     page = project / "_site/archives/rgani/fond-3/opis-14/delo-463/index.html"
     html = page.read_text(encoding="utf-8")
     assert "11–15" in html and "Additional Evidence" in html  # both articles quoted
+    _same_as_a_full_build(project)
+
+
+def test_a_names_yaml_change_makes_the_registers_again(project: Path) -> None:
+    """The registers kept from the first build are of the old table: not shown again."""
+    register = project / "content" / SLUG / "register.yaml"
+    rows = yaml.safe_load(register.read_text("utf-8"))["persons"]
+    person = next(row["name"] for row in rows if row["from"] == "article")
+    entry = {"persons": [{"name": person, "about": "Named in names.yaml."}]}
+    (project / "content" / "names.yaml").write_text(yaml.safe_dump(entry), "utf-8")
+    _build(project)
+    assert "Named in names.yaml." in (project / "_site" / "names" / "index.html").read_text()
+    assert "from: names.yaml" in register.read_text("utf-8")
     _same_as_a_full_build(project)

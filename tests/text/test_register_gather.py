@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from edition.text.register import gather_register, parse_names
-from edition.text.register_article import article_names, article_register, spellings_of
+from edition.text.register_article import (
+    article_names,
+    article_register,
+    made_register,
+    spellings_of,
+)
 from edition.text.register_gather import (
     abbreviations_in,
     bibliography_candidates,
@@ -281,3 +286,32 @@ def test_a_gathered_name_never_takes_an_entry_id():
     names, _ = parse_names(TABLE + "  - {name: A Gromov}\n", "content/names.yaml")
     found = article_names(article(["The report of A. Gromov."]), names).table.names
     assert [n.key for n in found].count("name-a-gromov") == 1
+
+
+def test_a_register_is_made_once_for_the_same_text_and_table():
+    texts = (["comrade Novikov reported."], ["Telegram of Novikov."])
+    bib = [({"author": "Novikov, N."}, "Novikov, N. Memoirs.")]
+    names = table()
+    first = made_register(article(*texts, bib), names)
+    assert made_register(article(*texts, bib), names) is first  # another object, same text
+    fresh = article_names(article(*texts, bib), names)
+    assert first.entries == gather_register(article(*texts, bib), fresh.table, bibliography=True)
+    assert made_register(article(*texts, bib), table()) is not first  # another table
+
+
+@pytest.mark.parametrize(
+    "paragraphs, notes, author",
+    [
+        (["comrade Petrov reported."], ["Telegram of Novikov."], "Novikov, N."),
+        (["comrade Novikov reported."], ["Telegram of comrade Petrov."], "Novikov, N."),
+        (["comrade Novikov reported."], ["Telegram of Novikov."], "Petrov, P."),
+    ],
+)
+def test_a_register_is_made_anew_when_any_text_it_reads_changes(paragraphs, notes, author):
+    names = table()
+    made_register(article(["comrade Novikov reported."], ["Telegram of Novikov."]), names)
+    changed = article(paragraphs, notes, [({"author": author}, f"{author} Memoirs.")])
+    fresh = article_names(changed, names)
+    expected = gather_register(changed, fresh.table, bibliography=True)
+    assert made_register(changed, names).entries == expected
+    assert "Petrov" in {w for e in expected for w in e.name.name.split()}

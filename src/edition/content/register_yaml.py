@@ -10,8 +10,8 @@ from __future__ import annotations
 import yaml
 
 from edition.model import Article
-from edition.text.register import KINDS, Entry, NameTable, gather_register
-from edition.text.register_article import article_names
+from edition.text.register import KINDS, Entry, NameTable
+from edition.text.register_article import made_register
 
 REGISTER_FILE = "register.yaml"
 HEADER = """\
@@ -60,9 +60,8 @@ def register_data(
 
 def dump_register(article: Article, table: NameTable) -> str:
     """The text of an article's register.yaml."""
-    names = article_names(article, table)
-    entries = gather_register(article, names.table, bibliography=True)
-    data = register_data(entries, names.unexplained)
+    made = made_register(article, table)  # kept: the build's pages read it again
+    data = register_data(made.entries, made.unexplained)
     # libyaml's emitter when present (the same text, several times faster).
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     options = {"allow_unicode": True, "sort_keys": False, "width": 100}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from edition.citations.registry import Registry
@@ -73,7 +73,14 @@ def edition_names(content: Path, shown: str) -> NameTable:
     path = content / NAMES_FILE
     if not path.exists():
         return shipped_names()
-    table, problems = parse_names(path.read_text("utf-8"), shown)
+    return _merged_names(path.read_text("utf-8"), shown)
+
+
+@lru_cache(maxsize=2)
+def _merged_names(text: str, shown: str) -> NameTable:
+    """One table object for one names.yaml, asked for by the import and by the site:
+    the registers made at import are kept by the table's identity."""
+    table, problems = parse_names(text, shown)
     if problems:
         raise BuildError(problems)
     return merge_names(shipped_names(), table)

@@ -28,7 +28,7 @@ from edition.text.register_gather import (
     bibliography_candidates,
     common_words,
     default_clues,
-    find_candidates,
+    find_all_candidates,
     plain_text,
 )
 from edition.text.spellings import (
@@ -53,24 +53,57 @@ class ArticleNames:
     unexplained: tuple[str, ...]  # abbreviations the article uses that no entry has
 
 
-# A build asks twice an article (the names page, the article's cards): the last
-# answers, by identity of the article and table (kept, so no id is reused).
-_MADE: dict[tuple[int, int], tuple[Article, NameTable, tuple[Entry, ...]]] = {}
-_KEPT = 256
+@dataclass(frozen=True)
+class Register:
+    """An article's register: its entries and the abbreviations no entry explains."""
+
+    entries: tuple[Entry, ...]
+    unexplained: tuple[str, ...]
+
+
+# A build asks three times an article (import for register.yaml, the names page, the
+# article's cards): the answers are kept by what the register reads of the article
+# and by the table's identity (one object a names.yaml: site.edition_names).
+_MADE: dict[tuple, Register] = {}
+_TABLE: list[NameTable] = []  # the table the kept answers are of
+_KEPT = 16384
 
 
 def article_register(article: Article, table: NameTable) -> tuple[Entry, ...]:
     """Every name the article mentions: the table's and those the article shows, with
     each paragraph, note and bibliography entry mentioning it."""
-    key = (id(article), id(table))
+    return made_register(article, table).entries
+
+
+def made_register(article: Article, table: NameTable) -> Register:
+    """The article's register with the table (see article_register) and what it leaves
+    unexplained; made once for the same text and table."""
+    if not _TABLE or _TABLE[0] is not table:
+        _MADE.clear()
+        _TABLE[:] = [table]
+    key = _read_by_register(article)
     made = _MADE.get(key)
-    if made is not None and made[0] is article and made[1] is table:
-        return made[2]
-    entries = gather_register(article, article_names(article, table).table, bibliography=True)
-    if len(_MADE) >= _KEPT:
-        _MADE.pop(next(iter(_MADE)))
-    _MADE[key] = (article, table, entries)
-    return entries
+    if made is None:
+        names = article_names(article, table)
+        entries = gather_register(article, names.table, bibliography=True)
+        made = Register(entries, names.unexplained)
+        if len(_MADE) >= _KEPT:
+            _MADE.pop(next(iter(_MADE)))
+        _MADE[key] = made
+    return made
+
+
+def _read_by_register(article: Article) -> tuple:
+    """All of the article that article_names and gather_register read: two articles
+    alike in these have the same register."""
+    return (
+        tuple((p.n, p.level, p.text) for p in article.paragraphs),
+        tuple(
+            (n.n, n.text, tuple((c.kind, c.archive, c.text) for c in n.citations))
+            for n in article.notes
+        ),
+        tuple((e.key, e.original, e.fields) for e in article.bibliography),
+    )
 
 
 def article_names(
@@ -82,7 +115,7 @@ def article_names(
     bib = [e.original for e in article.bibliography]
     common = common_words([plain_text(t) for t in texts] + bib)
     given = given_names(table)
-    found = [c for t in texts for c in find_candidates(t, clues, given, common)]
+    found = find_all_candidates(texts, clues, given, common)
     fields = [e.field(f) for e in article.bibliography for f in ("author", "editor") if e.field(f)]
     found += bibliography_candidates(fields)
     ignored = {_folded_key(i) for i in table.ignored}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -82,7 +82,8 @@ def plain_text(markdown: str) -> str:
 
 def common_words(texts: Iterable[str]) -> frozenset[str]:
     """Every word the texts print in lowercase: such a word is not a name."""
-    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text) if w.islower())
+    printed = set().union(*map(_LOWER_WORD.findall, texts))
+    return frozenset(w for w in printed if w.islower())
 
 
 @dataclass(frozen=True)
@@ -90,25 +91,50 @@ class _Context:
     clues: Clues
     given: frozenset[str]  # given names the table knows, lowercase
     common: frozenset[str]
+    # _name_word's answers by word: an article's texts repeat their capitalised words.
+    named: dict[str, bool | None] = field(default_factory=dict)
 
 
 def find_candidates(
     text: str, clues: Clues, given: frozenset[str], common: frozenset[str]
 ) -> list[Candidate]:
     """The names a text shows by a clue, in order (a text is read once)."""
+    return _candidates(text, _Context(clues, given, common))
+
+
+def find_all_candidates(
+    texts: Iterable[str], clues: Clues, given: frozenset[str], common: frozenset[str]
+) -> list[Candidate]:
+    """find_candidates of each text in turn, their candidates in one list."""
     ctx = _Context(clues, given, common)
+    return [c for text in texts for c in _candidates(text, ctx)]
+
+
+def _candidates(text: str, ctx: _Context) -> list[Candidate]:
+    clues = ctx.clues
     source = plain_text(text)
     toks = [(m.group(), *m.span()) for m in _TOKEN.finditer(source)]
     found: list[Candidate] = []
-    i = 0
-    while i < len(toks):
+    comrades, digraphs = clues.comrades, clues.digraphs
+    # Where a clue may start: no clue starts with a lowercase word but `comrade`, nor
+    # with a mark but `(` (a mark is no initial, title or name word).
+    starts = [
+        i
+        for i, (word, _, _) in enumerate(toks)
+        if word[0].isupper()
+        or word == "("
+        or word in comrades
+        or word in digraphs
+        or (not word[0].islower() and word.lower() in comrades)
+    ]
+    end = 0
+    for i in starts:
+        if i < end:
+            continue  # inside the name found before
         word = toks[i][0]
-        if word[0].islower() and word not in clues.comrades:
-            i += 1  # most words: no clue starts with a lowercase word but `comrade`
-            continue
         low = word.lower()
         end = 0
-        if low in clues.comrades or (low in clues.titles and word[0].isupper()):
+        if low in comrades or (low in clues.titles and word[0].isupper()):
             after = i + 1 + (_dot_after(toks, i))
             end = _person(toks, after, ctx)
             if end:
@@ -129,7 +155,6 @@ def find_candidates(
             org = _organisation(toks, i, source, ctx)
             if org is not None:
                 found.append(org)
-        i = max(end, i + 1)
     return found
 
 
@@ -162,6 +187,13 @@ def _is_initialism(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> bo
 def _name_word(word: str, ctx: _Context) -> bool | None:
     """True for a word that may be a surname, False for a given name the table knows
     (also a name word), None for a word that is no name."""
+    if word in ctx.named:
+        return ctx.named[word]
+    ctx.named[word] = answer = _answer(word, ctx)
+    return answer
+
+
+def _answer(word: str, ctx: _Context) -> bool | None:
     bare = _POSSESSIVE.sub("", word)
     low = bare.lower()
     if not bare[:1].isupper() or bare.isupper() or not any(c.islower() for c in bare):
@@ -316,6 +348,8 @@ def abbreviations_in(text: str) -> list[str]:
     """Abbreviations a text uses (two to eight capitals, not a Roman numeral), in order."""
     found = []
     for word in _CAPITALISED.findall(plain_text(text)):
+        if word[1:].islower():
+            continue  # one capital at most (Moscow): most words, told at once
         capitals = sum(c.isupper() for c in word)
         shaped = 2 <= capitals <= 8 and capitals >= len(word) - 1 and word[0].isupper()
         if shaped and not _ROMAN.fullmatch(word):
