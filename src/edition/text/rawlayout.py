@@ -152,19 +152,29 @@ def _gutter(rows: Sequence[Row]) -> int | None:
     return min((e for e in range(edge - _HANG, edge) if wide[e] >= 2), default=edge)
 
 
-def _unfold(page: list[Row]) -> tuple[list[Row], tuple[int, str] | None]:
+def _unfold(page: list[Row], shifted: bool = False) -> tuple[list[Row], tuple[int, str] | None]:
     """One page column by column, or as it stands (with a doubt where it may have columns)."""
     edge = _gutter(page)
     if edge is None:
         return page, None
     splits = [i for i, (_, line) in enumerate(page) if _split_at(line, edge) is not None]
+    if shifted:  # `_apart`'s: column 2's lines alone on theirs
+        splits = [
+            i
+            for i, (_, line) in enumerate(page)
+            if _place(line, edge) == "both" or edge - 1 <= _lead(line) <= edge + _HANG
+        ]
+    elif len(splits) < _LEAST:
+        wider = _apart(page)
+        unfolded = _unfold(wider, True) if wider else (wider, None)
+        return unfolded if unfolded[0] != wider else (page, None)
     if len(splits) < _LEAST:
         return page, None
     first, last = splits[0], splits[-1]
     lefts = [len(page[i][1][: _split_at(page[i][1], edge)].strip()) for i in splits]
     rights = [len(page[i][1][_split_at(page[i][1], edge) or 0 :].strip()) for i in splits]
     lefts = sorted(n for n in lefts if n) or [0]
-    if lefts[len(lefts) // 2] < _SIDE or sorted(rights)[len(rights) // 2] < _SIDE:
+    if not shifted and (lefts[len(lefts) // 2] < _SIDE or sorted(rights)[len(rights) // 2] < _SIDE):
         return page, None
     crossing = [
         i for i in range(first, last + 1) if _place(page[i][1], edge) == "across"
@@ -190,6 +200,47 @@ def _unfold(page: list[Row]) -> tuple[list[Row], tuple[int, str] | None]:
     return _reading_order(page, first, last, edge), doubt
 
 
+def _apart(page: list[Row]) -> list[Row] | None:
+    """The page with column 2 set right of column 1, where their lines alternate.
+
+    Where the columns' lines never share a text line, -layout may set column
+    2 left of column 1's right edge: its lines then begin at one character
+    column, column 1's at the margin, longer than that.
+    """
+    leads = [_lead(t) for _, t in page if t.strip()]
+    starts = Counter(n for n in leads if n >= _EDGE)
+    if not starts:
+        return None
+    edge = starts.most_common(1)[0][0]
+    right = [i for i, (_, t) in enumerate(page) if edge - 1 <= _lead(t) <= edge + _HANG]
+    if len(right) < _LEAST:
+        return None
+    block = page[right[0] : right[-1] + 1]
+    lefts = sorted(len(t.rstrip()) for _, t in block if t.strip() and _lead(t) < edge // 2)
+    if sum(n >= edge for n in lefts) < _LEAST:
+        return None
+    # Column 1's justified lines: of one length, give or take a word; those that run
+    # longer hold column 2's words too, a space from them.
+    widest = lefts[len(lefts) // 2] + 2 * _SHIFT
+    out = []
+    for i, (number, line) in enumerate(page):
+        if right[0] <= i <= right[-1] and _lead(line) >= edge - 1:
+            line = " " * (widest - edge) + line
+        elif i >= right[0] and _lead(line) < edge // 2 and len(line.rstrip()) > widest:
+            # Longer than column 1 holds: column 2's text follows, after the gutter's spaces.
+            at = next((b for a, b in _runs(line.rstrip()) if b >= edge), None)
+            if at is None and line[edge - 1 : edge + 1].startswith(" ") and line[edge] != " ":
+                at = edge
+            if at is not None:
+                line = line[:at].rstrip().ljust(widest) + " " * (at - edge) + line[at:]
+        out.append((number, line))
+    return out
+
+
+def _lead(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def _place(line: str, edge: int) -> str:
     """A line's place: "blank", "left", "right", "both" (it breaks at the gutter), "across"."""
     stripped = line.rstrip()
@@ -209,9 +260,9 @@ def _halves(line: str, edge: int) -> tuple[str, str]:
     """Column 1's and column 2's text of a line, column 2's indent counted from its edge."""
     stripped = line.rstrip()
     place = _place(stripped, edge)
+    lead = len(stripped) - len(stripped.lstrip(" "))
     if place == "left" or (place == "across" and lead < edge // 2):
         return stripped, ""  # a line across amid the columns: column 1's, run long (a URL)
-    lead = len(stripped) - len(stripped.lstrip(" "))
     if place == "across":
         return "", stripped[lead:]
     at = lead if place == "right" else _split_at(stripped, edge) or _split_at(stripped, edge, 1)
