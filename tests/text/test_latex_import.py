@@ -36,7 +36,7 @@ READ = {
     ("bundled-letter", "pdftotext-layout"): (49, 48, 45, 32),
     ("bundled-letter", "pdfminer"): (54, 36, 42, 32),
     ("bundled-twocolumn", "pdftotext"): None,  # a column's foot amid the page: notes stop
-    ("bundled-twocolumn", "pdftotext-layout"): None,
+    ("bundled-twocolumn", "pdftotext-layout"): (49, 43, 43, 32),  # read column by column
     ("bundled-twocolumn", "pdfminer"): None,
     ("german-letter", "pdftotext"): (5, 5, 8, 18),
     ("german-letter", "pdftotext-layout"): (5, 5, 8, 18),

@@ -70,7 +70,9 @@ def _read_raw(text: str, path: str, slug: str, problems: Problems) -> Article | 
     """A raw extraction, its two-column pages (`pdftotext -layout`) read column by column."""
     unfolded = unfold_columns(text)
     found = Problems()
-    article = parse_laid(read_raw_pages(unfolded.text), path, slug, "raw", parse_bibliography, found)
+    article = parse_laid(
+        read_raw_pages(unfolded.text), path, slug, "raw", parse_bibliography, found
+    )
     article, items = to_source(unfolded, article, found.items)
     problems.items.extend(items)
     for line, doubt in unfolded.doubts:

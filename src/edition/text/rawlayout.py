@@ -75,9 +75,7 @@ def unfold_columns(text: str) -> Unfolded:
             origin = first[0] if not before[1] else before[0]
             page = [(origin, before[1] + "\f" + first[1]), *page[1:]]
         lines.extend(page)
-    return Unfolded(
-        "\n".join(t for _, t in lines), tuple(n for n, _ in lines), tuple(doubts)
-    )
+    return Unfolded("\n".join(t for _, t in lines), tuple(n for n, _ in lines), tuple(doubts))
 
 
 def to_source(
@@ -99,6 +97,7 @@ def to_source(
         page_breaks=moved(article.page_breaks),
         title_line=at(article.title_line),
     )
+
     # Messages that name further lines: `line 12: '...'`, `first at line 12`, `(lines 3, 5)`.
     def named(message: str) -> str:
         message = re.sub(r"(?<=\bline )\d+", lambda m: str(at(int(m.group()))), message)
@@ -176,9 +175,7 @@ def _unfold(page: list[Row], shifted: bool = False) -> tuple[list[Row], tuple[in
     lefts = sorted(n for n in lefts if n) or [0]
     if not shifted and (lefts[len(lefts) // 2] < _SIDE or sorted(rights)[len(rights) // 2] < _SIDE):
         return page, None
-    crossing = [
-        i for i in range(first, last + 1) if _place(page[i][1], edge) == "across"
-    ]
+    crossing = [i for i in range(first, last + 1) if _place(page[i][1], edge) == "across"]
     if len(crossing) > _CROSSING * len(splits):
         where = page[first][0]
         return page, (
