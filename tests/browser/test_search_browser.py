@@ -125,7 +125,8 @@ def many_page(env: Environment) -> str:
         for kind in search_kinds("article")
     )
     # The words the scripts show, as an article page carries them (site/words.py).
-    head += f'<script type="application/json" id="edition-words">{english().script_words()}</script>'
+    words = english().script_words()
+    head += f'<script type="application/json" id="edition-words">{words}</script>'
     head += '<script type="module" src="../../assets/hits.js"></script>'
     return page(env, head, '<h1 data-pagefind-meta="title">Many hits</h1>' + html)
 

@@ -37,7 +37,7 @@ READ = {
     ("bundled-letter", "pdfminer"): (54, 36, 42, 32),
     # pdftotext joins a note's line and the next column's on one line: notes stop.
     ("bundled-twocolumn", "pdftotext"): None,
-    ("bundled-twocolumn", "pdftotext-layout"): None,
+    ("bundled-twocolumn", "pdftotext-layout"): (49, 43, 43, 32),  # read column by column
     # Each column's foot amid the page; pdfminer breaks justified lines into pieces.
     ("bundled-twocolumn", "pdfminer"): (53, 25, 41, 32),
     ("german-letter", "pdftotext"): (5, 5, 8, 18),

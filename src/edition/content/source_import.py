@@ -22,6 +22,7 @@ from edition.text.language import detect_language
 from edition.text.laid import parse_laid
 from edition.text.pdf import import_pdf
 from edition.text.raw import is_raw, read_raw_pages
+from edition.text.rawlayout import to_source, unfold_columns
 from edition.text.reader import decode_source, parse_article
 from edition.text.sanity import source_problems, truncation_problems
 
@@ -64,8 +65,7 @@ def _read_text(text: str, path: str, slug: str, problems: Problems) -> Article |
     if problems.errors:
         return None
     if is_raw(text) and text.strip():
-        pages = read_raw_pages(text)
-        article = parse_laid(pages, path, slug, "raw", parse_bibliography, problems)
+        article = _read_raw(text, path, slug, problems)
     else:
         article, found = parse_article(text, path, slug, parse_bibliography)
         problems.extend(found)
@@ -74,6 +74,20 @@ def _read_text(text: str, path: str, slug: str, problems: Problems) -> Article |
             audit_sequence(article, path, problems)
     if article is not None:
         problems.items.extend(truncation_problems(article, text.splitlines()))
+    return article
+
+
+def _read_raw(text: str, path: str, slug: str, problems: Problems) -> Article | None:
+    """A raw extraction, its two-column pages (`pdftotext -layout`) read column by column."""
+    unfolded = unfold_columns(text)
+    found = Problems()
+    article = parse_laid(
+        read_raw_pages(unfolded.text), path, slug, "raw", parse_bibliography, found
+    )
+    article, items = to_source(unfolded, article, found.items)
+    problems.items.extend(items)
+    for line, doubt in unfolded.doubts:
+        problems.warning(path, line, doubt, "check these lines in the source", "columns")
     return article
 
 
