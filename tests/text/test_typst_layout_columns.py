@@ -26,7 +26,7 @@ READ = {
     ("russian", "typst-sans"): None,
     ("german", "typst-columns"): (2, 7),
     ("german", "typst-wide-notes"): (5, 7),
-    ("german", "typst-sans"): None,  # a note running on into column 2's foot
+    ("german", "typst-sans"): (5, 7),
     ("serbian", "typst-columns"): (7, 5),
     ("serbian", "typst-wide-notes"): (7, 5),
     ("serbian", "typst-sans"): (6, 5),
