@@ -2,42 +2,13 @@
 
 from __future__ import annotations
 
-import textwrap
-
-from edition.errors import Problems
-from edition.text.bibliography import parse_bibliography
-from edition.text.laid import parse_laid
-from edition.text.raw import read_raw_pages
 from edition.text.rawnotes import read_foot
 from edition.text.rawpages import split_pages, strip_heads
-
-SENTENCE = (
-    "The delegation waited in the hall for the answer of the ministers and left at noon "
-    "while the talks went on in the next room without any word to the press or the public"
-)
-WORDS = SENTENCE.split(" ")
-FRONT = ["JANE ROE*", "Some University", "", "A Short Title", "Abstract: What it is about.",
-         "Keywords: one, two", ""]  # fmt: skip
-
-
-def prose(seed: int, words: int = 60) -> str:
-    picked = [WORDS[(seed * 7 + i * 3) % len(WORDS)] for i in range(words)]
-    return " ".join(picked).capitalize() + "."
-
-
-def wrap(text: str) -> list[str]:
-    return textwrap.wrap(text, 60)
+from tests.support.raw_pages import parse, prose, raw_page, wrap
 
 
 def page(printed: int, lines: list[str], front: bool = False) -> str:
-    return "\n".join(["JOURNAL OF TESTS", str(printed), *(FRONT if front else []), *lines, ""])
-
-
-def parse(*pages: str):
-    problems = Problems()
-    text = "\f".join(pages)
-    article = parse_laid(read_raw_pages(text), "r.txt", "r", "raw", parse_bibliography, problems)
-    return article, problems
+    return raw_page(printed, lines, front)
 
 
 def more() -> tuple[str, str]:

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
-
-from edition.errors import Problems
-from edition.text.bibliography import parse_bibliography
-from edition.text.laid import parse_laid
-from edition.text.raw import read_raw_pages
 from edition.text.rawpages import split_pages, strip_heads
+from tests.support.raw_pages import parse, prose, raw_page
+from tests.support.raw_pages import wrap as support_wrap
 
-SENTENCE = (
-    "The delegation waited in the hall for the answer of the ministers and left at noon "
-    "while the talks went on in the next room without any word to the press or the public"
-)
-WORDS = SENTENCE.split(" ")
-FRONT = ["JANE ROE*", "Some University", "", "A Short Title", "Abstract: What it is about.",
-         "Keywords: one, two", ""]  # fmt: skip
 # A note's lines in a smaller type than the body's: more characters a line.
 NOTE = (
     "RGANI, F 3, inv. 14, f. 463, pp. 11-14, with the drafts of the decision and the "
@@ -24,25 +13,12 @@ NOTE = (
 )
 
 
-def prose(seed: int, words: int = 60) -> str:
-    picked = [WORDS[(seed * 7 + i * 3) % len(WORDS)] for i in range(words)]
-    return " ".join(picked).capitalize() + "."
-
-
 def wrap(text: str, width: int = 68) -> list[str]:
-    return textwrap.wrap(text, width)
+    return support_wrap(text, width)
 
 
 def page(printed: int, body: list[str], foot: list[str], front: bool = False) -> str:
-    return "\n".join(["JOURNAL OF TESTS", str(printed), *(FRONT if front else []), *body,
-                      *foot, ""])  # fmt: skip
-
-
-def parse(*pages: str):
-    problems = Problems()
-    text = "\f".join(pages)
-    article = parse_laid(read_raw_pages(text), "r.txt", "r", "raw", parse_bibliography, problems)
-    return article, problems
+    return raw_page(printed, [*body, *foot], front)
 
 
 def notes(article) -> dict[int, str]:
