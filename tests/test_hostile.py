@@ -75,8 +75,14 @@ def test_no_script_or_handler_survives(article_html: str) -> None:
     assert not tags & {"style", "img", "b"}
     # The site's own scripts (if any) are files; no inline script came from the text.
     scripts = [dict(attrs) for tag, attrs in elements.tags if tag == "script"]
-    # ...or is the JSON-LD metadata block, which is data, not code.
-    assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scripts)
+    # ...or is the JSON-LD metadata block or the interface words' JSON (site/words.py):
+    # data a browser never runs.
+    data = {"application/ld+json", "application/json"}
+    assert all(s.get("src") or s.get("type") in data for s in scripts)
+    assert [s.get("id") for s in scripts if s.get("type") == "application/json"] in (
+        [],
+        ["edition-words"],
+    )
     assert "<script>alert" not in article_html
     handlers = [name for _, attrs in elements.tags for name, _ in attrs if name.startswith("on")]
     assert handlers == []
