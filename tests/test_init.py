@@ -170,5 +170,5 @@ def test_a_refused_out_folder_claims_no_previous_site(tmp_path: Path, capsys) ->
     assert main(["build", "--root", str(tmp_path), "--out", str(tmp_path), "--no-search"]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path}: error: the output folder is the project" in err
-    assert err.rstrip().endswith("stopped: nothing was written; no site was written")
+    assert err.rstrip().endswith("stopped: nothing was written")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sources"]  # nothing touched

@@ -218,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BuildError as exc:
         _report(exc.problems)
-        print(f"stopped: nothing was written; {_stopped_state(args)}", file=sys.stderr)
+        state = _stopped_state(args)
+        said = "" if state.startswith("no ") else f"; {state}"  # "no site/file": said already
+        print(f"stopped: nothing was written{said}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
