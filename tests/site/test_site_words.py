@@ -19,7 +19,7 @@ from edition.citations.grammar import parse_notes
 from edition.config import load_config
 from edition.content.article_yaml import dump_article
 from edition.errors import Problems
-from edition.site.words import packaged_tables, words_for
+from edition.site.words import packaged_tables, script_of, words_for
 
 RUSSIAN = text_article(
     ["Москва ответила Тиране осенью 1960 года.[^1] Хрущёв молчал.[^2]"],
@@ -175,6 +175,19 @@ def test_the_serbian_latin_words_are_the_ones_shown(serbian):
     archives = (serbian / "archives" / "index.html").read_text("utf-8")
     assert "1 arhivski predmet, citiran u izdanju 2 puta," in archives
     assert "Stranica nije pronađena" in (serbian / "404.html").read_text("utf-8")
+
+
+def test_an_edition_in_plain_serbian_takes_the_script_of_its_titles(tmp_path):
+    site = _edition(tmp_path, "sr", SERBIAN, "Izdanje o Moskvi i Tirani")
+    home = (site / "index.html").read_text("utf-8")
+    assert '<html lang="sr">' in home and "Sadržaj toma" in home
+    assert _english_left(_shown(home), "sr-Latn") == []
+
+
+def test_the_script_of_texts_given_one_by_one():
+    # A generator is read once: the Latin letters must count as the Cyrillic ones do.
+    assert script_of(text for text in ["Moskva je odgovorila"]) == "Latn"
+    assert script_of(text for text in ["Москва", "Mo"]) == "Cyrl"
 
 
 def test_the_check_finds_english_where_it_is_left(russian):

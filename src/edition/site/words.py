@@ -148,6 +148,7 @@ def _chosen(value: Value, tag: str, count: int | None) -> str:
 
 def script_of(texts: Iterable[str]) -> str:
     """The script most letters of the texts are in: 'Cyrl' or 'Latn' ('' for none)."""
+    texts = list(texts)  # counted once per script: a generator would be spent by the first
     counts = {name: sum(len(p.findall(t)) for t in texts) for name, p in _SCRIPTS.items()}
     best = max(counts, key=lambda name: counts[name])
     return best if counts[best] else ""
