@@ -17,6 +17,8 @@ import pytest
 from conftest import ROOT, SOURCE, build_project, make_project
 
 from edition.build import search_shards
+from edition.site.search_markup import KINDS
+from edition.site.words import packaged_tables, words_for
 from tests.site.test_search_site import Searcher, bare
 from tests.support.samples import SAMPLES
 from tests.support.typeset import typeset
@@ -165,4 +167,32 @@ def test_a_query_typed_at_once_finds_every_language_and_lists_each_page_once(bro
     hrefs = [p["href"] for p in result["pages"]]
     assert any(h.endswith("/russian-sample/") for h in hrefs), hrefs
     assert len(hrefs) == len(set(hrefs)), hrefs
+    searcher.page.close()
+
+
+def test_a_russian_editions_search_page_answers_in_russian(browser, editions):
+    # The status, the counts and the kinds are the edition's words, each count's plural
+    # chosen by the page's script (Intl.PluralRules) as site/words.py chooses it.
+    searcher, _ = searcher_for(browser, editions, "ru")
+    result = searcher.ask("КПСС")
+    t = words_for(packaged_tables(), "ru")
+    places = sum(len(p["subs"]) or 1 for p in result["pages"])
+    pages = len(result["pages"])
+    assert places > 1 and pages > 1, result["status"]
+    expected = t(
+        "search_js_match",
+        count=places,
+        places=t("search_js_places", count=places).text,
+        pages=t("search_js_on_pages", count=pages).text,
+        query="КПСС",
+    )
+    assert result["status"] == expected.text
+    for page in result["pages"]:
+        n = len(page["subs"]) or 1
+        assert page["count"] == f" — {t('search_js_page_places', count=n).text}"
+    kinds = {s["kind"] for p in result["pages"] for s in p["subs"]} - {""}
+    russian = {f"{t(f'search_kind_{k.key}').text} · " for k in KINDS}
+    assert kinds and kinds <= russian and "Текст статьи · " in kinds, kinds
+    links = [s["link"] for p in result["pages"] for s in p["subs"]]
+    assert any(re.fullmatch(r"(Абзац|Примечание) \d+", link) for link in links), links
     searcher.page.close()

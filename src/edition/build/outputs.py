@@ -111,13 +111,14 @@ def render_site(site: Site, pages: Pages, base: str, rows: dict[str, str]) -> li
         outline = _outlines(tree)
         root_outline = digest(*(outline[node.url] for node in tree.archives))
         key = digest(base, "archives/", root_outline)
-        outputs.append(pages.page("archives.html", "archives/", key, pages.archive.index))
+        index = partial(pages.archive.index, site.words())
+        outputs.append(pages.page("archives.html", "archives/", key, index))
         for node in tree.walk():
             if is_file_page(node):
                 outputs += pages.file_outputs(node, inputs)
             else:
                 key = digest(base, node.url, outline[node.url])
-                unit = partial(pages.archive.unit, node)
+                unit = partial(pages.archive.unit, node, site.words())
                 outputs.append(pages.page("archive_unit.html", node.url, key, unit))
         outputs.append(pages.citations(rows))
 

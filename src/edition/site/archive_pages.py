@@ -21,8 +21,8 @@ from edition.site.cite_file import file_head, file_ris_path, index_head, unit_he
 from edition.site.markup import inline
 from edition.site.passage import paragraph_pages
 from edition.site.site import Site
+from edition.site.words import Words, english
 
-LEVEL_NAMES = {"fond": "Fond", "opis": "Opis", "papka": "Papka", "delo": "Delo", "archive": ""}
 # The longest range whose every sheet gets its own anchor (#list-N) on a file page.
 MAX_ANCHORED_RANGE = 200
 _SENTENCE_START = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?:\[\^\d+\])*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -40,8 +40,14 @@ def supported_sentence(paragraph: str, n: int) -> str:
     return re.sub(r"\[\^\d+\]", "", sentence).strip()
 
 
-def level_label(node: UnitNode) -> str:
-    return f"{LEVEL_NAMES.get(node.level, node.level.title())} {node.number}".strip()
+def level_label(node: UnitNode, t: Words | None = None) -> str:
+    """A unit as the tree names it, "Fond 3": its level's word (level_fond, ...) in `t`."""
+    t = t or english()
+    if node.level == "archive":
+        return node.number
+    if f"level_{node.level}" in t:
+        return t(f"level_{node.level}", n=node.number).text
+    return f"{node.level.title()} {node.number}".strip()
 
 
 def _sheet_items(sheets: tuple[SheetRange, ...]) -> list[dict[str, Any]]:
@@ -124,7 +130,7 @@ class ArchiveContext:
             self._paragraph_pages[slug] = paragraph_pages(article) if article else {}
         return self._paragraph_pages[slug]
 
-    def breadcrumbs(self, node: UnitNode) -> list[dict[str, str]]:
+    def breadcrumbs(self, node: UnitNode, t: Words | None = None) -> list[dict[str, str]]:
         crumbs, url = [], "archives/"
         for i, (level, number) in enumerate(((("archive", node.archive),) + node.path)[:-1]):
             if i == 0:
@@ -134,7 +140,7 @@ class ArchiveContext:
             else:
                 unit = self.tree.by_url.get(url + self._slug(level, number) + "/")
                 url += self._slug(level, number) + "/"
-                crumbs.append({"url": url, "label": level_label(unit) if unit else number})
+                crumbs.append({"url": url, "label": level_label(unit, t) if unit else number})
         return crumbs
 
     @staticmethod
@@ -143,35 +149,36 @@ class ArchiveContext:
 
         return level_slug(level, number)
 
-    def index(self) -> dict[str, Any]:
+    def index(self, t: Words | None = None) -> dict[str, Any]:
         return {
             "tree": self.tree,
             "archives": [(node, self.registry.get(node.archive)) for node in self.tree.archives],
             "registry": self.registry,
             "level_label": level_label,
-            "head": index_head(self.tree, self.registry),
+            "head": index_head(self.tree, self.registry, t),
         }
 
-    def unit(self, node: UnitNode) -> dict[str, Any]:
+    def unit(self, node: UnitNode, t: Words | None = None) -> dict[str, Any]:
+        """A unit's page (its file page's part too), its labels in `t`'s words."""
         archive = self.registry.get(node.archive)
         return {
             "node": node,
             "archive": archive,
-            "label": archive.short if node.level == "archive" else level_label(node),
+            "label": archive.short if node.level == "archive" else level_label(node, t),
             "location": archive_location(archive, node.path) if node.path else "",
-            "breadcrumbs": self.breadcrumbs(node),
+            "breadcrumbs": self.breadcrumbs(node, t),
             "level_label": level_label,
             "fond_title": archive.fond_title(dict(node.path).get("fond", "")),
-            "head": unit_head(node, self.registry),
+            "head": unit_head(node, self.registry, t),
             # The archive's own catalogue or search, where the registry records one.
             "catalogue": getattr(archive, "catalogue", ""),
         }
 
     def file(self, node: UnitNode, site: Site | None = None) -> dict[str, Any]:
         """A file's page; with the `site`, in the language of the articles citing it."""
-        context = self.unit(node)
-        if site is not None:
-            context.update(file_language(node, self.articles, site))
+        language = file_language(node, self.articles, site) if site is not None else {}
+        context = self.unit(node, language.get("t"))
+        context.update(language)
         page = context.get("page_language", "")
         citations = []
         for ref in node.citations:
@@ -199,7 +206,7 @@ class ArchiveContext:
             sheets=_sheet_items(node.sheets),
             csl_json=json.dumps(csl, ensure_ascii=False, indent=2),
             cite_text=f"{csl['archive']}, {csl['archive_location']}.",
-            head=file_head(node, self.registry, self.articles.values()),
+            head=file_head(node, self.registry, self.articles.values(), language.get("t")),
             ris_download=file_ris_path(node).rsplit("/", 1)[1],
             reviewed=reviewed_remarks(node, self.articles, self.reviews),
         )

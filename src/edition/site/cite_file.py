@@ -20,6 +20,7 @@ from edition.model import Article
 from edition.site.cite import ris_record, script_json
 from edition.site.cite_base import Head, page_url, present
 from edition.site.markup import plain
+from edition.site.words import Words, english
 
 DESCRIPTION_LENGTH = 300
 
@@ -47,15 +48,18 @@ def archive_name(archive: Archive) -> str:
     return f"{archive.name} ({archive.short})"
 
 
-def _article_ref(article: Article) -> str:
-    authors = " and ".join(a.name for a in article.authors)
+def _article_ref(article: Article, t: Words) -> str:
+    authors = f" {t('and')} ".join(a.name for a in article.authors)
     cover = article.cover
     title = plain(article.title).rstrip(".")
     return f"{authors}, “{title}”, {cover.journal} {cover.volume_number} ({cover.year})"
 
 
-def file_description(node: UnitNode, archive: Archive, articles: Mapping[str, Article]) -> str:
-    """What a file is and which articles cite it, in which notes."""
+def file_description(
+    node: UnitNode, archive: Archive, articles: Mapping[str, Article], t: Words | None = None
+) -> str:
+    """What a file is and which articles cite it, in which notes (in `t`'s words)."""
+    t = t or english()
     notes: dict[str, list[int]] = {}
     for ref in node.citations:
         notes.setdefault(ref.article, [])
@@ -64,20 +68,22 @@ def file_description(node: UnitNode, archive: Archive, articles: Mapping[str, Ar
     cited = []
     for slug, numbers in notes.items():
         article = articles.get(slug)
-        which = _article_ref(article) if article else slug
-        label = "note" if len(numbers) == 1 else "notes"
-        cited.append(f"{which}, {label} {', '.join(map(str, numbers))}")
+        which = _article_ref(article, t) if article else slug
+        listed = ", ".join(map(str, numbers))
+        cited.append(f"{which}, {t('head_notes', count=len(numbers), numbers=listed)}")
     where = ", ".join(n for n in (archive.name_english, archive.city) if n)
     text = f"{archive.short}, {file_location(node, archive)}"
     text += f" ({where})." if where else "."
-    return text + (f" Cited in {'; '.join(cited)}." if cited else "")
+    return text + (f" {t('cited_in')} {'; '.join(cited)}." if cited else "")
 
 
-def file_head(node: UnitNode, registry: Registry, articles: Iterable[Article]) -> Head:
+def file_head(
+    node: UnitNode, registry: Registry, articles: Iterable[Article], t: Words | None = None
+) -> Head:
     """A file page's <head> metadata: an archival document with archive, location, place."""
     archive = registry.get(node.archive)
     title = file_title(node, archive)
-    description = file_description(node, archive, {a.slug: a for a in articles})
+    description = file_description(node, archive, {a.slug: a for a in articles}, t)
     location = file_location(node, archive)
     ld = {
         "@context": "https://schema.org",
@@ -120,13 +126,12 @@ def _page_head(title: str, description: str) -> Head:
     return Head(_short(description), present(names), _web_page(title, description))
 
 
-def unit_head(node: UnitNode, registry: Registry) -> Head:
-    """An archive's, fond's or opis's page: what it holds that the edition cites."""
+def unit_head(node: UnitNode, registry: Registry, t: Words | None = None) -> Head:
+    """An archive's, fond's or opis's page: what it holds that the edition cites, in `t`."""
     archive = registry.get(node.archive)
-    counts = (
-        f"{_counted(node.files, 'archival file')} cited "
-        f"{_counted(node.citation_count, 'time')} in the edition"
-    )
+    t = t or english()
+    files = t("count_archival_files", count=node.files)
+    counts = t("head_cited", count=node.files, files=files, times=_times(node, t)).text
     if node.level == "archive":
         names = ", ".join(n for n in (archive.name, archive.name_english) if n)
         place = f", {archive.city}" if archive.city else ""
@@ -138,15 +143,21 @@ def unit_head(node: UnitNode, registry: Registry) -> Head:
     return _page_head(title, text + counts + (f" ({where})." if where else "."))
 
 
-def index_head(tree: ArchiveTree, registry: Registry) -> Head:
-    """The archives index: every archival file the edition cites, by archive."""
+def index_head(tree: ArchiveTree, registry: Registry, t: Words | None = None) -> Head:
+    """The archives index: every archival file the edition cites, by archive, in `t`."""
     shorts = ", ".join(registry.get(node.archive).short for node in tree.archives)
-    description = (
-        f"The {_counted(tree.files, 'archival file')} the edition's articles cite, "
-        f"{_counted(tree.citation_count, 'time')}, in "
-        f"{_counted(len(tree.archives), 'archive')}" + (f": {shorts}." if shorts else ".")
+    t = t or english()
+    files = t("count_archival_files", count=tree.files)
+    archives = t("in_archives", count=len(tree.archives))
+    counts = t(
+        "head_index", count=tree.files, files=files, times=_times(tree, t), archives=archives
     )
-    return _page_head("Archival files cited", description)
+    description = counts.text + (f": {shorts}." if shorts else ".")
+    return _page_head(t("archives_title").text, description)
+
+
+def _times(counted: UnitNode | ArchiveTree, t: Words) -> str:
+    return t("count_times", count=counted.citation_count).text
 
 
 def file_ris_path(node: UnitNode) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 
 from edition.site.markup import plain
 from edition.site.site import Site
-from edition.text.register import KIND_TITLES, KINDS, Entry, Mention, Name
+from edition.site.words import Words
+from edition.text.register import KINDS, Entry, Mention, Name
 from edition.text.register_article import article_register
 
 NAMES_PATH = "names/"
@@ -32,8 +33,8 @@ class Row:
     places: tuple[tuple[str, tuple[Place, ...]], ...]  # (article title, its mentions)
 
 
-def register_rows(site: Site) -> list[Row]:
-    """Every name any article mentions, once, with its mentions per article."""
+def register_rows(site: Site, t: Words) -> list[Row]:
+    """Every name any article mentions, once, with its mentions per article, named in `t`."""
     found: dict[tuple[str, str], list[tuple[object, Entry]]] = {}
     for article in site.articles:
         for entry in article_register(article, site.names):
@@ -45,7 +46,7 @@ def register_rows(site: Site) -> list[Row]:
             (
                 plain(article.title),
                 tuple(
-                    Place(f"../articles/{article.slug}/#{m.anchor}", mention_label(m))
+                    Place(f"../articles/{article.slug}/#{m.anchor}", mention_label(m, t))
                     for m in entry.mentions
                 ),
             )
@@ -56,18 +57,24 @@ def register_rows(site: Site) -> list[Row]:
     return rows
 
 
-def mention_label(mention: Mention) -> str:
+def mention_label(mention: Mention, t: Words) -> str:
     """How a mention is named for readers: ¶ 3, note 12, bibliography."""
     if mention.target == "p":
         return f"¶ {mention.n}"
-    return f"note {mention.n}" if mention.target == "note" else "bibliography"
+    word = t("note_lower", n=mention.n) if mention.target == "note" else t("bibliography_lower")
+    return word.text
 
 
 def names_context(site: Site) -> dict[str, Any]:
     """The register page: entries by kind, then every abbreviation with its name."""
-    rows = register_rows(site)
+    t = site.words()  # a site-wide page: the edition's language
+    rows = register_rows(site, t)
     sections = [
-        {"kind": kind, "title": KIND_TITLES[kind], "rows": [r for r in rows if r.name.kind == kind]}
+        {
+            "kind": kind,
+            "title": t(f"register_{kind}"),
+            "rows": [r for r in rows if r.name.kind == kind],
+        }
         for kind in KINDS
     ]
     abbreviations = sorted(

@@ -58,6 +58,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from edition.site.words import Words, english
 from edition.text.register import NameTable, find_mentions, known_forms
 from edition.text.spellings import (
     NO_KNOWN,
@@ -80,16 +81,18 @@ class Kind:
     region: str
     title: str
     pages: tuple[str, ...]
+    key: str  # its words in templates/interface.yaml: search_kind_KEY, and a title's
+    title_key: str = ""  # the title's word, when the title is not the name's or {text}
 
 
 # The one list of result kinds: templates, the search page and its script read it.
 KINDS = (
-    Kind("Article text", r"^p-(\d+)$", "Paragraph {}", ("article",)),
-    Kind("Note", r"^fn-(\d+)$", "Note {}", ("article",)),
-    Kind("Editorial note", r"^(apparatus-h)$", "Editorial note", ("article",)),
-    Kind("Bibliography", r"^bib-(?!h$)(.+)$", "Bibliography", ("article",)),
-    Kind("Archival file", r"^list-(.+)$", "Sheet {}", ("file",)),
-    Kind("Name", r"^(name-.+)$", "{text}", ("names",)),
+    Kind("Article text", r"^p-(\d+)$", "Paragraph {}", ("article",), "article_text", "paragraph"),
+    Kind("Note", r"^fn-(\d+)$", "Note {}", ("article",), "note", "note"),
+    Kind("Editorial note", r"^(apparatus-h)$", "Editorial note", ("article",), "editorial_note"),
+    Kind("Bibliography", r"^bib-(?!h$)(.+)$", "Bibliography", ("article",), "bibliography"),
+    Kind("Archival file", r"^list-(.+)$", "Sheet {}", ("file",), "archival_file", "sheet"),
+    Kind("Name", r"^(name-.+)$", "{text}", ("names",), "name"),
 )
 REGION_END = r"-h$"  # a heading's id (notes-h, cite-h) ends the region before it
 FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search-words.js
@@ -114,10 +117,24 @@ def search_kinds(page: str = "") -> list[str]:
     return [k.name for k in KINDS if not page or page in k.pages]
 
 
-def kinds_json() -> str:
-    """KINDS for the search page's `data-kinds` attribute."""
-    fields = [{"name": k.name, "region": k.region, "title": k.title} for k in KINDS]
+def kinds_json(t: Words | None = None) -> str:
+    """KINDS for the search page's `data-kinds` attribute; `label` and `title` in `t`'s words.
+
+    The name stays the `kind` filter's value, the same in every language.
+    """
+    t = t or english()
+    fields = []
+    for k in KINDS:
+        label = t(f"search_kind_{k.key}").text
+        shown = {"label": label} if label != k.name else {}  # the name shows itself
+        fields.append({"name": k.name, **shown, "region": k.region, "title": _title(k, t)})
     return json.dumps({"kinds": fields, "end": REGION_END}, ensure_ascii=False)
+
+
+def _title(kind: Kind, t: Words) -> str:
+    if kind.title_key:
+        return t(f"search_title_{kind.title_key}", n="{}").text
+    return t(f"search_kind_{kind.key}").text if kind.title == kind.name else kind.title
 
 
 def citation_terms(registry) -> str:  # noqa: ANN001 - a citations.registry.Registry or None
@@ -281,6 +298,7 @@ def register(env) -> None:  # noqa: ANN001 - a jinja2.Environment
     env.globals["folded_forms"] = folded_forms
     env.globals["forms_span"] = forms_span
     env.globals["search_kinds"] = search_kinds
+    env.globals["result_kinds"] = lambda: KINDS
     env.globals["search_kinds_json"] = kinds_json
     env.globals["citation_terms"] = citation_terms
     env.filters["search_annotate"] = annotate_html

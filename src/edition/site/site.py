@@ -53,8 +53,14 @@ class Site:
         return unit_url(citation, self.registry) if self.registry is not None else ""
 
     def words(self, lang: str = "", texts: Iterable[str] = ()) -> Words:
-        """The interface words of a page in `lang` (the edition's language when "")."""
-        return words_for(self.interface, lang or self.config.language, texts)
+        """The interface words of a page in `lang` (the edition's language when "").
+
+        A site-wide page of an edition in plain `sr` takes the script its articles'
+        titles are written in.
+        """
+        if not lang:
+            lang, texts = self.config.language, texts or (a.title for a in self.articles)
+        return words_for(self.interface, lang, texts)
 
 
 def make_site(config: Config, articles: list[Article], registry: Registry | None) -> Site:

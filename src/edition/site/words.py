@@ -27,6 +27,7 @@ INTERFACE_FILE = "interface.yaml"
 PACKAGED_WORDS = Path(__file__).resolve().parent.parent / "templates" / INTERFACE_FILE
 FALLBACK = "en"
 SCRIPT_PREFIX = "js_"  # words the page's scripts show: given to them as JSON
+SEARCH_SCRIPT_PREFIX = "search_js_"  # the search page's script's words
 # A word: its text, or its text by plural category (one, few, many, other).
 Value = str | Mapping[str, str]
 Tables = Mapping[str, Mapping[str, Value]]
@@ -87,26 +88,52 @@ class Words:
     chain: tuple[tuple[str, Mapping[str, Value]], ...]
 
     def __call__(self, key: str, count: int | None = None, **values: object) -> Word:
+        tag, value = self._entry(key)
+        if count is not None:
+            values.setdefault("n", count)
+        text = _PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), _chosen(value, tag, count))
+        return Word(text, self._foreign(tag))
+
+    def __contains__(self, key: str) -> bool:
+        return any(key in table for _, table in self.chain)
+
+    def html(self, key: str, count: int | None = None, **values: object) -> Markup:
+        """A word with markup filled in: `t.html("not_found_home", link=Markup("<a ...>"))`.
+
+        The word's text is escaped, and so is every value but Markup (a link, italics).
+        """
+        tag, value = self._entry(key)
+        if count is not None:
+            values.setdefault("n", count)
+        parts = _PLACEHOLDER.split(_chosen(value, tag, count))  # text, name, text, ...
+        filled = (
+            values.get(part, f"{{{part}}}") if i % 2 else part for i, part in enumerate(parts)
+        )
+        html = "".join(str(escape(part)) for part in filled)
+        lang = self._foreign(tag)
+        return Markup(f'<span lang="{escape(lang)}">{html}</span>' if lang else html)
+
+    def _entry(self, key: str) -> tuple[str, Value]:
         for tag, table in self.chain:
             if key in table:
-                text = _chosen(table[key], tag, count)
-                if count is not None:
-                    values.setdefault("n", count)
-                text = _PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), text)
-                return Word(text, "" if _same_language(tag, self.lang) else tag)
+                return tag, table[key]
         raise UndefinedError(f"no interface word {key!r} in {INTERFACE_FILE}, not even in English")
 
-    def script_words(self) -> Markup:
-        """The words the page's scripts show, as JSON for a `<script type="application/json">`:
-        {"words": {key: text}, "langs": {key: language of a foreign word}}."""
-        words: dict[str, str] = {}
+    def _foreign(self, tag: str) -> str:
+        return "" if _same_language(tag, self.lang) else tag
+
+    def script_words(self, prefix: str = SCRIPT_PREFIX) -> Markup:
+        """The words (keys starting with `prefix`) the page's scripts show, as JSON for a
+        `<script type="application/json">`: {"words": {key: text, or texts by plural},
+        "langs": {key: language of a foreign word}}."""
+        words: dict[str, Value] = {}
         langs: dict[str, str] = {}
         keys = dict.fromkeys(k for _, table in self.chain for k in table)
-        for key in (k for k in keys if k.startswith(SCRIPT_PREFIX)):
-            word = self(key)
-            words[key] = word.text
-            if word.lang:
-                langs[key] = word.lang
+        for key in (k for k in keys if k.startswith(prefix)):
+            tag, value = self._entry(key)
+            words[key] = value if isinstance(value, str) else dict(value)
+            if lang := self._foreign(tag):
+                langs[key] = lang
         text = json.dumps({"words": words, "langs": langs}, ensure_ascii=False, sort_keys=True)
         # No "</script>" or "<!--" can end the element early.
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e"))
@@ -121,6 +148,7 @@ def _chosen(value: Value, tag: str, count: int | None) -> str:
 
 def script_of(texts: Iterable[str]) -> str:
     """The script most letters of the texts are in: 'Cyrl' or 'Latn' ('' for none)."""
+    texts = list(texts)  # counted once per script: a generator would be spent by the first
     counts = {name: sum(len(p.findall(t)) for t in texts) for name, p in _SCRIPTS.items()}
     best = max(counts, key=lambda name: counts[name])
     return best if counts[best] else ""

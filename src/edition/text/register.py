@@ -20,7 +20,6 @@ from edition.model import Article
 from edition.text.spellings import Known, Rules, default_rules, to_latin, words
 
 KINDS = ("persons", "places", "organisations")
-KIND_TITLES = {"persons": "Persons", "places": "Places", "organisations": "Organisations"}
 LISTS = (*KINDS, "ignore")
 FIELDS = ("name", "also", "russian", "native", "abbreviations", "dates", "about")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -28,6 +28,18 @@ const KINDS = JSON.parse(form.dataset.kinds || '{"kinds": [], "end": "$^"}');
 const REGIONS = KINDS.kinds.map((k) => ({ ...k, re: new RegExp(k.region) }));
 const REGION_END = new RegExp(KINDS.end);
 const TERMS = JSON.parse(form.dataset.citationTerms || '{"levels": [], "labels": {}, "archives": {}}');
+const LABELS = Object.fromEntries(KINDS.kinds.map((k) => [k.name, k.label || k.name]));
+// The page's words (site/words.py: the edition's language, English where missing); a
+// word by plural category (one, few, many, other) is chosen by `n` in its language's rules.
+const { words = {}, langs = {} } = JSON.parse(document.getElementById("edition-words")?.textContent || "{}");
+function w(key, values = {}) {
+  let text = words[key] || key;
+  if (typeof text === "object") {
+    const rule = new Intl.PluralRules(langs[key] || document.documentElement.lang || "en");
+    text = text[rule.select(values.n ?? 0)] || text.other || Object.values(text)[0];
+  }
+  return text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+}
 let pagefind = null;
 let citations = null;
 let pending = [];
@@ -170,7 +182,8 @@ function subItem(url, sub) {
   const li = document.createElement("li");
   const label = document.createElement("span");
   label.className = "search-kind";
-  label.textContent = sub.kind === sub.title ? "" : `${sub.kind} · `;
+  const kind = LABELS[sub.kind] || sub.kind;
+  label.textContent = kind === sub.title ? "" : `${kind} · `;
   li.append(label, link(hitUrl(url, sub), sub.title), excerpt(sub));
   return li;
 }
@@ -182,7 +195,7 @@ function render(data, subs) {
   heading.append(link(data.url, data.meta.title || data.url));
   const count = document.createElement("span");
   count.className = "search-count";
-  count.textContent = ` — ${subs.length} ${subs.length === 1 ? "place" : "places"} on this page`;
+  count.textContent = ` — ${w("search_js_page_places", { n: subs.length })}`;
   heading.append(count);
   item.append(heading);
   if (subs.length === 1 && !subs[0].id) {
@@ -196,7 +209,7 @@ function render(data, subs) {
   if (subs.length > SUBS_SHOWN) {
     const rest = document.createElement("details");
     const summary = document.createElement("summary");
-    summary.textContent = `All ${subs.length} places on this page`;
+    summary.textContent = w("search_js_all_places", { n: subs.length });
     const others = document.createElement("ul");
     others.className = "search-subresults";
     for (const sub of subs.slice(SUBS_SHOWN)) others.append(subItem(data.url, sub));
@@ -231,7 +244,7 @@ function showCitations(files, several) {
     for (const note of notes) {
       const li = document.createElement("li");
       const where = several ? ` (${note.article})` : "";
-      li.append(link(new URL(`articles/${note.article}/#fn-${note.note}`, root).href, `Note ${note.note}${where}`), `: ${note.text}`);
+      li.append(link(new URL(`articles/${note.article}/#fn-${note.note}`, root).href, `${w("search_js_note_n", { n: note.note })}${where}`), `: ${note.text}`);
       inner.append(li);
     }
     item.append(inner);
@@ -269,11 +282,12 @@ function tell() {
   const { query, files, total, counts } = tally;
   const pages = counts.filter((n) => n).length;
   const places = counts.reduce((sum, n) => sum + n, 0);
-  const atLeast = counts.length < total ? "at least " : "";
-  const cited = files.length ? `${files.length} archival ${files.length === 1 ? "file" : "files"}; ` : "";
-  status.textContent = pages || files.length
-    ? `${cited}${atLeast}${places} ${places === 1 ? "place" : "places"} on ${pages} ${pages === 1 ? "page" : "pages"} ${places === 1 ? "matches" : "match"} “${query}”.`
-    : `Nothing matches “${query}”.`;
+  const placesText = w(counts.length < total ? "search_js_at_least" : "search_js_places", { n: places });
+  const pagesText = w("search_js_on_pages", { n: pages });
+  const found = w("search_js_match", { n: places, places: placesText, pages: pagesText, query });
+  const cited = files.length ? w("search_js_files", { n: files.length }) : "";
+  status.textContent = !(pages || files.length) ? w("search_js_nothing", { query })
+    : cited ? w("search_js_with_files", { files: cited, found }) : found;
 }
 
 function remember() {
@@ -297,7 +311,7 @@ async function search() {
   const mine = ++run;
   remember();
   if (!query) return clear();
-  status.textContent = "Searching…";
+  status.textContent = w("search_js_searching");
   const parsed = parseCitation(query, TERMS);
   const files = parsed ? await citationHits(parsed) : [];
   const api = await load();
