@@ -188,7 +188,7 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> PdfRead:
     laid: list[LaidPage] = []
     state = [1, 1]  # the next note's number, the next marker's
     for index, (body_rows, (_, zone)) in enumerate(zip(bodies, zones, strict=True)):
-        body = body_lines(body_rows, body_size, sizes)
+        body = body_lines(body_rows, body_size, sizes, bodies[index - 1] if index else ())
         notes = foot_notes(zone, state, [x.text for x in body], index) + foot_notes(
             ends[index], state, [], index
         )
