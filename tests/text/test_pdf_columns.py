@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from edition.text.columns import reading_order
-from edition.text.pdf import printed_numbers
+from edition.text.pdfheads import printed_numbers
 from edition.text.pdflines import Char, Line, line_text
 
 SIZE = 10.0

@@ -9,8 +9,8 @@ notes, and the lines under a 'Notes' heading at the end are endnotes
 (pdfnotes.py); raised smaller digits are note markers; a font's name
 (Italic, Oblique, TeX's CMTI), descriptor or weight gives `*italic*` and bold;
 paragraph starts and headings come from indents, spaces, weight and size
-(pdfbody.py). Running heads and folios go
-as in a raw text (`raw.strip_heads`), their numbers kept as the printed pages.
+(pdfbody.py). Running heads and folios go on evidence (pdfheads.py), their
+numbers kept as the printed pages.
 
 Lines are counted through the PDF in reading order, running heads included;
 the article keeps where each page begins in that count (`Article.page_lines`),
@@ -30,10 +30,10 @@ from edition.model import Article
 from edition.text.columns import reading_order
 from edition.text.laid import parse_laid
 from edition.text.pages import LaidPage
-from edition.text.pdfbody import body_lines, heading_sizes, small_head
+from edition.text.pdfbody import body_lines, heading_sizes
+from edition.text.pdfheads import drop_heads
 from edition.text.pdflines import Char, Line, line_text, lines_of, split_folio
 from edition.text.pdfnotes import Row, endnotes, foot_notes, note_size, split_zone
-from edition.text.raw import strip_heads
 
 
 @dataclass(frozen=True)
@@ -173,22 +173,8 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> PdfRead:
             texts.append(text)
             rows.append((number, text, False))
         numbered.append(rows)
-    kept, printed, dropped = strip_heads(numbered)
-    top = _text_top(pages)
-    for index, rows in enumerate(kept):  # a line alone above the text block's top: a head
-        above = [r for r in rows if _above(by_line[r[0]], top, body_size) and len(r[1]) <= 80]
-        kept[index] = [r for r in rows if r not in above]
-        dropped[index] += [r[:2] for r in above]
-    for index in range(len(kept)):  # a head stands apart from the text, or is set smaller
-        back = [(n, t) for n, t in dropped[index] if not _head_like(by_line[n], t, body_size)]
-        if back:
-            dropped[index] = [d for d in dropped[index] if d not in back]
-            kept[index] = sorted(kept[index] + [(n, t, False) for n, t in back])
-    for index in range(1, len(kept)):  # a head seen once: small, alone above the body's top
-        rows = kept[index]
-        if len(rows) > 1 and small_head(by_line[rows[0][0]], by_line[rows[1][0]], body_size):
-            dropped[index].append(rows.pop(0)[:2])
-    printed = printed_numbers(dropped)
+    heads_found = drop_heads(numbered, by_line, body_size, path, problems)
+    kept, dropped, printed = heads_found.kept, heads_found.dropped, heads_found.printed
     split = [[Row(n, t, labels[n], by_line[n]) for n, t, _ in rows] for rows in kept]
     # Endnotes first: set small at the end of the text, they are no page's foot-notes.
     split, ends, heads = endnotes(split)
@@ -202,7 +188,7 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> PdfRead:
     laid: list[LaidPage] = []
     state = [1, 1]  # the next note's number, the next marker's
     for index, (body_rows, (_, zone)) in enumerate(zip(bodies, zones, strict=True)):
-        body = body_lines(body_rows, body_size, sizes)
+        body = body_lines(body_rows, body_size, sizes, bodies[index - 1] if index else ())
         notes = foot_notes(zone, state, [x.text for x in body], index) + foot_notes(
             ends[index], state, [], index
         )
@@ -210,45 +196,6 @@ def read_pdf_layout(data: bytes, path: str, problems: Problems) -> PdfRead:
         gone = tuple(dropped[index]) + tuple(heads[index])
         laid.append(LaidPage(index + 1, printed[index], first, tuple(body), tuple(notes), gone))
     return PdfRead(laid, tuple(texts), tuple(page_lines))
-
-
-def _text_top(pages: list[list[Line]]) -> float:
-    """Where the text block begins: the commonest top of the pages' lines below any head."""
-    tops = Counter(round(min(x.baseline for x in p if not x.margin)) for p in pages if p)
-    return float(max(tops.most_common(), key=lambda t: (t[1], -t[0]))[0]) if tops else 0.0
-
-
-def _above(line: Line, top: float, body_size: float) -> bool:
-    # A heading larger than the body at a page's top (a bibliography on a new page) is no head.
-    set_as_head = not line.bold and line.size <= body_size * 1.05
-    return line.margin and set_as_head and line.baseline < top - body_size * 0.5
-
-
-def _head_like(line: Line, text: str, body_size: float) -> bool:
-    """Could this line be a running head or folio by where it stands and how it is set?"""
-    if line.size > body_size * 1.05 and not text.strip().isdigit():
-        return False  # set larger than the text: a title or a heading (whose words a head repeats)
-    return line.margin or text.strip().isdigit() or line.size < body_size * 0.95
-
-
-def printed_numbers(dropped: list[list[tuple[int, str]]]) -> list[str]:
-    """Each page's printed number from its heads and folios, in step with the pages.
-
-    A number alone (a folio) is taken before one inside a head (`Journal 12`,
-    the volume); the numbers that go up one a page with the PDF's pages win,
-    and a page between two such has its number even where none was printed.
-    """
-    candidates: list[list[int]] = []
-    for gone in dropped:
-        bare = [int(t) for _, t in gone if re.fullmatch(r"\d{1,4}", t.strip())]
-        inside = [int(m) for _, t in gone for m in re.findall(r"(?<![\d.])\d{1,4}(?![\d.])", t)]
-        candidates.append(bare or inside)
-    votes = Counter(n - i for i, found in enumerate(candidates) for n in found)
-    if not votes:
-        return ["" for _ in dropped]
-    offset = votes.most_common(1)[0][0]
-    hits = [i for i, found in enumerate(candidates) if i + offset in found]
-    return [str(i + offset) if hits[0] <= i <= hits[-1] else "" for i in range(len(dropped))]
 
 
 def _parts(line: Line) -> list[Line]:

@@ -68,9 +68,20 @@ def _edges(rows: Sequence[Row], body_size: float) -> dict[int, tuple[float, floa
     return out
 
 
-def body_lines(rows: Sequence[Row], body_size: float, sizes: Sequence[float]) -> list[LaidLine]:
-    """Body lines with paragraph starts (indent, wider space) and headings (bold, larger)."""
+def body_lines(
+    rows: Sequence[Row],
+    body_size: float,
+    sizes: Sequence[float],
+    previous: Sequence[Row] = (),
+) -> list[LaidLine]:
+    """Body lines with paragraph starts (indent, wider space) and headings (bold, larger).
+
+    `previous` is the page before's body: a page whose last line ends a sentence short of
+    its column's right edge ends a paragraph, and the next page's first sentence begins one.
+    """
     edges = _edges(rows, body_size)
+    last = previous[-1] if previous else None
+    last_right = _edges(previous, body_size)[last.line.flow][1] if last else 0.0
     page_left = min((left for left, _ in edges.values()), default=0.0)
     out: list[LaidLine] = []
     for i, row in enumerate(rows):
@@ -92,6 +103,8 @@ def body_lines(rows: Sequence[Row], body_size: float, sizes: Sequence[float]) ->
         room = body_size * (len(text.split()[0]) * 0.6 + 1)
         short_before = before is not None and before.x1 < edges[before.flow][1] - room
         ended = bool(out) and short_before and ends_sentence(out[-1].text)
+        if i == 0 and last is not None:
+            ended = last.line.x1 < last_right - room and ends_sentence(last.text)
         new = (
             indent
             or gap
