@@ -33,7 +33,8 @@ from edition.text.rawnotes import (
     unfinished,
     waiting_labels,
 )
-from edition.text.rawpages import split_pages, strip_heads
+from edition.text.rawpages import split_pages, strip_raw_heads
+from edition.text.rawpages import strip_heads as strip_heads  # the PDF reader's, from here
 from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence, vocabulary
 from edition.text.widths import common_width, measure, reach, text_width, threshold
 
@@ -48,7 +49,7 @@ def is_raw(text: str) -> bool:
 
 def read_raw_pages(text: str) -> list[LaidPage]:
     """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
-    pages, printed, dropped = strip_heads(split_pages(text), short=True)
+    pages, printed, dropped, guessed = strip_raw_heads(split_pages(text))
     pages, endnotes = split_endnotes(pages)
     split = _split_notes(pages, feet=endnotes is None)
     # Again knowing the body's width, where notes set smaller stand out (till it holds).
@@ -110,7 +111,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 tuple(_after_heading(lines)),
                 tuple(FootNote(n, tuple(ls)) for n, ls in notes if ls),
                 tuple(dropped[index]),
-                tuple(doubts),
+                (*guessed[index], *doubts),
             )
         )
     last = max(
