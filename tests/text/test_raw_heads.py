@@ -72,3 +72,14 @@ def test_the_titles_copy_with_its_subtitle_before_the_byline_is_front_matter(mai
     assert article.title == f"{TITLE}: Soviet Trade in 1961"
     assert "Soviet Trade" not in _texts(article) and "Jane Roe" not in _texts(article)
     assert not _guessed(problems)
+
+
+def test_a_heading_right_under_the_titles_copy_is_no_part_of_the_first_paragraph() -> None:
+    title_page = "\n".join(FRONT) + "\n"
+    copy = ["Jane Roe", "Some University", "", "The Grain Deliveries", "of the Year"]
+    first = "\n".join([*copy, "Introduction", *wrap(prose(3)), *wrap(prose(4)), ""])
+    article, problems = parse(title_page, first, _page([], 5))
+    assert article is not None and article.title == TITLE
+    heading, paragraph = article.paragraphs[:2]
+    assert (heading.level, heading.text) == (2, "Introduction")
+    assert paragraph.level == 0 and paragraph.text.startswith(prose(3)[:30])
