@@ -3,6 +3,10 @@
 Pages end at form feeds (or, without any, at runs of three blank lines); a
 page's first or last lines that recur on other pages, or are a bare number,
 are its running head and folio (the folio kept as the printed page number).
+A short article's heads recur too little to be counted: there a top line
+made of the first pages' title or author lines (whole, shortened, or two of
+them) is a head too, and said to be a guess; one that goes on past them, or
+opens the title's copy before the byline, is text.
 On a two-column page an extractor may read the folio (and the head beside
 it) between the columns: amid the page, set apart by blank lines, a bare
 number that fits the pages' sequence is that folio too.
