@@ -154,12 +154,16 @@ def test_a_paragraph_that_begins_with_the_title_stays(form: str, copy: list[str]
     assert _body(article) == _plain_body(body)
 
 
-# Text form only: a raw page's top line that begins with the title read is taken for a
-# running head (`rawpages`), so there the longer title's line never reaches the front matter.
-@pytest.mark.parametrize("form", ["text"])
-def test_a_longer_title_on_the_first_page_is_kept(form: str) -> None:
+# A raw page's top line that begins with the title read is no running head: it says more.
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(
+    "copy",
+    [[TITLE], ["The Long Road to Tirana:", "Soviet Diplomacy in 1961"],
+     ["The Long Road to Tirana", "Soviet Diplomacy in 1961"]],
+)  # fmt: skip
+def test_a_longer_title_on_the_first_page_is_kept(form: str, copy: list[str]) -> None:
     cover = ["The Long Road to Tirana" if t == TITLE else t for t in COVER]
-    article, problems = _import(FORMS[form](cover, [TITLE, "Jane Roe"]))
+    article, problems = _import(FORMS[form](cover, [*copy, "Jane Roe"]))
     assert article.title == TITLE
     assert _body(article) == _plain_body()
     assert not [k for k in _kinds(problems) if "no field" in k]

@@ -207,3 +207,20 @@ def test_a_page_of_only_its_head_and_folio_reads() -> None:
     article, problems = parse(one, "JOURNAL OF TESTS\n11\n", three)
     assert article is not None, [str(p) for p in problems.items]
     assert notes(article) == {1: "A note set two pages on."}
+
+
+def test_a_body_line_that_begins_with_a_date_is_no_note() -> None:
+    from edition.text.rawnotes import note_start
+
+    assert note_start("12 January 1961. It was devoted to the meeting", {12}, 11) is None
+    assert note_start("12 января 1961 г. было решено", {12}, 11) is None
+    assert note_start("12. January 1961, a report.", {12}, 11) == (
+        12,
+        "January 1961, a report.",
+        False,
+    )
+    assert note_start("12 Report of the meeting, 1961.", {12}, 11) == (
+        12,
+        "Report of the meeting, 1961.",
+        False,
+    )

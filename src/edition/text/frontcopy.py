@@ -202,22 +202,53 @@ def _title_from(flat: Sequence[_Line], at: int, read: Read) -> _Match | None:
     for end in range(at, len(flat)):
         got += key(flat[end].text)
         lines = flat[at : end + 1]
-        whole = lines[0].index == 0 and (end + 1 == len(flat) or flat[end + 1].index == 0)
+        # At a block's start: whether the copy may end within the block, `_ends_well` tells.
+        starts = lines[0].index == 0
         if _same(got, want):
             text = _text(lines)
             # ALL CAPS on the cover, as a sentence on the first page: keep the latter.
             better = _caps(read.title) and not _caps(text) and key(text) == want
             found = _retitled(read, lines) if better else read
+            subtitle = _subtitle(flat, end + 1, read)
+            if subtitle:
+                lines = [*lines, subtitle]
+                main = _text(lines[:-1])
+                sep = " " if re.search(r"[:.?!—–]$", main) else ": "
+                found = replace(_retitled(found, lines), title=main + sep + _text(lines[-1:]))
+                end += 1
             return _Match(end + 1, _with_marker(found, lines), "title", True)
         if want.startswith(got):
-            if whole and got in _main_parts(read.title):
+            if starts and got in _main_parts(read.title):
                 shorter = _Match(end + 1, read, "title", True)
             continue
         text = _text(lines)
-        if got.startswith(want) and whole and _title_like(text) and want in _word_ends(text):
+        if got.startswith(want) and starts and _title_like(text) and want in _word_ends(text):
             return _Match(end + 1, _with_marker(_retitled(read, lines), lines), "title", True)
         break
     return shorter
+
+
+def _subtitle(flat: Sequence[_Line], at: int, read: Read) -> _Line | None:
+    """The line after the title's copy that is its subtitle: the authors' names follow it.
+
+    A title page may print the main title alone; the first page sets the
+    subtitle on a line of its own under it, before the byline.
+    """
+    if at + 1 >= len(flat) or not read.names:
+        return None
+    line, names = flat[at], _plain(flat[at + 1].text)
+    plain = _plain(line.text)
+    if not _title_like(plain) or len(plain) > HEADING_MAX or key(plain) in key(read.title):
+        return None
+    alone = Block(((line.number, line.text),))
+    if is_names(plain) or is_affiliation(plain) or is_notice(alone) or _has_label(plain):
+        return None
+    known = {key(n) for n in read.names}
+    return line if is_names(names) and {key(n) for n in split_names(names)} <= known else None
+
+
+def _has_label(text: str) -> bool:
+    return any(label_rest(k, text) is not None for k in ("abstract", "keywords"))
 
 
 def _with_marker(read: Read, lines: Sequence[_Line]) -> Read:

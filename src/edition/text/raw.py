@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 
 from edition.text.endnotes import Endnotes, split_endnotes
-from edition.text.labels import is_heading_label
+from edition.text.labels import is_heading_label, label_rest
 from edition.text.pages import FootNote, LaidLine, LaidPage
 from edition.text.rawcolumns import body_resumes, column_goes_on, unread_note
-from edition.text.rawjoins import restore_compounds
+from edition.text.rawjoins import rejoin_compounds
 from edition.text.rawnotes import (
     AUTHOR_NOTE,
     NOTE_START,
@@ -33,8 +33,9 @@ from edition.text.rawnotes import (
     unfinished,
     waiting_labels,
 )
-from edition.text.rawpages import split_pages, strip_heads
-from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence, vocabulary
+from edition.text.rawpages import split_pages, strip_raw_heads
+from edition.text.rawpages import strip_heads as strip_heads  # the PDF reader's, from here
+from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
 from edition.text.widths import common_width, measure, reach, text_width, threshold
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -48,7 +49,7 @@ def is_raw(text: str) -> bool:
 
 def read_raw_pages(text: str) -> list[LaidPage]:
     """The pages of a raw extraction: body lines with [^N] markers, and their notes."""
-    pages, printed, dropped = strip_heads(split_pages(text), short=True)
+    pages, printed, dropped, guessed = strip_raw_heads(split_pages(text))
     pages, endnotes = split_endnotes(pages)
     split = _split_notes(pages, feet=endnotes is None)
     # Again knowing the body's width, where notes set smaller stand out (till it holds).
@@ -67,7 +68,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
     measured = measure([text_width(t) for body, _, _ in split for _, t, _ in body])
     # An extractor that keeps a line's final hyphen joins no lines (-layout, pdfminer).
     kept = bool(re.search(r"[^\W\d_]-[ \t]*$", text, re.M))
-    split = _rejoin_compounds(split, measured, kept)
+    split = rejoin_compounds(split, measured, kept)
     least = threshold(_cut_reaches([row for body, _, _ in split for row in body], measured))
     indented = _indented(split, _indents(text), full)
     # `pdftotext -layout` keeps a paragraph's first-line indent: where the text
@@ -94,6 +95,19 @@ def read_raw_pages(text: str) -> list[LaidPage]:
             # before one that begins a sentence (pdfminer sets pieces of lines apart too).
             apart = not re.search(r"[-,;:.]$", line) and not re.search(r"[-,;:]$", previous)
             new = new or (heading and gap and apart and starts_sentence(after))
+            # A heading under a title's last line (a short line, no sentence), before a
+            # paragraph's full first line: pdftotext sets no blank line between them.
+            # Only where no full line stands above it on the page: a first page's top.
+            opening = all(text_width(x.text) <= measured * _FULL_LINE for x in lines)
+            close_below = at + 1 < len(body) and not body[at + 1][2]
+            new = new or (
+                heading
+                and apart
+                and opening
+                and close_below
+                and not gap
+                and _under_title(previous, line, after, measured, least)
+            )
             if by_width and not gap and _close_call(previous, line, measured, least):
                 close.append(number)
             level = 0
@@ -110,7 +124,7 @@ def read_raw_pages(text: str) -> list[LaidPage]:
                 tuple(_after_heading(lines)),
                 tuple(FootNote(n, tuple(ls)) for n, ls in notes if ls),
                 tuple(dropped[index]),
-                tuple(doubts),
+                (*guessed[index], *doubts),
             )
         )
     last = max(
@@ -145,7 +159,6 @@ def _close_call(previous: str, line: str, full: int, least: float) -> bool:
 Row = tuple[int, str, bool]
 _SHOWN = 5  # lines named in a message
 _CLOSE = 0.05  # of a line's width: a paragraph's end told by less is a guess
-_CUTTING = 0.12  # of the lines joined: a printer that cuts words
 
 
 def _split_notes(
@@ -273,34 +286,6 @@ def _unglue_author(body: list[Row], zone: list[Row]) -> None:
         zone.append((number, glued.group(1), False))
 
 
-def _rejoin_compounds(split: list, full: int, kept: bool) -> list:
-    """Put back the hyphens of compounds in the lines pdftotext joined (longer than the column)."""
-    texts = [t for body, _, _ in split for _, t, _ in body]
-    notes = [t for _, found, _ in split for _, lines in found for _, t in lines]
-    words = vocabulary(texts + notes)
-    # A note's full lines are those another line of it follows (most notes are one short line).
-    noted = measure([text_width(t) for _, found, _ in split for _, ls in found for _, t in ls[:-1]])
-    joined = [t for t in texts if text_width(t) > full * 1.05]
-    joined += [t for t in notes if text_width(t) > noted * 1.05]
-    # A printer that cuts words at line ends does so every few lines; where few
-    # lines were joined, the hyphens pdftotext dropped were the words' own.
-    cuts = len(joined) > _CUTTING * (len(texts) + len(notes))
-
-    def fix(text: str, width: int) -> str:
-        if kept or text_width(text) <= width * 1.05:
-            return text
-        return restore_compounds(text, width, words, cuts)
-
-    return [
-        (
-            [(n, fix(t, full), gap) for n, t, gap in body],
-            [(k, [(n, fix(t, noted)) for n, t in lines]) for k, lines in found],
-            doubts,
-        )
-        for body, found, doubts in split
-    ]
-
-
 def _indented(
     split: Sequence[tuple[list[Row], list, list]], indents: dict[int, int], full: int
 ) -> dict[int, bool]:
@@ -354,6 +339,19 @@ def _heading(line: str) -> bool:
     words = line.split()
     two = len(words) == 2 and line[0].isupper() and not re.search(r"[.,;:!?\d]", line)
     return looks_like_heading(line) or two
+
+
+def _under_title(previous: str, line: str, after: str, full: int, least: float) -> bool:
+    """Does the heading `line` follow a title's last line, and a paragraph begin after it?"""
+    if not previous or ends_sentence(previous) or not starts_sentence(line):
+        return False
+    if any(label_rest(k, after) is not None for k in ("abstract", "keywords")):
+        return False  # the title's last line, over the abstract
+    short = reach(previous, line.split()[0], full) < least
+    return short and starts_sentence(after) and text_width(after) > full * _FULL_LINE
+
+
+_FULL_LINE = 0.8  # of the body's width: a paragraph's first line, not a byline's
 
 
 def _begins(previous: str, line: str, gap: bool, full: int, least: float) -> bool:

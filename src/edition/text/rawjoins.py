@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from edition.text.widths import char_width
+from edition.text.rejoin import vocabulary
+from edition.text.widths import char_width, measure, text_width
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NEAR = 0.08  # of a column: how far from the column's width a joined word may stand
+_CUTTING = 0.12  # of the lines joined: a printer that cuts words
 
 
 def joined_words(line: str, full: int) -> list[tuple[re.Match[str], int]]:
@@ -107,3 +109,31 @@ def _chain(word: str, words: Mapping[str, int]) -> tuple[str, str] | None:
                 left = "-".join([*segments[:i], segment[:cut]])
                 return left, "-".join([segment[cut:], *segments[i + 1 :]])
     return None
+
+
+def rejoin_compounds(split: list, full: int, kept: bool) -> list:
+    """Put back the hyphens of compounds in the lines pdftotext joined (longer than the column)."""
+    texts = [t for body, _, _ in split for _, t, _ in body]
+    notes = [t for _, found, _ in split for _, lines in found for _, t in lines]
+    words = vocabulary(texts + notes)
+    # A note's full lines are those another line of it follows (most notes are one short line).
+    noted = measure([text_width(t) for _, found, _ in split for _, ls in found for _, t in ls[:-1]])
+    joined = [t for t in texts if text_width(t) > full * 1.05]
+    joined += [t for t in notes if text_width(t) > noted * 1.05]
+    # A printer that cuts words at line ends does so every few lines; where few
+    # lines were joined, the hyphens pdftotext dropped were the words' own.
+    cuts = len(joined) > _CUTTING * (len(texts) + len(notes))
+
+    def fix(text: str, width: int) -> str:
+        if kept or text_width(text) <= width * 1.05:
+            return text
+        return restore_compounds(text, width, words, cuts)
+
+    return [
+        (
+            [(n, fix(t, full), gap) for n, t, gap in body],
+            [(k, [(n, fix(t, noted)) for n, t in lines]) for k, lines in found],
+            doubts,
+        )
+        for body, found, doubts in split
+    ]

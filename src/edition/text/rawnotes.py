@@ -21,6 +21,14 @@ from edition.text.widths import text_width
 
 NOTE_START = re.compile(r"^(\d{1,3})(?:\.\s*|\s+|(?=[^\W\d_“\"«(])|$)(.*)$")
 AUTHOR_NOTE = re.compile(r"^\*+(?:\s+(.*))?$")
+# A day, a month and a year: a wrapped body line that begins with a date (`12 January
+# 1961`), never a note's start unless its number has a stop (`12. January 1961, ...`).
+_DATE = re.compile(
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+    r"ноября|декабря|Januar|Februar|März|Juni|Juli|Oktober|Dezember|januar|februar|mart|"
+    r"april|maj|jun|jul|avgust|septembar|oktobar|novembar|decembar)\s+\d{4}\b"
+)
 _BELOW = 8  # lines below a heading-like note start where the next note may start
 
 Row = tuple[int, str, bool]  # (line number, text, blank line before)
@@ -73,7 +81,7 @@ def note_start(
     dotted = line[len(start.group(1))] == "." if len(line) > len(start.group(1)) else False
     # A wrapped note line may begin with a number ("12 November 1960"): a note that
     # starts with text must be the next in order, unless its number has a stop.
-    if not label and not dotted and k != _next_after(allowed, after):
+    if not label and not dotted and (k != _next_after(allowed, after) or _DATE.match(line)):
         return None
     return k, start.group(2), label
 

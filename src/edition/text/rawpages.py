@@ -3,6 +3,10 @@
 Pages end at form feeds (or, without any, at runs of three blank lines); a
 page's first or last lines that recur on other pages, or are a bare number,
 are its running head and folio (the folio kept as the printed page number).
+A short article's heads recur too little to be counted: there a top line
+made of the first pages' title or author lines (whole, shortened, or two of
+them) is a head too, and said to be a guess; one that goes on past them, or
+opens the title's copy before the byline, is text.
 On a two-column page an extractor may read the folio (and the head beside
 it) between the columns: amid the page, set apart by blank lines, a bare
 number that fits the pages' sequence is that folio too.
@@ -69,6 +73,19 @@ def strip_heads(
     top line that names the article is a head too, and a bare folio wins over
     a number a head carries.
     """
+    kept, printed, dropped, _ = strip_raw_heads(pages, short)
+    return kept, printed, dropped
+
+
+def strip_raw_heads(
+    pages: list[list[tuple[int, str, bool]]], short: bool = True
+) -> tuple[list[list], list[str], list[list[tuple[int, str]]], list[list[tuple[int, str]]]]:
+    """`strip_heads`, and each page's heads dropped on a guess: (line, what was guessed).
+
+    A top line dropped only because it names the article, which no other
+    page's top repeats, is a guess: a title page's copy or a body line may
+    look so too.
+    """
     edges: dict[int, Counter[str]] = {0: Counter(), -1: Counter()}
     for page in pages:
         edges[0].update({_shape(t) for _, t, _ in page[:_EDGE]})
@@ -78,43 +95,45 @@ def strip_heads(
     # where the folio stands alone (LaTeX's `\fancyhead{\thepage}`), the body's first line is full.
     lengths = sorted(len(t) for page in pages for _, t, _ in page)
     common = lengths[len(lengths) // 2] if lengths else 0
-    # The first two pages' top lines (a cover may come first); a head is looked
-    # for on the pages after the front matter's (the abstract's) only.
-    fronts = [{_words(t) for _, t, _ in page[:8]} for page in pages[:2]]
+    # A head is looked for on the pages after the front matter's (the abstract's)
+    # only, and matched against the top lines of those pages (a cover may come first).
     after = 1 + next((i for i, p in enumerate(pages[:3]) if _has_abstract(p)), 0)
-    out, printed, dropped = [], [], []
+    fronts = [_front_lines(page) for page in pages[:after]]
+    out, printed, dropped, guessed = [], [], [], []
     for index, page in enumerate(pages):
-        number, keep, gone, bare_seen = "", list(page), [], False
+        number, keep, gone, bare_seen, guesses = "", list(page), [], False, []
         for end in (0, -1):
             folio_here = False
             for _ in range(_EDGE):
                 if not keep:
                     break
                 line = keep[end][1]
+                shape = _shape(line)
+                seen = edges[end][shape] >= least or (
+                    end == 0
+                    and (folio_here or _beside_folio(keep, 0))
+                    and (len(line) < common * _SHORTER or edges[0][shape] > 1)
+                )
+                named = (
+                    short
+                    and end == 0
+                    and index >= after
+                    and _names_the_article(line, fronts[:index])
+                    and not _opens_copy(keep, fronts[:index], common)
+                )
                 # A head is short and no sentence: a recurring line ending in a stop is a note,
                 # one ending in a marker or a cut word the body's.
                 head = (
                     len(line) <= _HEAD_MAX
                     and not line.endswith(".")
                     and not _MARKED.search(line)
-                    and (
-                        edges[end][_shape(line)] >= least
-                        or (
-                            end == 0
-                            and (folio_here or _beside_folio(keep, 0))
-                            and (len(line) < common * _SHORTER or edges[0][_shape(line)] > 1)
-                        )
-                        or (
-                            short
-                            and end == 0
-                            and index >= after
-                            and _names_the_article(line, fronts[:index])
-                        )  # fmt: skip
-                    )
+                    and (seen or named)
                 )
                 bare = bool(_FOLIO.match(line)) and not any(_FOLIO.match(t) for _, t in gone)
                 if not (bare or (head and not _FOLIO.match(line))):
                     break  # one bare number a page is its folio; another is a note's
+                if not bare and not seen and edges[0][shape] < 2:
+                    guesses.append((keep[end][0], _GUESSED.format(line)))
                 folio = re.match(r"^(\d{1,4})\b|.*\b(\d{1,4})$", line)
                 found = next((g for g in folio.groups() if g), "") if folio else ""
                 # A bare number is the folio before one a head carries (a volume's).
@@ -127,9 +146,16 @@ def strip_heads(
         out.append(keep)
         printed.append(number)
         dropped.append(gone)
+        guessed.append(guesses)
     if short:
         printed = _inner_folios(out, printed, dropped, common, after)
-    return out, _fill(printed), dropped
+    return out, _fill(printed), dropped, guessed
+
+
+_GUESSED = (
+    "'{}' was taken for a running head and left out: it names the article or its journal, "
+    "but no other page begins with it"
+)
 
 
 def _inner_folios(
@@ -181,25 +207,83 @@ def _has_abstract(page: Sequence[tuple[int, str, bool]]) -> bool:
     return any(label_rest(k, t) is not None for _, t, _ in page for k in ("abstract", "keywords"))
 
 
+def _front_lines(page: Sequence[tuple[int, str, bool]]) -> list[str]:
+    """The words of a front page's top lines, down to the abstract or a sentence's end."""
+    out = []
+    for _, text, _ in page[:_FRONT_LINES]:
+        if _has_abstract([(0, text, False)]) or text.endswith("."):
+            break
+        out.append(_words(text))
+    return out
+
+
+_FRONT_LINES = 8  # a cover's or a first page's top lines: journal, names, title
+
+
 def _words(line: str) -> str:
     """A line's words alone, lowercased: `Roe: Title` and `ROE, Title*` agree."""
     return " ".join(re.sub(r"[^\w\s]|\d|_", " ", line).casefold().split())
 
 
-def _names_the_article(line: str, fronts: Sequence[set[str]]) -> bool:
+def _names_the_article(line: str, fronts: Sequence[Sequence[str]]) -> bool:
     """A page's top line that is the article's title or author line, or a journal's (year).
 
     A running head repeats the authors or the (short) title the first page
-    shows; where a short article's heads are too few to recur, that tells.
+    shows: its words are those of the first pages' top lines, whole or
+    shortened, one after another (`Roe: Title`, `Journal. 2018. XII`). A line
+    that begins with the title and goes on (a subtitle, a sentence) says more
+    than a head.
     """
     if re.search(r"\((?:19|20)\d\d\)$", line):
         return True
     words = _words(line)
-    return len(words) >= 10 and any(
-        len(f) >= 10 and (f.startswith(words) or words.startswith(f))
-        for front in fronts
-        for f in front
-    )
+    return len(words) >= 10 and any(_pieced(words.split(), front) for front in fronts)
+
+
+def _pieced(words: Sequence[str], front: Sequence[str]) -> bool:
+    """Are `words` one or two beginnings of runs of the `front` lines (`Roe: Title`)?
+
+    A piece is a whole line, or two words at least of a run of lines from a
+    line's start (a title set over two lines, shortened in the head).
+    """
+    runs = [" ".join(front[i : i + 3]).split() for i in range(len(front))]
+    lines = [f.split() for f in front]
+
+    def pieces(at: int) -> set[int]:
+        """Where a piece that begins at `at` may end."""
+        ends = set()
+        for run in runs:
+            size = 0
+            while at + size < len(words) and size < len(run) and words[at + size] == run[size]:
+                size += 1
+                if size >= 2 or words[at : at + size] in lines:
+                    ends.add(at + size)
+        return ends
+
+    return any(end == len(words) or len(words) in pieces(end) for end in pieces(0))
+
+
+def _opens_copy(
+    keep: Sequence[tuple[int, str, bool]], fronts: Sequence[Sequence[str]], common: int
+) -> bool:
+    """Does the page's top line go on, or open a copy of the front matter (a byline follows)?
+
+    A head is one line that ends there; a title page's copy on the article's
+    first page goes on with the subtitle, or the authors' line the front
+    pages show, before the body's lines.
+    """
+    if re.search(r"[:,;–—-]$", keep[0][1]):
+        return True
+    known = {f for front in fronts for f in front if " " in f}
+    for _, text, _ in keep[1:_COPY_LINES]:
+        if len(text) >= common * _SHORTER:
+            return False
+        if _words(text) in known:
+            return True
+    return False
+
+
+_COPY_LINES = 4  # lines at a first page's top a title, a subtitle and a byline fill
 
 
 def _beside_folio(lines: Sequence[tuple[int, str, bool]], end: int) -> bool:
