@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from edition.errors import Problems
@@ -307,6 +307,7 @@ _LINES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_LINES, max_size=16))
+@example(["Abstract: About it.", "Jane Roe*", "Abstract: About it.", "", "Jane Roe*", "Jane Roe*"])
 def test_any_first_page_is_read_without_raising_and_loses_no_line(lines: list[str]) -> None:
     problems = Problems()
     found = read_front(split_blocks(list(enumerate(lines, 1))), "f.txt", problems)

@@ -360,7 +360,7 @@ def _labelled(flat: Sequence[_Line], at: int, read: Read) -> _Match | None:
         end += len(more)
     if got == want:
         return _Match(end, read, "abstract", True)
-    if got.startswith(want) and label is not None:
-        text = join_lines([label] + [x.text for x in block[1:]], {}).strip()
-        return _Match(end, replace(read, abstract=text), "abstract", True)
+    if got.startswith(want) and label is not None:  # longer: all it took is the abstract
+        taken = [label] + [x.text for x in flat[at + 1 : end]]
+        return _Match(end, replace(read, abstract=join_lines(taken, {}).strip()), "abstract", True)
     return None
