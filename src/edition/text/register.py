@@ -7,6 +7,7 @@ in an article's paragraphs and notes, and gives search the forms of each word.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -285,22 +286,68 @@ def _is_abbreviation(word: str) -> bool:
 _TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
 
 
-_FORMS: list[tuple[NameTable, dict[str, list[tuple[tuple[str, ...], int]]]]] = []
+_Index = dict[str, list[tuple[tuple[str, ...], int]]]
+_BASE: list[tuple[NameTable, _Index]] = []  # the edition's table and its index (one a site)
+_LAST: list[tuple[NameTable, _Index]] = []  # the last article's table (the base and its own)
 
 
-def _by_first(table: NameTable) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """The table's forms as words, by their first word; the last table's kept (one a site)."""
-    if _FORMS and _FORMS[0][0] is table:
-        return _FORMS[0][1]
-    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+def _by_first(table: NameTable) -> _Index:
+    """The table's forms as words, by their first word, the longest form first. An
+    article's table (the edition's, a few entries replaced or added) changes the edition's."""
+    for kept in (_BASE, _LAST):
+        if kept and kept[0][0] is table:
+            return kept[0][1]
+    base = _BASE[0] if _BASE else None
+    if base is not None and _derived(base[0], table):
+        by_first = _changed_index(base[0], base[1], table)
+        _LAST[:] = [(table, by_first)]
+        return by_first
+    by_first = {}
     for index, name in enumerate(table.names):
-        for form in name.matched():
-            parts = tuple(_TOKEN.findall(fold_text(form)))
-            if parts:
-                by_first.setdefault(parts[0], []).append((parts, index))
+        for parts in _form_words(name):
+            by_first.setdefault(parts[0], []).append((parts, index))
     for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
-    _FORMS[:] = [(table, by_first)]
+        candidates.sort(key=lambda c: -len(c[0]))  # stable: by entry, then form, at a length
+    _BASE[:] = [(table, by_first)]
+    return by_first
+
+
+def _form_words(name: Name) -> list[tuple[str, ...]]:
+    """The words of each form looked for, diacritics dropped (`matched`, in order)."""
+    found = (tuple(_TOKEN.findall(fold_text(form))) for form in name.matched())
+    return [parts for parts in found if parts]
+
+
+def _derived(base: NameTable, table: NameTable) -> bool:
+    """Whether the table is the base with at most a few entries replaced, others added."""
+    if len(table.names) < len(base.names):
+        return False
+    same = sum(map(operator.is_, base.names, table.names))
+    return len(table.names) - same <= max(64, len(base.names) // 8)
+
+
+def _changed_index(base: NameTable, index: _Index, table: NameTable) -> _Index:
+    """The base's index with the entries the table replaces or adds: as if read anew."""
+    old, new = base.names, table.names
+    changed = [i for i, o in enumerate(old) if new[i] is not o]
+    changed += range(len(old), len(new))
+    gone = set(changed)
+    added: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    touched: set[str] = set()
+    for i in changed:
+        if i < len(old):
+            touched.update(parts[0] for parts in _form_words(old[i]))
+        for parts in _form_words(new[i]):
+            added.setdefault(parts[0], []).append((parts, i))
+    by_first = dict(index)
+    for word in touched | added.keys():
+        kept = [c for c in index.get(word, ()) if c[1] not in gone]
+        # Stable, by length then entry: the added ones where a whole reading puts them.
+        candidates = sorted(kept + added.get(word, []), key=lambda c: (-len(c[0]), c[1]))
+        if candidates:
+            by_first[word] = candidates
+        else:
+            by_first.pop(word, None)
     return by_first
 
 
