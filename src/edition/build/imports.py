@@ -21,6 +21,7 @@ from edition.build.workers import can_fork, in_child
 from edition.citations.registry import REGISTRY_FILE, Registry, edition_registry, read_registry
 from edition.config import Config
 from edition.content.article_yaml import article_data
+from edition.content.bibtex import remember_bibtex
 from edition.content.register_yaml import REGISTER_FILE, dump_register
 from edition.content.source_import import Imported, import_source
 from edition.errors import BuildError, Problems
@@ -110,6 +111,7 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
         # article.yaml last: it records the source's digest, so a build killed before
         # it is written imports the source again (references.bib is never left stale).
         write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
+        remember_bibtex(made.article.bibliography, made.bib_text)  # the build writes it again
         if names is not None:  # the register of names, for review (content/names.yaml corrects)
             register = dump_register(made.article, names).encode("utf-8")
             write_if_changed(config.content / made.slug / REGISTER_FILE, register)
