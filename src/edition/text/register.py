@@ -11,7 +11,7 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -51,9 +51,9 @@ class Name:
     @property
     def key(self) -> str:
         """The entry's id on the register page: `name-enver-hoxha`."""
-        return "name-" + "-".join(words(fold_text(self.name).lower()))
+        return _name_key(self.name)
 
-    @property
+    @cached_property  # asked for again and again; the fields never change
     def forms(self) -> tuple[str, ...]:
         """Every form, heading first: Latin, Russian, native, abbreviations."""
         found = (self.name, *self.also, *self.russian, *self.native, *self.abbreviations)
@@ -102,6 +102,11 @@ class Entry:
     def printed(self) -> tuple[str, ...]:
         """The forms the article prints, in order of first mention."""
         return tuple(dict.fromkeys(m.printed for m in self.mentions))
+
+
+@lru_cache(maxsize=1 << 14)  # every mark, card and page asks for an entry's id
+def _name_key(name: str) -> str:
+    return "name-" + "-".join(words(fold_text(name).lower()))
 
 
 def fold_text(text: str) -> str:
