@@ -15,7 +15,7 @@ from jinja2 import Environment
 
 from edition.build.jinja_cache import _UserBytecodeCache, bytecode_cache, user_cache_folder
 from edition.citations.registry import parse_registry
-from edition.content.bibtex import _balanced, to_bibtex
+from edition.content.bibtex import _balanced, remember_bibtex, to_bibtex
 from edition.model import BibEntry
 from edition.site.markup import inline, inline_tokens, markdown
 from edition.site.render import environment
@@ -92,6 +92,17 @@ def test_to_bibtex_matches_the_default_copying_stack():
     assert to_bibtex(ENTRIES) == expected
     assert to_bibtex(list(ENTRIES)) == expected  # any sequence; cached by value
     assert to_bibtex(ENTRIES) == expected
+
+
+def test_a_bibliography_written_in_an_import_worker_is_not_written_again():
+    """The import's worker sends references.bib's text; the build's process keeps it
+    for the same entries (by value) and writes only others."""
+    told = (BibEntry("told1990", "Books", "book", (("title", "Told"),), "o", 1),)
+    remember_bibtex(list(told), "@book{told1990, as the worker wrote it}\n")
+    same = (BibEntry("told1990", "Books", "book", (("title", "Told"),), "o", 1),)
+    assert to_bibtex(same) == "@book{told1990, as the worker wrote it}\n"
+    other = (BibEntry("told1990", "Books", "book", (("title", "Other"),), "o", 1),)
+    assert "Other" in to_bibtex(other)
 
 
 def _groups_reference(block_words, seen):

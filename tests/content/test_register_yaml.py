@@ -48,3 +48,83 @@ def test_register_lists_forms_and_mentions_by_kind():
 def test_an_article_without_names_has_an_empty_register():
     table, _ = parse_names("places:\n  - {name: Tirana}\n", "names.yaml")
     assert yaml.safe_load(dump_register(article(["Nothing."], []), table)) == {}
+
+
+TRICKY = [
+    "Enver Hoxha",
+    "People's Republic",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "1913",
+    "1913–1981",
+    "0x1F",
+    "1e3",
+    "2019-01-02",
+    "-1",
+    "a: b",
+    "a #b",
+    "a#b",
+    "#a",
+    "'quoted'",
+    '"q"',
+    "- dash",
+    "-dash",
+    "p-1",
+    "fn-12",
+    "bib-smith_2001",
+    "x, y",
+    "[a]",
+    "{a}",
+    "a [b]",
+    "trailing ",
+    " leading",
+    "two  spaces",
+    "line\nbreak",
+    "tab\there",
+    "",
+    "Živorić",
+    "Александр Ранкович",
+    "e\u0301",
+    "a\u00a0b",
+    "?a",
+    "a?",
+    "!a",
+    "&a",
+    "*a",
+    "%a",
+    "@a",
+    "`a",
+    "|a",
+    ">a",
+    "=",
+    "<<",
+    "a" * 99,
+    "word " * 25,
+    "on",
+    "Off",
+    "y",
+    ".5",
+    "+1",
+]
+
+
+def test_the_direct_text_is_pyyaml_s_or_declines():
+    """plain_text writes only what PyYAML would write byte for byte; else it declines."""
+    from edition.content.register_yaml import plain_text, yaml_text
+
+    written = 0
+    for value in TRICKY:
+        for data in (
+            {"persons": [{"name": value, "printed": [value, "B"], "mentions": ["p-1"]}]},
+            {"places": [{"name": "A", "about": value}], "abbreviations not explained": [value]},
+        ):
+            text = plain_text(data)
+            if text is not None:
+                written += 1
+                assert text == yaml_text(data), value
+                assert yaml.safe_load(text) == data
+    assert written >= 10  # the common names are written directly
+    assert plain_text({"persons": [{"name": "yes"}]}) is None  # PyYAML quotes it
+    assert plain_text({"persons": [{"name": "A", "mentions": []}]}) is None

@@ -26,7 +26,8 @@ from edition.site.search_markup import (
 )
 from edition.site.words import english
 from edition.text.names import fold
-from edition.text.register import known_forms, parse_names, shipped_names
+from edition.text.register import parse_names, shipped_names
+from edition.text.register_forms import known_forms
 from edition.text.spellings import (
     default_rules,
     folded_forms,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from edition.text.register import (
+    Name,
+    NameTable,
+    find_mentions,
     fold_text,
     gather_register,
     merge_names,
@@ -124,4 +129,33 @@ def test_bibliography_mentions_only_when_asked():
     assert [(m.anchor, m.printed) for m in mentions] == [
         ("fn-1", "Tirana"),
         ("bib-lalaj", "Tirana"),
+    ]
+
+
+def test_an_article_s_table_finds_what_a_table_read_anew_finds():
+    """The index of a table derived from the edition's (entries replaced, added) is
+    changed from the edition's: it must find exactly what a fresh reading finds."""
+    base, _ = parse_names(
+        "persons:\n  - {name: Enver Hoxha, russian: Энвер Ходжа}\n"
+        "  - {name: Mehmet Shehu}\n  - {name: Nikita Khrushchev}\n"
+        "places:\n  - {name: Tirana, native: [Tiranë]}\n",
+        "names.yaml",
+    )
+    names = list(base.names)
+    names[1] = replace(names[1], also=("Mehmed Shehu", "Shehu Mehmet"))  # Shehu: its words change
+    names[2] = replace(names[2], by_surname=False)  # Khrushchev alone no longer found
+    names.append(Name("persons", "Nikolai Novikov"))
+    derived = NameTable(tuple(names), base.ignored)
+    texts = ["Hoxha and Shehu Mehmet met Khrushchev.", "Nikolai Novikov in Tiranë.", "Novikov."]
+    find_mentions(texts, base)  # the edition's table first, as an import reads it
+    changed = find_mentions(texts, derived)
+    other = NameTable(tuple(Name("places", f"Place {i}") for i in range(100)), ())
+    find_mentions(texts, other)  # another edition's: the derived table is read anew
+    fresh = find_mentions(texts, derived)
+    assert changed == fresh
+    assert [(n.name, w) for n, w in changed] == [
+        ("Enver Hoxha", [(0, "Hoxha")]),
+        ("Mehmet Shehu", [(0, "Shehu Mehmet")]),
+        ("Tirana", [(1, "Tiranë")]),
+        ("Nikolai Novikov", [(1, "Nikolai Novikov"), (2, "Novikov")]),
     ]

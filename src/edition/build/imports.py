@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edition.build.cache import Cache, FileHashes, digest
 from edition.build.files import write_if_changed
@@ -21,12 +22,15 @@ from edition.build.workers import can_fork, in_child
 from edition.citations.registry import REGISTRY_FILE, Registry, edition_registry, read_registry
 from edition.config import Config
 from edition.content.article_yaml import article_data
+from edition.content.bibtex import remember_bibtex
 from edition.content.register_yaml import REGISTER_FILE, dump_register
-from edition.content.source_import import Imported, import_source
 from edition.errors import BuildError, Problems
 from edition.site.site import NAMES_FILE, edition_names
 from edition.text.register import NameTable
 from edition.text.sources import list_sources
+
+if TYPE_CHECKING:  # the readers are loaded only when a source is to be imported
+    from edition.content.source_import import Imported
 
 # Below this many changed sources a process pool costs more than it saves.
 POOL_MIN = 8
@@ -110,6 +114,7 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
         # article.yaml last: it records the source's digest, so a build killed before
         # it is written imports the source again (references.bib is never left stale).
         write_if_changed(config.content / made.slug / "references.bib", made.bib_text.encode())
+        remember_bibtex(made.article.bibliography, made.bib_text)  # the build writes it again
         if names is not None:  # the register of names, for review (content/names.yaml corrects)
             register = dump_register(made.article, names).encode("utf-8")
             write_if_changed(config.content / made.slug / REGISTER_FILE, register)
@@ -120,6 +125,8 @@ def start_import(config: Config, force: bool = False, cache: Cache | None = None
             cache.put("article", key, cached)
         imported.append(made.slug)
 
+    if jobs:  # the readers (0.2 s to load): before any fork, so the workers share them
+        from edition.content.source_import import import_source  # noqa: F401
     _worker_init(registry_path, registry)  # a forked child has it; pool workers load it
     if not jobs:
         results: Callable[[], Iterable[tuple[Imported, bytes]]] = list
@@ -170,6 +177,8 @@ def _worker_init(path: str, registry: Registry | None = None) -> None:
 
 def _import_one(job: Job) -> tuple[Imported, bytes]:
     """Parse one source (in a worker process), with the build's cache entry of it."""
+    from edition.content.source_import import import_source
+
     data, shown, slug, source_digest = job
     assert _worker_registry is not None
     made = import_source(data, shown, slug, _worker_registry, source_digest)

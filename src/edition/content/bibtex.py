@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from edition.model import BibEntry
+
+# The text of each bibliography written or told (remember_bibtex): import writes
+# references.bib and the build writes it again, often in another process.
+_WRITTEN: dict[tuple[BibEntry, ...], str] = {}
+_KEPT = 1024
 
 
 def to_bibtex(entries: Sequence[BibEntry]) -> str:
     """Write entries as BibTeX with bibtexparser, in the order given."""
-    return _to_bibtex(tuple(entries))
+    key = tuple(entries)
+    text = _WRITTEN.get(key)
+    if text is None:
+        text = _to_bibtex(key)
+        remember_bibtex(key, text)
+    return text
 
 
-@lru_cache(maxsize=64)  # import writes references.bib and the build writes it again
+def remember_bibtex(entries: Sequence[BibEntry], text: str) -> None:
+    """Keep what to_bibtex wrote of these entries in another process (an import's
+    worker), so this one need not write it again (nor import bibtexparser)."""
+    if len(_WRITTEN) >= _KEPT:
+        _WRITTEN.pop(next(iter(_WRITTEN)))
+    _WRITTEN[tuple(entries)] = text
+
+
 def _to_bibtex(entries: tuple[BibEntry, ...]) -> str:
     import bibtexparser  # only when BibTeX is written: it is slow to import
     from bibtexparser.middlewares.parsestack import default_unparse_stack

@@ -19,10 +19,7 @@ from edition.model import Article
 from edition.text.audit import audit_lines, audit_sequence
 from edition.text.bibliography import parse_bibliography
 from edition.text.language import detect_language
-from edition.text.laid import parse_laid
-from edition.text.pdf import import_pdf
 from edition.text.raw import is_raw, read_raw_pages
-from edition.text.rawlayout import to_source, unfold_columns
 from edition.text.reader import decode_source, parse_article
 from edition.text.sanity import source_problems, truncation_problems
 
@@ -79,6 +76,9 @@ def _read_text(text: str, path: str, slug: str, problems: Problems) -> Article |
 
 def _read_raw(text: str, path: str, slug: str, problems: Problems) -> Article | None:
     """A raw extraction, its two-column pages (`pdftotext -layout`) read column by column."""
+    from edition.text.laid import parse_laid  # only for raw sources and PDFs: not loaded else
+    from edition.text.rawlayout import to_source, unfold_columns
+
     unfolded = unfold_columns(text)
     found = Problems()
     article = parse_laid(
@@ -94,6 +94,8 @@ def _read_raw(text: str, path: str, slug: str, problems: Problems) -> Article | 
 def _read_pdf(
     data: bytes, path: str, slug: str, problems: Problems
 ) -> tuple[Article | None, tuple[str, ...]]:
+    from edition.text.pdf import import_pdf  # pdfium's bindings and the PDF readers
+
     try:
         return import_pdf(data, path, slug, parse_bibliography, problems)
     except Exception as err:  # pdfium's own errors: a damaged or encrypted file

@@ -9,7 +9,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from edition.citations.grammar import citation_problems
 from edition.citations.registry import Registry
 from edition.citations.sheets import format_sheets, sheet_anchor
 from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_manuscript
@@ -78,6 +77,9 @@ def reviewed_remarks(
     node: UnitNode, articles: dict[str, Article], reviews: dict[str, tuple[Reviewed, ...]]
 ) -> list[dict[str, str]]:
     """The editors' reviewed remarks on this file: `reviewed:` entries whose warning concerns it."""
+    # The citation grammar (0.1 s to load) only where an editor reviewed a warning.
+    from edition.citations.grammar import citation_problems
+
     out: list[dict[str, str]] = []
     for slug in sorted({r.article for r in node.citations}):
         article = articles.get(slug)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from markupsafe import Markup, escape
 
@@ -170,6 +170,7 @@ def mark_names(
     return "".join(pieces), linked
 
 
+@lru_cache(maxsize=8192)  # a name is printed in many blocks and articles: built once
 def _pattern(printed: str) -> re.Pattern[str]:
     """The printed form as it stands in rendered HTML: escaped, its apostrophes
     and spaces as the typographer and the line breaks may have made them."""

@@ -59,7 +59,8 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from edition.site.words import Words, english
-from edition.text.register import NameTable, find_mentions, known_forms
+from edition.text.register import NameTable, find_mentions
+from edition.text.register_forms import known_forms
 from edition.text.spellings import (
     NO_KNOWN,
     Known,

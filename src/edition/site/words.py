@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -86,8 +86,21 @@ class Words:
 
     lang: str  # the page's language tag
     chain: tuple[tuple[str, Mapping[str, Value]], ...]
+    # The words asked for without values, by (key, count): a page asks for the same
+    # few hundreds of times (every note's "Back", every card's kind).
+    _known: dict[tuple[str, int | None], Word] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __call__(self, key: str, count: int | None = None, **values: object) -> Word:
+        if values:
+            return self._word(key, count, values)
+        word = self._known.get((key, count))
+        if word is None:
+            word = self._known[key, count] = self._word(key, count, values)
+        return word
+
+    def _word(self, key: str, count: int | None, values: dict[str, object]) -> Word:
         tag, value = self._entry(key)
         if count is not None:
             values.setdefault("n", count)

@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 _MIN_HITS = 20  # known words needed before a language is named
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -34,7 +35,8 @@ def _stopwords() -> dict[str, frozenset[str]]:
 
 def detect_language(texts: Iterable[str]) -> str:
     """ISO 639-1 code of the language the texts are in, or "" if unclear."""
-    words = Counter(w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t))
+    # Words found before lowercasing (`İ` lowercases to two characters); one findall.
+    words = Counter(map(str.lower, _WORD.findall("\n".join(texts))))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in _stopwords().items()}
     best = max(scores, key=lambda lang: scores[lang], default="")
     if not best or scores[best] < _MIN_HITS:

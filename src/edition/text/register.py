@@ -7,22 +7,22 @@ in an article's paragraphs and notes, and gives search the forms of each word.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import yaml
 
 from edition.errors import Problem
 from edition.model import Article
-from edition.text.spellings import Known, Rules, default_rules, to_latin, words
+from edition.text.spellings import words
 
 KINDS = ("persons", "places", "organisations")
 LISTS = (*KINDS, "ignore")
 FIELDS = ("name", "also", "russian", "native", "abbreviations", "dates", "about")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,9 @@ class Name:
     @property
     def key(self) -> str:
         """The entry's id on the register page: `name-enver-hoxha`."""
-        return "name-" + "-".join(words(fold_text(self.name).lower()))
+        return _name_key(self.name)
 
-    @property
+    @cached_property  # asked for again and again; the fields never change
     def forms(self) -> tuple[str, ...]:
         """Every form, heading first: Latin, Russian, native, abbreviations."""
         found = (self.name, *self.also, *self.russian, *self.native, *self.abbreviations)
@@ -102,6 +102,11 @@ class Entry:
     def printed(self) -> tuple[str, ...]:
         """The forms the article prints, in order of first mention."""
         return tuple(dict.fromkeys(m.printed for m in self.mentions))
+
+
+@lru_cache(maxsize=1 << 14)  # every mark, card and page asks for an entry's id
+def _name_key(name: str) -> str:
+    return "name-" + "-".join(words(fold_text(name).lower()))
 
 
 def fold_text(text: str) -> str:
@@ -228,79 +233,71 @@ def merge_names(base: NameTable, edition: NameTable) -> NameTable:
     return NameTable(kept + edition.names, ignored)
 
 
-def known_forms(table: NameTable, rules: Rules | None = None) -> Known:
-    """Each word's forms: every one-word form of an entry stands for the others, and
-    a person's or place's forms of as many words stand word for word (Enver Hoxha /
-    Энвер Ходжа). An organisation's long forms are not paired word for word: its
-    languages order words differently (Party of Labour of Albania / Partia e Punës
-    e Shqipërisë).
-
-    A Russian form is also written out in every system of the rules (Ходжа →
-    khodzha, hodzha): a real word, transliterated.
-    """
-    rules = rules or default_rules()
-    groups: dict[str, dict[str, None]] = {}
-    for name in table.names:
-        by_length: dict[int, list[list[str]]] = {}
-        for form in name.forms:
-            parts = form.split()
-            if len(parts) == 1 or name.kind != "organisations":
-                by_length.setdefault(len(parts), []).append(parts)
-        if name.kind == "persons":  # the surnames stand for each other too
-            surnames = [[p[-1]] for size, forms in by_length.items() if size > 1 for p in forms]
-            by_length.setdefault(1, []).extend(surnames)
-        for forms in by_length.values():
-            for column in zip(*forms, strict=True):
-                _join(groups, column, rules)
-    return Known({word: tuple(forms) for word, forms in groups.items()})
-
-
-def _spellings(column: tuple[str, ...], rules: Rules) -> list[str]:
-    """The words of one column, lowercase, with Russian ones transliterated and
-    Latin ones also without diacritics. A Russian abbreviation is not transliterated
-    (АПТ is not "apt"): the table gives its Latin forms where they are in use."""
-    found = [w.lower() for w in column]
-    for word in column:
-        if not _CYRILLIC.search(word):
-            found.append(fold_text(word).lower())
-        elif not _is_abbreviation(word):
-            found += [to_latin(word.lower(), system) for system in rules.systems]
-    return [w for w in dict.fromkeys(found) if w]
-
-
-def _join(groups: dict[str, dict[str, None]], column: tuple[str, ...], rules: Rules) -> None:
-    spellings = _spellings(column, rules)
-    # An abbreviation stands for its entry only in capitals: `US`, never the word `us`.
-    capitals = {w.lower() for w in column if _is_abbreviation(w)}
-    keys = [w for w in column if _is_abbreviation(w)] + [w for w in spellings if w not in capitals]
-    for key in dict.fromkeys(keys):
-        group = groups.setdefault(key, {})
-        group.update(dict.fromkeys(w for w in spellings if w != key.lower()))
-
-
-def _is_abbreviation(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
-
-
 _TOKEN = re.compile(r"\w+(?:-\w+)*")  # a hyphenated compound is one word: Soviet-Albanian
 
 
-_FORMS: list[tuple[NameTable, dict[str, list[tuple[tuple[str, ...], int]]]]] = []
+_Index = dict[str, list[tuple[tuple[str, ...], int]]]
+_BASE: list[tuple[NameTable, _Index]] = []  # the edition's table and its index (one a site)
+_LAST: list[tuple[NameTable, _Index]] = []  # the last article's table (the base and its own)
 
 
-def _by_first(table: NameTable) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """The table's forms as words, by their first word; the last table's kept (one a site)."""
-    if _FORMS and _FORMS[0][0] is table:
-        return _FORMS[0][1]
-    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+def _by_first(table: NameTable) -> _Index:
+    """The table's forms as words, by their first word, the longest form first. An
+    article's table (the edition's, a few entries replaced or added) changes the edition's."""
+    for kept in (_BASE, _LAST):
+        if kept and kept[0][0] is table:
+            return kept[0][1]
+    base = _BASE[0] if _BASE else None
+    if base is not None and _derived(base[0], table):
+        by_first = _changed_index(base[0], base[1], table)
+        _LAST[:] = [(table, by_first)]
+        return by_first
+    by_first = {}
     for index, name in enumerate(table.names):
-        for form in name.matched():
-            parts = tuple(_TOKEN.findall(fold_text(form)))
-            if parts:
-                by_first.setdefault(parts[0], []).append((parts, index))
+        for parts in _form_words(name):
+            by_first.setdefault(parts[0], []).append((parts, index))
     for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))  # the longest form first
-    _FORMS[:] = [(table, by_first)]
+        candidates.sort(key=lambda c: -len(c[0]))  # stable: by entry, then form, at a length
+    _BASE[:] = [(table, by_first)]
+    return by_first
+
+
+def _form_words(name: Name) -> list[tuple[str, ...]]:
+    """The words of each form looked for, diacritics dropped (`matched`, in order)."""
+    found = (tuple(_TOKEN.findall(fold_text(form))) for form in name.matched())
+    return [parts for parts in found if parts]
+
+
+def _derived(base: NameTable, table: NameTable) -> bool:
+    """Whether the table is the base with at most a few entries replaced, others added."""
+    if len(table.names) < len(base.names):
+        return False
+    same = sum(map(operator.is_, base.names, table.names))
+    return len(table.names) - same <= max(64, len(base.names) // 8)
+
+
+def _changed_index(base: NameTable, index: _Index, table: NameTable) -> _Index:
+    """The base's index with the entries the table replaces or adds: as if read anew."""
+    old, new = base.names, table.names
+    changed = [i for i, o in enumerate(old) if new[i] is not o]
+    changed += range(len(old), len(new))
+    gone = set(changed)
+    added: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    touched: set[str] = set()
+    for i in changed:
+        if i < len(old):
+            touched.update(parts[0] for parts in _form_words(old[i]))
+        for parts in _form_words(new[i]):
+            added.setdefault(parts[0], []).append((parts, i))
+    by_first = dict(index)
+    for word in touched | added.keys():
+        kept = [c for c in index.get(word, ()) if c[1] not in gone]
+        # Stable, by length then entry: the added ones where a whole reading puts them.
+        candidates = sorted(kept + added.get(word, []), key=lambda c: (-len(c[0]), c[1]))
+        if candidates:
+            by_first[word] = candidates
+        else:
+            by_first.pop(word, None)
     return by_first
 
 
@@ -320,7 +317,7 @@ def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[t
             continue
         tokens: list[re.Match[str]] = []  # the words' places, found once a name is
         found: dict[int, str] = {}
-        for at in [at for at, word in enumerate(words_) if word in firsts]:
+        for at in _places(words_, firsts):
             for parts, index in by_first[words_[at]]:
                 if index not in found and tuple(words_[at : at + len(parts)]) == parts:
                     tokens = tokens or list(_TOKEN.finditer(plain))
@@ -331,6 +328,20 @@ def find_mentions(texts: list[str], table: NameTable) -> list[tuple[Name, list[t
         for index, printed in found.items():
             where.setdefault(index, []).append((i, printed))
     return [(table.names[index], where[index]) for index in sorted(where)]
+
+
+def _places(words_: list[str], firsts: set[str]) -> list[int]:
+    """Where the words are, in order: list.index scans in C, a Python step per place only."""
+    found = []
+    for word in firsts:
+        at = words_.index(word)
+        while True:
+            found.append(at)
+            try:
+                at = words_.index(word, at + 1)
+            except ValueError:
+                break
+    return sorted(found)
 
 
 def gather_register(

@@ -22,6 +22,7 @@ import yaml
 
 from edition.text.names import split_names
 
+_Tokens = list[re.Match[str]]  # the words and marks of a text, with their places
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*|\S")
 _MARKUP = re.compile(r"\[\^\d+\]|<[^<>\s]+>|\*")  # note markers, <url>, *italics*
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -113,15 +114,15 @@ def find_all_candidates(
 def _candidates(text: str, ctx: _Context) -> list[Candidate]:
     clues = ctx.clues
     source = plain_text(text)
-    toks = [(m.group(), *m.span()) for m in _TOKEN.finditer(source)]
+    toks = list(_TOKEN.finditer(source))  # a token's word is toks[i][0]: no tuple a token
     found: list[Candidate] = []
     comrades, digraphs = clues.comrades, clues.digraphs
     # Where a clue may start: no clue starts with a lowercase word but `comrade`, nor
     # with a mark but `(` (a mark is no initial, title or name word).
     starts = [
         i
-        for i, (word, _, _) in enumerate(toks)
-        if word[0].isupper()
+        for i, m in enumerate(toks)
+        if (word := m[0])[0].isupper()
         or word == "("
         or word in comrades
         or word in digraphs
@@ -158,25 +159,25 @@ def _candidates(text: str, ctx: _Context) -> list[Candidate]:
     return found
 
 
-def _dot_after(toks: list[tuple[str, int, int]], i: int) -> int:
-    return int(i + 1 < len(toks) and toks[i + 1][0] == "." and toks[i + 1][1] == toks[i][2])
+def _dot_after(toks: _Tokens, i: int) -> int:
+    return int(i + 1 < len(toks) and toks[i + 1][0] == "." and toks[i + 1].start() == toks[i].end())
 
 
-def _is_initial(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> bool:
+def _is_initial(toks: _Tokens, i: int, clues: Clues) -> bool:
     """`N.` or `Yu.`: one capital (a digraph's two letters) and a full stop right after."""
     word = toks[i][0]
     short = (len(word) == 1 and word.isupper()) or word in clues.digraphs
     return short and bool(_dot_after(toks, i))
 
 
-def _initials_count(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> int:
+def _initials_count(toks: _Tokens, i: int, clues: Clues) -> int:
     count = 0
     while i < len(toks) and _is_initial(toks, i, clues):
         count, i = count + 1, i + 2
     return count if count <= 3 else 0
 
 
-def _is_initialism(toks: list[tuple[str, int, int]], i: int, clues: Clues) -> bool:
+def _is_initialism(toks: _Tokens, i: int, clues: Clues) -> bool:
     """`U. S. Navy`: letters that spell an initialism, not a person's initials."""
     letters = ""
     while i < len(toks) and _is_initial(toks, i, clues):
@@ -203,7 +204,7 @@ def _answer(word: str, ctx: _Context) -> bool | None:
     return low not in ctx.given
 
 
-def _person(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
+def _person(toks: _Tokens, i: int, ctx: _Context) -> int:
     """The end of a person's name starting at token i: initials, then name words,
     then (Russian order: `Shikin I. V.`) initials; 0 if there is none."""
     start = i
@@ -225,7 +226,7 @@ def _person(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
     return end
 
 
-def _surnames(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
+def _surnames(toks: _Tokens, i: int, ctx: _Context) -> int:
     """The end of a run of up to three name words starting at token i (a possessive
     ends it: `Novikov's Moscow` is no name)."""
     end = i
@@ -236,15 +237,13 @@ def _surnames(toks: list[tuple[str, int, int]], i: int, ctx: _Context) -> int:
     return end
 
 
-def _span(source: str, toks: list[tuple[str, int, int]], start: int, end: int) -> str:
+def _span(source: str, toks: _Tokens, start: int, end: int) -> str:
     """The printed words from token `start` to `end`, a possessive 's dropped."""
-    text = " ".join(source[toks[start][1] : toks[end - 1][2]].split())
+    text = " ".join(source[toks[start].start() : toks[end - 1].end()].split())
     return _POSSESSIVE.sub("", _SPACED.sub(r"\1 ", text))
 
 
-def _organisation(
-    toks: list[tuple[str, int, int]], i: int, source: str, ctx: _Context
-) -> Candidate | None:
+def _organisation(toks: _Tokens, i: int, source: str, ctx: _Context) -> Candidate | None:
     """`Long Name (ABBR)`: the shortest run of words before the parenthesis, from a
     capitalised word, whose initials spell the abbreviation (small words may be skipped)."""
     abbr = toks[i + 1][0]
@@ -257,9 +256,9 @@ def _organisation(
     run: list[str] = []
     start = i
     while start > 0 and len(run) < limit:
-        word, at, _ = toks[start - 1]
+        word, at = toks[start - 1][0], toks[start - 1].start()
         start -= 1
-        if word in "'’" and start > 0 and toks[start - 1][2] == at:
+        if word in "'’" and start > 0 and toks[start - 1].end() == at:
             continue  # Workers' Party: the apostrophe belongs to the word before
         if not word[0].isalpha():
             return None
