@@ -34,6 +34,7 @@ ARGS = [
 ARTICLE = "/articles/test/"
 DELO = "/archives/rgani/fond-3/opis-14/delo-463/"
 FOND = "/archives/rgani/fond-3/"
+EXTRA = 12  # pages that hold "Quernstone": past the first screen of 10
 
 BASE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title>
 {% block head %}{% endblock %}</head><body>
@@ -224,6 +225,10 @@ def build_site(site: Path) -> None:
         "archives/rgani/fond-3/opis-14/delo-463/index.html": delo_page(env),
         "search/index.html": env.get_template("search.html").render(root="../", site=SITE),
     }
+    kind = '<meta data-pagefind-filter="kind[content]" content="Article text">'
+    for n in range(1, EXTRA + 1):  # more pages than the search page shows at once
+        body = f'<h1 data-pagefind-meta="title">Ledger {n}</h1><p id="p-1">Quernstone {n}.</p>'
+        pages[f"articles/ledger-{n}/index.html"] = page(env, kind, body)
     for name, html in pages.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
@@ -394,6 +399,19 @@ def test_a_files_reference_finds_and_opens_the_file_page(browser, site, query):
     entry.click()
     page.wait_for_url(f"**{DELO}?pagefind-highlight=*")
     assert page.locator("h1").inner_text() == "RGANI, fond 3, opis 14, delo 463"
+    page.close()
+
+
+def test_more_results_reaches_every_page_and_place(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Quernstone")
+    status = page.locator("[data-search-status]")
+    assert status.inner_text().startswith("at least 10 places on 10 pages")
+    page.locator("[data-search-more]").click()
+    page.wait_for_function("() => !document.querySelector('[data-search-results]').ariaBusy")
+    assert status.inner_text() == f"{EXTRA} places on {EXTRA} pages match “Quernstone”."
+    assert page.locator(".search-result").count() == EXTRA
+    assert not page.locator("[data-search-more]").is_visible()
     page.close()
 
 
