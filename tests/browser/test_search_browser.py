@@ -8,12 +8,14 @@ import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, select_autoescape
 
 from edition.build.pagefind import index_site
 from edition.citations.registry import read_registry
+from edition.site.archive_pages import file_entries, level_label
 from edition.site.render import PACKAGED
 from edition.site.search_markup import annotate_blocks, annotate_html, register, search_kinds
 from edition.site.words import english
@@ -31,6 +33,8 @@ ARGS = [
 ]
 ARTICLE = "/articles/test/"
 DELO = "/archives/rgani/fond-3/opis-14/delo-463/"
+FOND = "/archives/rgani/fond-3/"
+EXTRA = 12  # pages that hold "Quernstone": past the first screen of 10
 
 BASE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title>
 {% block head %}{% endblock %}</head><body>
@@ -131,21 +135,64 @@ def many_page(env: Environment) -> str:
     return page(env, head, '<h1 data-pagefind-meta="title">Many hits</h1>' + html)
 
 
+def unit(level: str, number: str, url: str, path: tuple, children=()) -> SimpleNamespace:
+    return SimpleNamespace(
+        archive="rgani",
+        level=level,
+        number=number,
+        url=url,
+        path=path,
+        title="",
+        children=children,
+        files=1,
+        citation_count=2,
+    )
+
+
+DELO_NODE = unit("delo", "463", DELO[1:], (("fond", "3"), ("opis", "14"), ("delo", "463")))
+FOND_NODE = unit(
+    "fond",
+    "3",
+    FOND[1:],
+    (("fond", "3"),),
+    (
+        unit(
+            "opis",
+            "14",
+            "archives/rgani/fond-3/opis-14/",
+            (("fond", "3"), ("opis", "14")),
+            (DELO_NODE,),
+        ),
+    ),
+)
+RGANI = SimpleNamespace(
+    short="RGANI",
+    name="Rossiiskii gosudarstvennyi arkhiv noveishei istorii",
+    name_english="Russian State Archive of Contemporary History",
+    city="Moscow",
+)
+
+
+def fond_page(env: Environment) -> str:
+    """The fond's page as archive_unit.html makes it: it holds the file's search entry."""
+    return env.get_template("archive_unit.html").render(
+        root="../../../",
+        node=FOND_NODE,
+        archive=RGANI,
+        label="Fond 3",
+        breadcrumbs=[],
+        level_label=level_label,
+        file_entries=file_entries(FOND_NODE, "RGANI"),
+        site=SITE,
+    )
+
+
 def delo_page(env: Environment) -> str:
-    title = "RGANI, fond 3, opis 14, delo 463"
-    terms = env.from_string(
-        '{% from "_search_terms.html" import search_terms %}{{ search_terms(t) }}'
-    ).render(t=title)
-    head = (
-        '<meta data-pagefind-filter="kind[content]" content="Archival file">'
-        '<meta data-pagefind-filter="archive[content]" content="RGANI">'
-        '<meta data-pagefind-filter="fond[content]" content="RGANI, fond 3">'
-    )
-    body = (
-        f'<h1 data-pagefind-meta="title">{title}</h1>{terms}'
-        '<p>Cited in <a href="../../../../../articles/test/#fn-2">note 2</a>.</p>'
-    )
-    return page(env, head, body)
+    """The file's own page: not indexed (no data-pagefind-body), opened from its entry."""
+    return env.from_string(
+        '{% extends "base.html" %}{% block content %}<h1>RGANI, fond 3, opis 14, delo 463</h1>'
+        '<p>Cited in <a href="../../../../../articles/test/#fn-2">note 2</a>.</p>{% endblock %}'
+    ).render(root="../" * 5)
 
 
 def page(env: Environment, head: str, body: str) -> str:
@@ -159,6 +206,7 @@ def page(env: Environment, head: str, body: str) -> str:
 
 class SITE:  # what search.html reads of the Site: the registry, for citation_terms
     registry = read_registry(str(ROOT / "content" / "archives.yaml"))
+    known = None  # the site's known forms, for archive_unit.html's entries
 
 
 def build_site(site: Path) -> None:
@@ -173,9 +221,14 @@ def build_site(site: Path) -> None:
         "articles/test/index.html": article_page(env),
         "articles/many/index.html": many_page(env),
         "articles/ru/index.html": RUSSIAN_PAGE,
+        "archives/rgani/fond-3/index.html": fond_page(env),
         "archives/rgani/fond-3/opis-14/delo-463/index.html": delo_page(env),
         "search/index.html": env.get_template("search.html").render(root="../", site=SITE),
     }
+    kind = '<meta data-pagefind-filter="kind[content]" content="Article text">'
+    for n in range(1, EXTRA + 1):  # more pages than the search page shows at once
+        body = f'<h1 data-pagefind-meta="title">Ledger {n}</h1><p id="p-1">Quernstone {n}.</p>'
+        pages[f"articles/ledger-{n}/index.html"] = page(env, kind, body)
     for name, html in pages.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(html, encoding="utf-8")
@@ -247,8 +300,8 @@ EXPECTED = [
     ("Velichanskaja", ARTICLE, "fn-1"),
     ("Величанская", ARTICLE, "fn-1"),
     ("Khrushchev", ARTICLE, "fn-2"),
-    ("delo 463", DELO, ""),
-    ("дело 463", DELO, ""),
+    ("delo 463", FOND, ""),  # the file's entry on its fond's page
+    ("дело 463", FOND, ""),
     ("Lalaj", ARTICLE, "bib-lalaj"),
 ]
 
@@ -272,13 +325,14 @@ def test_pagefind_api_finds_every_spelling(browser, site, query, path, region):
     assert region in hit["regions"], (query, hit)
 
 
-def test_file_number_ranks_the_file_page_first(browser, site):
+def test_file_number_ranks_the_files_fond_first_and_never_the_file_page(browser, site):
     url, prefix = site
     page = browser.new_page()
     page.goto(url)
     results = page.evaluate(API_SEARCH, [url, prefix, "delo 463"])
     page.close()
-    assert results[0]["url"] == prefix + DELO[1:]
+    assert results[0]["url"] == prefix + FOND[1:]
+    assert prefix + DELO[1:] not in [r["url"] for r in results]  # not indexed itself
 
 
 def search_ui(browser, url: str, query: str, **params: str):
@@ -330,7 +384,34 @@ def test_archival_file_filter_finds_the_file_page(browser, site):
     url, prefix = site
     page = search_ui(browser, url, "463", kind="Archival file")
     hrefs = [a.get_attribute("href") for a in page.locator(".search-result h2 a").all()]
-    assert hrefs == [prefix + DELO[1:]]
+    assert hrefs == [prefix + FOND[1:]]
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["delo 463", "RGANI 463", "fond 3 delo 463", "дело 463"])
+def test_a_files_reference_finds_and_opens_the_file_page(browser, site, query):
+    url, prefix = site
+    page = search_ui(browser, url, query)
+    entry = page.locator(".search-subresults a", has_text="RGANI, fond 3, opis 14, delo 463")
+    assert entry.count() == 1
+    href = entry.get_attribute("href")
+    assert href.startswith(prefix + DELO[1:] + "?pagefind-highlight="), href
+    entry.click()
+    page.wait_for_url(f"**{DELO}?pagefind-highlight=*")
+    assert page.locator("h1").inner_text() == "RGANI, fond 3, opis 14, delo 463"
+    page.close()
+
+
+def test_more_results_reaches_every_page_and_place(browser, site):
+    url, _ = site
+    page = search_ui(browser, url, "Quernstone")
+    status = page.locator("[data-search-status]")
+    assert status.inner_text().startswith("at least 10 places on 10 pages")
+    page.locator("[data-search-more]").click()
+    page.wait_for_function("() => !document.querySelector('[data-search-results]').ariaBusy")
+    assert status.inner_text() == f"{EXTRA} places on {EXTRA} pages match “Quernstone”."
+    assert page.locator(".search-result").count() == EXTRA
+    assert not page.locator("[data-search-more]").is_visible()
     page.close()
 
 

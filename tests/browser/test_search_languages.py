@@ -70,7 +70,7 @@ def editions(tmp_path_factory, serve) -> dict[str, tuple[str, Path]]:
     )
     russian = _project(tmp_path_factory.mktemp("languages-ru"), [SECOND], ["russian-sample"], "ru")
     sharded = _project(
-        tmp_path_factory.mktemp("languages-shards"), [SOURCE, SECOND], list(SAMPLE_PDFS), "en", 20
+        tmp_path_factory.mktemp("languages-shards"), [SOURCE, SECOND], list(SAMPLE_PDFS), "en", 4
     )
     return {
         "en": (serve(english), english),

@@ -96,7 +96,7 @@ def test_a_full_build_folds_the_delta_in(project: Path) -> None:
 
 
 def test_a_delta_past_its_size_is_folded_in(project: Path, monkeypatch) -> None:
-    monkeypatch.setattr(search_delta, "FOLD_AT", 1)
+    monkeypatch.setattr(search_delta, "FOLD_AT", 0)  # the note's article page is past it
     _fix_note(sorted((project / "sources").glob("*.txt"))[0], "Dravenholt")
     result = _build(project)
     assert result.quick  # the pages are still a quick rebuild's; the index is a full one
@@ -124,7 +124,7 @@ def test_a_large_site_is_indexed_in_shards_that_hold_every_page_once(
     project: Path, monkeypatch
 ) -> None:
     whole = set(search_delta.fragment_urls(project / "_site" / "pagefind").values())
-    monkeypatch.setattr(search_shards, "SHARD_PAGES", 12)
+    monkeypatch.setattr(search_shards, "SHARD_PAGES", len(whole) // 3)  # of the indexed pages
     _new_abstract(project / "sources" / "article-0001.txt")
     assert not _build(project).quick
     bundles = [name.rstrip("/") for name in _manifest(project)["indexes"]]

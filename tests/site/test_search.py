@@ -319,18 +319,27 @@ def test_one_transliteration_table_for_names_and_search():
 
 def test_kinds_are_one_list_given_to_pages_and_the_search_page():
     assert search_kinds("article") == ["Article text", "Note", "Editorial note", "Bibliography"]
-    assert search_kinds("file") == ["Archival file"]
+    assert search_kinds("unit") == ["Archival file"]
     data = json.loads(kinds_json())
+    assert [k.get("page") for k in data["kinds"] if k["name"] == "Archival file"] == ["{}/"]
     assert [k["name"] for k in data["kinds"]] == search_kinds()
     by_id = {}
-    for anchor in ["p-3", "fn-45", "apparatus-h", "bib-lalaj2010", "list-12", "name-tito", "bib-h"]:
+    for anchor in [
+        "p-3",
+        "fn-45",
+        "apparatus-h",
+        "bib-lalaj2010",
+        "file-opis-14/delo-463",
+        "name-tito",
+        "bib-h",
+    ]:
         by_id[anchor] = [k["name"] for k in data["kinds"] if re.search(k["region"], anchor)]
     assert by_id == {
         "p-3": ["Article text"],
         "fn-45": ["Note"],
         "apparatus-h": ["Editorial note"],
         "bib-lalaj2010": ["Bibliography"],
-        "list-12": ["Archival file"],
+        "file-opis-14/delo-463": ["Archival file"],
         "name-tito": ["Name"],
         "bib-h": [],
     }

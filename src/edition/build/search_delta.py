@@ -26,6 +26,7 @@ from pathlib import Path
 from edition.build import pagefind
 from edition.build.cache import Cache
 from edition.build.pagefind import SearchStats
+from edition.site.search_markup import is_indexed
 
 MANIFEST = "search-index.json"  # at the site root: what the search page merges
 DELTA = "pagefind-delta"
@@ -180,7 +181,9 @@ def plan(live: Path, cache: Cache, remade: list[str]) -> Delta | None:
     saved = _load_ids(cache)
     if not bundles or saved.get("entry") != _entry_key(live, bundles):
         return None  # the ids recorded are not those of the live index
-    pages = sorted(set(earlier) | {p for p in remade if p.endswith(".html")})
+    # Only the pages search indexes: a delta of file pages alone, which have no
+    # data-pagefind-body, would have Pagefind index the whole of every one.
+    pages = sorted(set(earlier) | {p for p in remade if is_indexed(p)})
     if len(pages) > FOLD_AT or any(not isinstance(p, str) or ".." in p for p in pages):
         return None
     urls = {page_url(p) for p in pages}

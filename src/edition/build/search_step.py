@@ -59,10 +59,13 @@ class SearchStep:
             if self.delta is not None:
                 return
             self._clear_shards()  # this build indexes anew
-            if len(search_shards.shard_globs(p for p in written if p.endswith(".html"))) == 1:
+            globs = search_shards.index_globs(written)
+            if len(globs) == 1:
                 config = self.config
                 self.bundles = [search_shards.BASE]
-                self.indexing = pagefind.start_index(self.staging, config.base_url, PAGE_LANGUAGE)
+                self.indexing = pagefind.start_index(
+                    self.staging, config.base_url, PAGE_LANGUAGE, globs[0]
+                )
 
         return start
 
@@ -75,7 +78,7 @@ class SearchStep:
             )
         if self.indexing is not None:
             return self.indexing.wait()
-        globs = search_shards.shard_globs(p for p in written if p.endswith(".html"))
+        globs = search_shards.index_globs(written)
         self._clear_shards()
         self.bundles = [search_shards.bundle_name(n) for n in range(len(globs))]
         return search_shards.index_shards(self.staging, globs, config.base_url, PAGE_LANGUAGE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,13 @@ from markupsafe import Markup
 
 from edition.citations.registry import Registry
 from edition.citations.sheets import format_sheets, sheet_anchor
-from edition.citations.tree import ArchiveTree, UnitNode, archive_location, csl_manuscript
+from edition.citations.tree import (
+    ArchiveTree,
+    UnitNode,
+    archive_location,
+    csl_manuscript,
+    is_file_page,
+)
 from edition.content.editorial import Reviewed, load_editorial
 from edition.errors import Problem
 from edition.model import Article, SheetRange
@@ -25,6 +32,33 @@ from edition.site.words import Words, english
 # The longest range whose every sheet gets its own anchor (#list-N) on a file page.
 MAX_ANCHORED_RANGE = 200
 _SENTENCE_START = re.compile(r"(?<=[.!?…])[\"'”’)\]]*(?:\[\^\d+\])*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """A file as the page of its fond (or archive) lists it for search."""
+
+    anchor: str  # `file-` and the file's path below that page: `file-opis-14/delo-463`
+    title: str  # `RGANI, fond 3, opis 14, delo 463`
+
+
+def file_entries(node: UnitNode, short: str) -> tuple[FileEntry, ...]:
+    """The files a unit's page holds for search: every file of a fond; on an archive's
+    page, a fond cited alone. Other pages hold none (each file is listed once)."""
+    if len(node.path) > 1:
+        return ()
+    below, stack = [], list(node.children)
+    while stack:
+        unit = stack.pop()
+        if is_file_page(unit):
+            below.append(unit)
+        elif node.path:  # a fond's page: the files of its opisi too
+            stack.extend(unit.children)
+    entries = []
+    for unit in sorted(below, key=lambda u: u.url):
+        title = ", ".join([short, *(f"{level} {number}" for level, number in unit.path)])
+        entries.append(FileEntry("file-" + unit.url[len(node.url) :].rstrip("/"), title))
+    return tuple(entries)
 
 
 def supported_sentence(paragraph: str, n: int) -> str:
@@ -174,6 +208,7 @@ class ArchiveContext:
             "head": unit_head(node, self.registry, t),
             # The archive's own catalogue or search, where the registry records one.
             "catalogue": getattr(archive, "catalogue", ""),
+            "file_entries": file_entries(node, archive.short),
         }
 
     def file(self, node: UnitNode, site: Site | None = None) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 Markup contract (what the page templates put where)
 ---------------------------------------------------
 Pagefind 1.5 reads only elements inside `data-pagefind-body`; once one page has
-it, pages without it are not indexed (the home, the archive lists, /search/).
+it, pages without it are not indexed (the archive lists, file pages, /search/).
 
 Every indexed page
   - `<html lang="en">`, the same language on every page (Pagefind keeps one
@@ -37,11 +37,16 @@ filters for every archive and fond its notes cite)
     (`annotate_html`), which puts each word's other spellings in a hidden span
     right after its first occurrence in the block.
 
-Archival file page (kind "Archival file", its archive and fond)
-  - The `<h1>` spells the levels out, `RGANI, fond 3, opis 14, delo 463`, so
-    `463`, `delo 463` and `fond 3 delo 463` find it; then
-    `{{ search_terms(h1_text) }}` from `_search_terms.html` adds дело, фонд, ...
-  - Sheets `id="list-N"` are regions too.
+Archive and fond pages (kind "Archival file", the archive and fond) hold the files
+  - Archival file pages are not indexed (a page each cost Pagefind more than its
+    words: docs/benchmarks.md); the notes citing a file are indexed on their
+    article page. Each file is an entry on the page of its fond (a fond cited
+    alone: of its archive), found by its reference:
+    `<p id="file-opis-14/delo-463">RGANI, fond 3, opis 14, delo 463</p>`, so `463`,
+    `delo 463` and `fond 3 delo 463` find it, then `{{ search_terms(...) }}` adds
+    дело, фонд, ... The id is `file-` and the file's path below the page: the
+    search page links the entry to that page (Kind.page), not to an anchor.
+  - Only the pages INDEXED names are given to Pagefind: it reads no other page.
 
 Other spellings are never visible: `<span class="search-forms" hidden> ⁅forms⁆ </span>`.
 `hidden` keeps them from sight, screen readers, copy and find-in-page; the ⁅ ⁆
@@ -54,6 +59,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -76,7 +82,7 @@ from edition.text.spellings import (
 class Kind:
     """A kind of result: its name (shown, and the `kind` filter's value), the ids that
     start its regions on a page (`{}` in the title is the id's first group, `{text}`
-    the anchor's text), and the page kinds that carry it."""
+    the anchor's text), the page kinds that carry it, and where a region links to."""
 
     name: str
     region: str
@@ -84,6 +90,7 @@ class Kind:
     pages: tuple[str, ...]
     key: str  # its words in templates/interface.yaml: search_kind_KEY, and a title's
     title_key: str = ""  # the title's word, when the title is not the name's or {text}
+    page: str = ""  # a region that stands for a page below this one: its path, `{}/`
 
 
 # The one list of result kinds: templates, the search page and its script read it.
@@ -92,10 +99,20 @@ KINDS = (
     Kind("Note", r"^fn-(\d+)$", "Note {}", ("article",), "note", "note"),
     Kind("Editorial note", r"^(apparatus-h)$", "Editorial note", ("article",), "editorial_note"),
     Kind("Bibliography", r"^bib-(?!h$)(.+)$", "Bibliography", ("article",), "bibliography"),
-    Kind("Archival file", r"^list-(.+)$", "Sheet {}", ("file",), "archival_file", "sheet"),
+    Kind("Archival file", r"^file-(.+)$", "{text}", ("unit",), "archival_file", page="{}/"),
     Kind("Name", r"^(name-.+)$", "{text}", ("names",), "name"),
 )
 REGION_END = r"-h$"  # a heading's id (notes-h, cite-h) ends the region before it
+# The pages Pagefind is given (paths from the site root, `*` one folder): the home,
+# the register, the articles, the archive and fond pages with their files' entries.
+# It reads no other page, so the 4,000 file pages of 200 articles cost it nothing.
+INDEXED = (
+    "index.html",
+    "names/index.html",
+    "articles/*/index.html",
+    "archives/*/index.html",
+    "archives/*/*/index.html",
+)
 FORMS_OPEN, FORMS_CLOSE = "\u2045", "\u2046"  # ⁅ ⁆, mirrored in templates/assets/search-words.js
 
 
@@ -114,8 +131,22 @@ def site_known(names: NameTable, registry) -> Known:  # noqa: ANN001 - a Registr
 
 
 def search_kinds(page: str = "") -> list[str]:
-    """The kinds' names, or those a page kind ("article", "file", "names") carries."""
+    """The kinds' names, or those a page kind ("article", "unit", "names") carries."""
     return [k.name for k in KINDS if not page or page in k.pages]
+
+
+def is_indexed(path: str) -> bool:
+    """Whether Pagefind is given this page (a path from the site root): INDEXED."""
+    parts = path.split("/")
+    return any(
+        len(parts) == len(glob) and all(fnmatchcase(p, g) for p, g in zip(parts, glob, strict=True))
+        for glob in (pattern.split("/") for pattern in INDEXED)
+    )
+
+
+def indexed_glob() -> str:
+    """INDEXED as one Pagefind --glob."""
+    return "{" + ",".join(INDEXED) + "}"
 
 
 def kinds_json(t: Words | None = None) -> str:
@@ -128,7 +159,15 @@ def kinds_json(t: Words | None = None) -> str:
     for k in KINDS:
         label = t(f"search_kind_{k.key}").text
         shown = {"label": label} if label != k.name else {}  # the name shows itself
-        fields.append({"name": k.name, **shown, "region": k.region, "title": _title(k, t)})
+        fields.append(
+            {
+                "name": k.name,
+                **shown,
+                "region": k.region,
+                "title": _title(k, t),
+                **({"page": k.page} if k.page else {}),
+            }
+        )
     return json.dumps({"kinds": fields, "end": REGION_END}, ensure_ascii=False)
 
 

@@ -97,7 +97,9 @@ function regionAt(anchors, location, length, page) {
   const known = region && region.kind;
   if (!known) return { id: "", start, end, kind: page.kind, title: page.title };
   const title = known.kind.title.replace("{}", known.found[1]).replace("{text}", region.text || "");
-  return { id: region.id, start, end, kind: known.kind.name, title };
+  // A file's entry on its fond's page stands for the file's own page, below this one.
+  const below = known.kind.page ? known.kind.page.replace("{}", known.found[1]) : "";
+  return { id: region.id, start, end, kind: known.kind.name, title, below };
 }
 
 // `needs`: the query words a region must hold all of (a reference's numbers), or
@@ -175,6 +177,7 @@ function hitUrl(url, sub) {
     params.append("pagefind-highlight", word);
   }
   const [path] = url.split("#");
+  if (sub.below) return `${path}${sub.below}?${params}`;
   return `${path}?${params}${sub.id ? `#${sub.id}` : ""}`;
 }
 
