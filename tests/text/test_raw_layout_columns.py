@@ -74,3 +74,39 @@ def test_an_unclear_gutter_leaves_the_page_as_it_is_and_says_so() -> None:
     unfolded = unfold_columns(text)
     assert unfolded.text == text
     assert unfolded.doubts and "read as one column" in unfolded.doubts[0][1]
+
+
+def _bibliography_page(foot: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """A last page: column 2 ends a paragraph on column 1's text lines, then holds a
+    bibliography set smaller, each of its lines on a text line of its own, its entries'
+    further lines hanging in. Returns the page, column 1's lines, column 2's."""
+    left = [f"column one line {i:02d} goes on with more words.3" for i in range(14)] + foot
+    right = [f"column two line {i:02d} ends the paragraph here" for i in range(3)]
+    entries = [
+        "References",
+        "Roe, Jane. A Book About the Things. London, 2001.",
+        "  Second line of the first entry, hanging in.",
+        "Doe, John. Another Book on the Same. Paris, 1999.",
+        "Poe, Anne. A Paper in a Journal of Tests. 2012.",
+        "  Journal of Tests 4, no. 2: 16-32.",
+    ]
+    rows = _page(left[:3], right)
+    for i, line in enumerate(left[3:]):
+        rows.append(line)
+        if i < len(entries):
+            rows.append(" " * 52 + entries[i])  # column 2's own text line, under column 1's
+    return rows, left, right + entries
+
+
+def test_a_column_two_bibliography_on_lines_of_its_own_is_read_after_column_one() -> None:
+    rows, left, right = _bibliography_page([])
+    lines = unfold_columns("\n".join(rows) + "\n").text.split("\n")
+    assert lines[: len(left)] == left
+    assert lines[len(left) : len(left) + len(right)] == right  # the hanging indents kept
+
+
+def test_a_note_going_on_from_the_last_page_is_column_one_s_foot() -> None:
+    foot = ["", "the note of the last page goes on here,", "and ends.", "3 The third note."]
+    rows, left, right = _bibliography_page(foot)
+    lines = unfold_columns("\n".join(rows) + "\n").text.split("\n")
+    assert lines[lines.index(right[-1]) + 1 :] == [*foot, ""]

@@ -22,9 +22,9 @@ READ = {
     ("bundled", "typst-columns"): (48, 45),
     ("bundled", "typst-wide-notes"): (48, 45),
     ("bundled", "typst-sans"): (44, 45),  # a column 2 line `12 January` is no note 12
-    ("russian", "typst-columns"): (6, 9),
+    ("russian", "typst-columns"): (7, 9),  # note 8's last part read into the bibliography
     ("russian", "typst-wide-notes"): (6, 9),
-    ("russian", "typst-sans"): None,  # a page whose column 2 holds the bibliography stays folded
+    ("russian", "typst-sans"): (7, 9),  # note 8's last part read into the bibliography
     ("german", "typst-columns"): (2, 7),
     ("german", "typst-wide-notes"): (5, 7),
     ("german", "typst-sans"): (5, 7),

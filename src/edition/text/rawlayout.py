@@ -31,6 +31,7 @@ _EDGE = 20  # characters: column 2 begins this far right at least
 _SHIFT = 3  # characters: column 2 pushed right by a long line of column 1
 _SHOWN = 5  # lines named in a message
 _HANG = 6  # characters: a bibliography's entries hang out of column 2 by less
+_BREAKS = 3  # lines that break at the gutter: fewer, with column 2's lines alone, is no column
 
 # A note's marker glued to a word or a stop in the text (`religion.1`).
 _MARKER = r"(?:[^\W\d_]|[.,;:!?)\]\"“”’»])0*{}(?!\d)"
@@ -166,12 +167,20 @@ def _unfold(page: list[Row], shifted: bool = False) -> tuple[list[Row], tuple[in
     elif len(splits) < _LEAST:
         wider = _apart(page)
         unfolded = _unfold(wider, True) if wider else (wider, None)
-        return unfolded if unfolded[0] != wider else (page, None)
+        if unfolded[0] != wider:
+            return unfolded
+        # Column 2 set in a smaller type (a bibliography) shares few text lines with
+        # column 1: its lines alone at the gutter, under some that break there, count.
+        alone = [i for i, (_, line) in enumerate(page) if _alone(line, edge)]
+        if len(splits) < _BREAKS or len(splits) + len(alone) < _LEAST:
+            return page, None
+        splits = sorted({*splits, *alone})
     if len(splits) < _LEAST:
         return page, None
     first, last = splits[0], splits[-1]
-    lefts = [len(page[i][1][: _split_at(page[i][1], edge)].strip()) for i in splits]
-    rights = [len(page[i][1][_split_at(page[i][1], edge) or 0 :].strip()) for i in splits]
+    halves = [_halves(page[i][1], edge) for i in splits]
+    lefts = [len(left.strip()) for left, _ in halves]
+    rights = [len(right.strip()) for _, right in halves]
     lefts = sorted(n for n in lefts if n) or [0]
     if not shifted and (lefts[len(lefts) // 2] < _SIDE or sorted(rights)[len(rights) // 2] < _SIDE):
         return page, None
@@ -232,6 +241,11 @@ def _apart(page: list[Row]) -> list[Row] | None:
                 line = line[:at].rstrip().ljust(widest) + " " * (at - edge) + line[at:]
         out.append((number, line))
     return out
+
+
+def _alone(line: str, edge: int) -> bool:
+    """A line of column 2 on a text line of its own: it begins at the gutter, or hangs in."""
+    return bool(line.strip()) and edge - 1 <= _lead(line) <= edge + _HANG
 
 
 def _lead(line: str) -> int:
@@ -311,17 +325,35 @@ def _foot(column: list[_Line], marked: str) -> tuple[list[_Line], list[_Line]]:
     column's lower half, with a number the page's text carries as a marker
     (`marked`: `word.3`), or as the author's `*`.
     """
+    starts = [_starts_note(line, marked) for line in column]
     for i in range(max(len(column) // 2, 1), len(column)):
         line = column[i]
-        text = line.text.strip()
-        start = NOTE_START.match(text)
         indented = line.text.startswith(" ")
-        if (line.apart or line.blank is not None or indented) and (
-            (start and re.search(_MARKER.format(start.group(1)), marked))
-            or (AUTHOR_NOTE.match(text) and line.apart)
-        ):
+        if (line.apart or line.blank is not None or indented) and starts[i]:
+            return column[:i], column[i:]
+        # After a blank row, the last page's note going on: a note starts later in the group.
+        if line.blank is not None and _note_follows(column[i + 1 :], starts[i + 1 :]):
             return column[:i], column[i:]
     return column, []
+
+
+def _starts_note(line: _Line, marked: str) -> bool:
+    """A line that starts a note: a number the page's text carries as a marker, or `*`."""
+    text = line.text.strip()
+    start = NOTE_START.match(text)
+    if start:
+        return re.search(_MARKER.format(start.group(1)), marked) is not None
+    return bool(AUTHOR_NOTE.match(text) and line.apart)
+
+
+def _note_follows(lines: list[_Line], starts: list[bool]) -> bool:
+    """A note starts among these lines before a blank row."""
+    for line, start in zip(lines, starts, strict=True):
+        if line.blank is not None:
+            return False
+        if start:
+            return True
+    return False
 
 
 def _rows(lines: list[_Line]) -> list[Row]:
