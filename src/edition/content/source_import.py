@@ -16,7 +16,7 @@ from edition.content.article_yaml import dump_article
 from edition.content.bibtex import to_bibtex
 from edition.errors import Problem, Problems
 from edition.model import Article
-from edition.text.audit import audit_lines, audit_sequence
+from edition.text.audit import audit_cut_words, audit_lines, audit_sequence
 from edition.text.bibliography import parse_bibliography
 from edition.text.language import detect_language
 from edition.text.raw import is_raw, read_raw_pages
@@ -51,6 +51,7 @@ def read_source(
         article = _read_text(text, path, slug, problems)
     if article is None or problems.errors:
         return None, lines, problems
+    audit_cut_words(article, path, problems)
     notes = parse_notes(article.notes, registry)
     article = replace(article, notes=resolve_notes(notes, article))
     article = replace(article, language=detect_language(p.text for p in article.paragraphs))

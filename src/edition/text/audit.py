@@ -145,3 +145,22 @@ def audit_broken_lines(
             "check these paragraphs against the print, or import the PDF itself",
             "broken-lines",
         )  # fmt: skip
+
+
+_CUT = re.compile(r"[^\W\d_][-\u00ad]\**$")  # a word's first part and its line-end hyphen
+
+
+def audit_cut_words(article: Article, path: str, problems: Problems) -> None:
+    """A paragraph, note or entry that ends in half a word: its rest went elsewhere."""
+    fields = [
+        *((p.line, f"paragraph {p.n}", p.text) for p in article.paragraphs if p.level == 0),
+        *((n.line, f"note {n.n}", n.text) for n in article.notes),
+        *((b.line, "a bibliography entry", b.original) for b in article.bibliography),
+    ]
+    for line, what, text in fields:
+        if _CUT.search(text.rstrip()):
+            problems.warning(
+                path, line, f"{what} ends in half a word ('{text.rstrip()[-24:]}')",
+                "its rest was read into another field: check the text there against the print",
+                "cut-word",
+            )  # fmt: skip
