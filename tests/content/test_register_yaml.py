@@ -110,21 +110,16 @@ TRICKY = [
 ]
 
 
-def test_the_direct_text_is_pyyaml_s_or_declines():
-    """plain_text writes only what PyYAML would write byte for byte; else it declines."""
-    from edition.content.register_yaml import plain_text, yaml_text
+def test_the_register_s_text_is_yaml_dump_s():
+    """yaml_text makes the nodes itself: the text is still PyYAML's yaml.dump's, byte for byte."""
+    from edition.content.register_yaml import WIDTH, yaml_text
 
-    written = 0
+    options = {"allow_unicode": True, "sort_keys": False, "width": WIDTH}
     for value in TRICKY:
         for data in (
             {"persons": [{"name": value, "printed": [value, "B"], "mentions": ["p-1"]}]},
             {"places": [{"name": "A", "about": value}], "abbreviations not explained": [value]},
         ):
-            text = plain_text(data)
-            if text is not None:
-                written += 1
-                assert text == yaml_text(data), value
-                assert yaml.safe_load(text) == data
-    assert written >= 10  # the common names are written directly
-    assert plain_text({"persons": [{"name": "yes"}]}) is None  # PyYAML quotes it
-    assert plain_text({"persons": [{"name": "A", "mentions": []}]}) is None
+            text = yaml_text(data)
+            assert text == yaml.dump(data, Dumper=yaml.SafeDumper, **options), value
+            assert yaml.safe_load(text) == data

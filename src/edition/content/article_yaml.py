@@ -36,23 +36,24 @@ HEADER = (
 
 
 # libyaml's safe loader when present: same safety, several times faster.
-# libyaml's emitter when present; the nodes are made by _node.
+# libyaml's emitter when present; the nodes are made by yaml_node.
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 _TAG = "tag:yaml.org,2002:"
 
 
-def _node(value: Any) -> yaml.Node:
+def yaml_node(value: Any, literal: bool = True) -> yaml.Node:
     """The YAML node of plain data, as PyYAML's safe representer makes it, only faster.
 
     The representer dispatches on type and looks for aliases in Python for
     every value: it was most of an import's time. Our data has only str, int,
-    bool, None, lists and dicts, and never shares a list or dict.
+    bool, None, lists and dicts, and never shares a list or dict. `literal`: long
+    text as literal blocks (article.yaml), or as PyYAML's representer sets it.
     """
     if isinstance(value, str):
         # Long text as literal blocks, so quotes need no escaping.
-        long = len(value) > 80 and "\n" not in value and value == value.strip()
+        long = literal and len(value) > 80 and "\n" not in value and value == value.strip()
         return yaml.ScalarNode(_TAG + "str", value, style="|" if long else None)
     if isinstance(value, bool):
         return yaml.ScalarNode(_TAG + "bool", "true" if value else "false")
@@ -61,10 +62,12 @@ def _node(value: Any) -> yaml.Node:
     if value is None:
         return yaml.ScalarNode(_TAG + "null", "null")
     if isinstance(value, dict):
-        items = [(_node(k), _node(v)) for k, v in value.items()]
+        items = [(yaml_node(k, literal), yaml_node(v, literal)) for k, v in value.items()]
         return yaml.MappingNode(_TAG + "map", items, flow_style=False)
     if isinstance(value, list | tuple):
-        return yaml.SequenceNode(_TAG + "seq", [_node(v) for v in value], flow_style=False)
+        return yaml.SequenceNode(
+            _TAG + "seq", [yaml_node(v, literal) for v in value], flow_style=False
+        )
     raise TypeError(f"no YAML form for {type(value).__name__}")
 
 
@@ -170,7 +173,7 @@ def article_data(article: Article, source_sha256: str = "") -> dict[str, Any]:
 def dump_article(article: Article, source_sha256: str = "") -> str:
     """Serialise an article to its YAML text (deterministic)."""
     body = yaml.serialize(
-        _node(article_data(article, source_sha256)),
+        yaml_node(article_data(article, source_sha256)),
         Dumper=_Dumper,
         allow_unicode=True,
         width=100_000,

@@ -7,10 +7,9 @@ from which the next import regenerates this file.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import yaml
+
+from edition.content.article_yaml import yaml_node
 
 from edition.model import Article
 from edition.text.register import KINDS, Entry, NameTable
@@ -67,70 +66,19 @@ def dump_register(article: Article, table: NameTable) -> str:
     data = register_data(made.entries, made.unexplained)
     if not data:
         return HEADER + "{}\n"
-    return HEADER + (plain_text(data) or yaml_text(data))
+    return HEADER + yaml_text(data)
 
 
 def yaml_text(data: dict[str, object]) -> str:
-    """The register as PyYAML writes it: the reference text, for any scalar."""
-    # libyaml's emitter when present (the same text, several times faster).
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=WIDTH)
+    """The register as PyYAML's `yaml.dump` writes it, from nodes made directly.
+
+    The representer builds every scalar's node in Python (most of yaml.dump's cost);
+    the data is plain (str, lists, dicts), so yaml_node makes the same nodes faster.
+    """
+    node = yaml_node(data, literal=False)
+    return yaml.serialize(node, Dumper=_DUMPER, allow_unicode=True, width=WIDTH)
 
 
 WIDTH = 100  # libyaml folds a plain scalar at a space past this column
-# What PyYAML's emitter always writes plain, unquoted and on one line: a letter or digit
-# first, then letters, digits, single spaces and punctuation that is no indicator in a
-# block context; never ": " or " #". Anything else is left to yaml_text.
-_PLAIN = re.compile(r"[^\W_](?: ?[\w.,;()'’‘–—/&+-])*")
-_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
-
-
-def _plain(value: object) -> bool:
-    """Whether PyYAML writes this scalar as it is (a string it would not read as another type)."""
-    return type(value) is str and _plain_text(value)
-
-
-@lru_cache(maxsize=1 << 16)  # the table's names and the anchors recur in every article
-def _plain_text(value: str) -> bool:
-    if not _PLAIN.fullmatch(value):
-        return False
-    return not any(pattern.match(value) for _, pattern in _RESOLVERS.get(value[0], ()))
-
-
-def plain_text(data: dict[str, object]) -> str | None:
-    """yaml_text's text built directly, or None where a scalar might be quoted or folded.
-
-    PyYAML's representer builds a node for every scalar in Python (most of the cost of
-    yaml.dump); the register's shape is fixed (kinds, then entries of text and lists of
-    text), so when every scalar is plain the block layout is written here.
-    """
-    lines: list[str] = []
-    for kind, rows in data.items():
-        if not _plain(kind) or not isinstance(rows, list) or not rows:
-            return None
-        lines.append(kind + ":")
-        for row in rows:
-            if isinstance(row, str):  # a list of text: "abbreviations not explained"
-                lines.append("- " + row)
-                if not _plain(row):
-                    return None
-                continue
-            if not isinstance(row, dict) or not row:
-                return None
-            lead = "- "
-            for key, value in row.items():
-                if not _plain(key):
-                    return None
-                if isinstance(value, list):
-                    if not value or not all(map(_plain, value)):
-                        return None
-                    lines.append(f"{lead}{key}:")
-                    lines.extend("  - " + item for item in value)
-                elif _plain(value):
-                    lines.append(f"{lead}{key}: {value}")
-                else:
-                    return None
-                lead = "  "
-    if any(len(line) > WIDTH for line in lines):
-        return None
-    return "\n".join(lines) + "\n"
+# libyaml's emitter when present (the same text, several times faster).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
