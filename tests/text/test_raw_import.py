@@ -8,7 +8,8 @@ from edition.text.blocks import split_blocks
 from edition.text.frontmatter import label_rest, read_front
 from edition.text.laid import parse_laid
 from edition.text.language import detect_language
-from edition.text.raw import is_raw, read_raw_pages, split_pages, strip_heads
+from edition.text.raw import is_raw, read_raw_pages, split_pages
+from edition.text.rawpages import strip_heads
 
 SENTENCE = "The delegation waited in the hall for the answer of the ministers and left at noon."
 

@@ -34,7 +34,6 @@ from edition.text.rawnotes import (
     waiting_labels,
 )
 from edition.text.rawpages import split_pages, strip_raw_heads
-from edition.text.rawpages import strip_heads as strip_heads  # the PDF reader's, from here
 from edition.text.rejoin import ends_sentence, looks_like_heading, starts_sentence
 from edition.text.widths import common_width, measure, reach, text_width, threshold
 
